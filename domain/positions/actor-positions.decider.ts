@@ -1,0 +1,190 @@
+import { ActorNotFoundError } from '../actors/actor.errors';
+import { assertNever } from '../shared/assert-never';
+import type { Decider } from '../shared/decider';
+import { UnknownTopicError } from '../topics/topic.errors';
+import type {
+  AddSource,
+  CorrectPosition,
+  PositionCommand,
+  RecordPosition,
+  RetractPosition,
+  WithdrawPosition,
+} from './position.commands';
+import {
+  ConditionsNotAllowedError,
+  ConditionsRequiredError,
+  DuplicateSourceError,
+  EmptyCorrectionError,
+  InvalidConfidenceError,
+  InvalidSpanError,
+  PositionAlreadyWithdrawnError,
+  PositionIdConflictError,
+  PositionNotFoundError,
+  PositionRetractedError,
+  QuotationRequiredError,
+  SourceRequiredError,
+  StatedAfterRecordedError,
+  StatementOutlivesWithdrawalError,
+  WithdrawalAfterRecordedError,
+  WithdrawalBeforeStatementError,
+} from './position.errors';
+import {
+  CORRECTABLE_FIELDS,
+  isPositionEvent,
+  type PositionEvent,
+  type PositionFields,
+  type Source,
+  sourceKey,
+} from './position.events';
+import {
+  type ActorPositions,
+  evolveActorPositions,
+  fingerprint,
+  initialActorPositions,
+  type PositionRecord,
+  positionFields,
+} from './actor-positions.state';
+import { isConditional, startOfPrecision } from './stance';
+
+type Registered = Extract<ActorPositions, { status: 'registered' }>;
+
+const time = (iso: string): number => Date.parse(iso);
+
+const registered = (state: ActorPositions, actorId: string): Registered => {
+  if (state.status !== 'registered') throw new ActorNotFoundError(actorId);
+  return state;
+};
+
+const activePosition = (state: Registered, positionId: string): PositionRecord => {
+  const position = state.positions[positionId];
+  if (!position) throw new PositionNotFoundError(state.actorId, positionId);
+  if (position.status === 'retracted') throw new PositionRetractedError(positionId);
+  return position;
+};
+
+/** statedAt is stored as the start of its precision period, so equal statements compare equal. */
+const normaliseStatedAt = (fields: PositionFields): PositionFields => ({
+  ...fields,
+  statedAt: startOfPrecision(new Date(fields.statedAt), fields.statedAtPrecision).toISOString(),
+});
+
+const assertSources = (sources: readonly Source[], field: string): void => {
+  sources.forEach((source, index) => {
+    if (source.span && !(source.span.start >= 0 && source.span.end > source.span.start)) {
+      throw new InvalidSpanError(`${field}[${index}].span`);
+    }
+  });
+};
+
+const assertPositionFields = (
+  fields: PositionFields,
+  knownTopicIds: readonly string[],
+  firstRecordedAt: string,
+): void => {
+  if (!knownTopicIds.includes(fields.topicId)) throw new UnknownTopicError(fields.topicId, 'topicId');
+  fields.conditions.forEach((condition, index) => {
+    if (condition.topicId && !knownTopicIds.includes(condition.topicId)) {
+      throw new UnknownTopicError(condition.topicId, `conditions[${index}].topicId`);
+    }
+  });
+  if (time(fields.statedAt) > time(firstRecordedAt)) throw new StatedAfterRecordedError(fields.statedAt, firstRecordedAt);
+  if ((fields.evidenceType === 'direct-quote' || fields.evidenceType === 'partial-quote') && !fields.quote?.trim()) {
+    throw new QuotationRequiredError(fields.evidenceType);
+  }
+  if (isConditional(fields.stance) && fields.conditions.length === 0) throw new ConditionsRequiredError(fields.stance);
+  if (!isConditional(fields.stance) && fields.conditions.length > 0) throw new ConditionsNotAllowedError(fields.stance);
+  if (!(fields.confidence >= 0 && fields.confidence <= 1)) throw new InvalidConfidenceError(fields.confidence);
+};
+
+const recordPosition = ({ data }: RecordPosition, state: ActorPositions): PositionEvent[] => {
+  const actor = registered(state, data.actorId);
+  const { positionId, actorId, sources, recordedAt } = data;
+  const fields = normaliseStatedAt(positionFields(data));
+  const existing = actor.positions[positionId];
+  if (existing) {
+    if (existing.statedFingerprint === fingerprint({ ...fields, sources })) return [];
+    throw new PositionIdConflictError(positionId);
+  }
+  assertPositionFields(fields, data.knownTopicIds, recordedAt);
+  if (sources.length === 0) throw new SourceRequiredError();
+  assertSources(sources, 'sources');
+  const keys = sources.map(sourceKey);
+  const repeated = keys.find((key, index) => keys.indexOf(key) !== index);
+  if (repeated) throw new DuplicateSourceError(positionId, repeated);
+  return [{ type: 'PositionStated', data: { ...fields, positionId, actorId, sources, recordedAt } }];
+};
+
+const addSource = ({ data }: AddSource, state: ActorPositions): PositionEvent[] => {
+  const position = activePosition(registered(state, data.actorId), data.positionId);
+  assertSources([data.source], 'source');
+  const key = sourceKey(data.source);
+  if (position.sourceKeys.includes(key)) throw new DuplicateSourceError(data.positionId, key);
+  return [{ type: 'PositionSourceAdded', data }];
+};
+
+const withdrawPosition = ({ data }: WithdrawPosition, state: ActorPositions): PositionEvent[] => {
+  const position = activePosition(registered(state, data.actorId), data.positionId);
+  if (position.withdrawnAt) throw new PositionAlreadyWithdrawnError(data.positionId, position.withdrawnAt);
+  if (time(data.effectiveAt) < time(position.statedAt)) {
+    throw new WithdrawalBeforeStatementError(data.effectiveAt, position.statedAt);
+  }
+  if (time(data.effectiveAt) > time(data.recordedAt)) {
+    throw new WithdrawalAfterRecordedError(data.effectiveAt, data.recordedAt);
+  }
+  const effectiveAt = new Date(data.effectiveAt).toISOString();
+  return [{ type: 'PositionWithdrawn', data: { ...data, effectiveAt } }];
+};
+
+const sameValue = (a: unknown, b: unknown): boolean => fingerprint(a) === fingerprint(b);
+
+const correctPosition = ({ data }: CorrectPosition, state: ActorPositions): PositionEvent[] => {
+  const position = activePosition(registered(state, data.actorId), data.positionId);
+  const current = positionFields(position);
+  const proposed = normaliseStatedAt({ ...current, ...data.changes });
+  const changes: Partial<PositionFields> = {};
+  for (const field of CORRECTABLE_FIELDS) {
+    if (data.changes[field] !== undefined && !sameValue(proposed[field], current[field])) {
+      Object.assign(changes, { [field]: proposed[field] });
+    }
+  }
+  if (Object.keys(changes).length === 0) throw new EmptyCorrectionError(data.positionId);
+  assertPositionFields(proposed, data.knownTopicIds, position.firstRecordedAt);
+  if (position.withdrawnAt && time(proposed.statedAt) > time(position.withdrawnAt)) {
+    throw new StatementOutlivesWithdrawalError(proposed.statedAt, position.withdrawnAt);
+  }
+  const { positionId, actorId, reason, recordedAt } = data;
+  return [{ type: 'PositionCorrected', data: { positionId, actorId, changes, reason, recordedAt } }];
+};
+
+const retractPosition = ({ data }: RetractPosition, state: ActorPositions): PositionEvent[] => {
+  activePosition(registered(state, data.actorId), data.positionId);
+  return [{ type: 'PositionRetracted', data }];
+};
+
+export const decide = (command: PositionCommand, state: ActorPositions): PositionEvent[] => {
+  switch (command.type) {
+    case 'RecordPosition':
+      return recordPosition(command, state);
+    case 'AddSource':
+      return addSource(command, state);
+    case 'WithdrawPosition':
+      return withdrawPosition(command, state);
+    case 'CorrectPosition':
+      return correctPosition(command, state);
+    case 'RetractPosition':
+      return retractPosition(command, state);
+    default:
+      return assertNever(command);
+  }
+};
+
+type ActorStreamEvent = PositionEvent | { type: string; data: object };
+
+export const actorPositionsDecider: Decider<ActorPositions, PositionCommand, ActorStreamEvent> = {
+  decide,
+  evolve: (state, event) =>
+    isPositionEvent(event) || event.type === 'ActorRegistered'
+      ? evolveActorPositions(state, event as Parameters<typeof evolveActorPositions>[1])
+      : state,
+  initialState: initialActorPositions,
+};

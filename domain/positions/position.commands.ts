@@ -1,0 +1,39 @@
+import type { Command } from '../shared/decider';
+import type { PositionFields, Source } from './position.events';
+
+/** `knownTopicIds`: which of the referenced topics exist, looked up by the caller (deciders do no IO). */
+export type RecordPosition = Command<
+  'RecordPosition',
+  PositionFields & {
+    positionId: string;
+    actorId: string;
+    sources: Source[];
+    recordedAt: string;
+    knownTopicIds: string[];
+  }
+>;
+export type AddSource = Command<
+  'AddSource',
+  { positionId: string; actorId: string; source: Source; recordedAt: string }
+>;
+export type WithdrawPosition = Command<
+  'WithdrawPosition',
+  { positionId: string; actorId: string; effectiveAt: string; reason: string; quote: string | null; recordedAt: string }
+>;
+export type CorrectPosition = Command<
+  'CorrectPosition',
+  {
+    positionId: string;
+    actorId: string;
+    changes: Partial<PositionFields>;
+    reason: string;
+    recordedAt: string;
+    knownTopicIds: string[];
+  }
+>;
+export type RetractPosition = Command<
+  'RetractPosition',
+  { positionId: string; actorId: string; reason: string; recordedAt: string }
+>;
+
+export type PositionCommand = RecordPosition | AddSource | WithdrawPosition | CorrectPosition | RetractPosition;

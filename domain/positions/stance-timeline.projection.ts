@@ -1,0 +1,147 @@
+import { assertNever } from '../shared/assert-never';
+import type { Condition, PositionEvent, Source } from './position.events';
+import { isPositionEvent } from './position.events';
+import { type EvidenceType, type Stance, type StatedAtPrecision, stanceScore } from './stance';
+
+export type AsOf = { at: Date; knownAt: Date };
+
+export type StanceInForce = {
+  actorId: string;
+  topicId: string;
+  positionId: string;
+  stance: Stance;
+  score: number | null;
+  conditions: Condition[];
+  summary: string;
+  quote: string | null;
+  evidenceType: EvidenceType;
+  statedAt: string;
+  statedAtPrecision: StatedAtPrecision;
+  confidence: number;
+  sources: Source[];
+  recordedAt: string;
+};
+
+type Folded = StanceInForce & { seq: number; withdrawnAt: string | null; retracted: boolean };
+
+const time = (iso: string): number => Date.parse(iso);
+
+/**
+ * The definition of "stance as of": per topic, the latest position (by statedAt, ties by record order)
+ * stated at or before `at`, counting only what was recorded at or before `knownAt`, with the corrections
+ * recorded by then applied and retractions recorded by then removing it; a withdrawal effective at or
+ * before `at` ends it. `events` are one actor's events in record order.
+ */
+export const stanceAsOf = (
+  events: readonly { type: string; data: object }[],
+  { at, knownAt }: AsOf,
+): StanceInForce[] => {
+  const positions = new Map<string, Folded>();
+  events.forEach((event, seq) => {
+    if (!isPositionEvent(event) || time(event.data.recordedAt) > knownAt.getTime()) return;
+    const position = positions.get(event.data.positionId);
+    switch (event.type) {
+      case 'PositionStated': {
+        const { recordedAt, ...data } = event.data;
+        positions.set(data.positionId, {
+          ...data,
+          score: stanceScore(data.stance),
+          recordedAt,
+          seq,
+          withdrawnAt: null,
+          retracted: false,
+        });
+        return;
+      }
+      case 'PositionSourceAdded':
+        if (position) position.sources = [...position.sources, event.data.source];
+        return;
+      case 'PositionWithdrawn':
+        if (position) position.withdrawnAt = event.data.effectiveAt;
+        return;
+      case 'PositionCorrected':
+        if (position) {
+          Object.assign(position, event.data.changes);
+          position.score = stanceScore(position.stance);
+        }
+        return;
+      case 'PositionRetracted':
+        if (position) position.retracted = true;
+        return;
+      default:
+        assertNever(event);
+    }
+  });
+
+  const latestByTopic = new Map<string, Folded>();
+  for (const position of positions.values()) {
+    if (position.retracted || time(position.statedAt) > at.getTime()) continue;
+    const latest = latestByTopic.get(position.topicId);
+    const later =
+      !latest ||
+      time(position.statedAt) > time(latest.statedAt) ||
+      (time(position.statedAt) === time(latest.statedAt) && position.seq > latest.seq);
+    if (later) latestByTopic.set(position.topicId, position);
+  }
+
+  return [...latestByTopic.values()]
+    .filter((position) => position.withdrawnAt === null || time(position.withdrawnAt) > at.getTime())
+    .sort((a, b) => a.topicId.localeCompare(b.topicId))
+    .map(({ seq: _seq, withdrawnAt: _withdrawnAt, retracted: _retracted, ...stance }) => stance);
+};
+
+export type TimelineChange = 'stated' | 'source-added' | 'withdrawn' | 'corrected' | 'retracted';
+
+/** One version of one position, valid in record time over [recordedFrom, recordedTo). */
+export type TimelineVersion = Omit<StanceInForce, 'recordedAt'> & {
+  withdrawnAt: string | null;
+  retracted: boolean;
+  change: TimelineChange;
+  reason: string | null;
+  /** Record order of the original statement within the actor's stream: breaks statedAt ties. */
+  statedRevision: string;
+  firstRecordedAt: string;
+  recordedFrom: string;
+};
+
+/**
+ * The projection's fold: the next version of a position after `event`, given its current version.
+ * The current version's record-time validity ends where the next one's begins (`event.data.recordedAt`).
+ */
+export const evolveStanceTimeline = (
+  current: TimelineVersion | null,
+  event: PositionEvent,
+  revision: string,
+): TimelineVersion | null => {
+  const recordedFrom = event.data.recordedAt;
+  if (event.type === 'PositionStated') {
+    const { recordedAt, ...data } = event.data;
+    return {
+      ...data,
+      score: stanceScore(data.stance),
+      withdrawnAt: null,
+      retracted: false,
+      change: 'stated',
+      reason: null,
+      statedRevision: revision,
+      firstRecordedAt: recordedAt,
+      recordedFrom,
+    };
+  }
+  if (!current) return null;
+  const next = { ...current, recordedFrom, reason: null };
+  switch (event.type) {
+    case 'PositionSourceAdded':
+      return { ...next, change: 'source-added', sources: [...current.sources, event.data.source] };
+    case 'PositionWithdrawn':
+      return { ...next, change: 'withdrawn', withdrawnAt: event.data.effectiveAt, reason: event.data.reason };
+    case 'PositionCorrected': {
+      const corrected = { ...next, ...event.data.changes, change: 'corrected' as const, reason: event.data.reason };
+      return { ...corrected, score: stanceScore(corrected.stance) };
+    }
+    case 'PositionRetracted':
+      return { ...next, change: 'retracted', retracted: true, reason: event.data.reason };
+    default:
+      return assertNever(event);
+  }
+};

@@ -1,0 +1,45 @@
+import type { RecordPosition } from '../positions/position.commands';
+import type { PositionStated, Source } from '../positions/position.events';
+
+export const T0 = '2025-02-27T12:00:00.000Z';
+
+export const aSource = (overrides: Partial<Source> = {}): Source => ({
+  outlet: 'BBC News',
+  articleId: '003_b93aada126a295ef',
+  url: null,
+  publishedOn: '2025-02-26',
+  text: 'I’m not going to make security guarantees beyond very much.',
+  span: { start: 10, end: 70 },
+  ...overrides,
+});
+
+export const aRecordPosition = (overrides: Partial<RecordPosition['data']> = {}): RecordPosition => ({
+  type: 'RecordPosition',
+  data: {
+    positionId: 'p-1',
+    actorId: 'donald-trump',
+    topicId: 'ukraine.security-guarantees.us',
+    stance: 'conditional-opposition',
+    conditions: [{ text: 'Europe should provide them', topicId: null }],
+    summary: 'Will not give security guarantees "beyond very much".',
+    quote: 'I’m not going to make security guarantees beyond very much.',
+    evidenceType: 'direct-quote',
+    statedAt: '2025-02-26T00:00:00.000Z',
+    statedAtPrecision: 'day',
+    confidence: 0.9,
+    sources: [aSource()],
+    recordedAt: T0,
+    knownTopicIds: ['ukraine.security-guarantees.us', 'ukraine.security-guarantees.europe'],
+    ...overrides,
+  },
+});
+
+export const statedFrom = (command: RecordPosition): PositionStated => {
+  const { knownTopicIds: _known, ...data } = command.data;
+  return { type: 'PositionStated', data };
+};
+
+export const actorRegistered = (actorId = 'donald-trump') => ({
+  type: 'ActorRegistered' as const,
+  data: { actorId, name: 'Donald Trump', kind: 'person' as const, recordedAt: '2025-01-01T00:00:00.000Z' },
+});

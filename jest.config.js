@@ -1,0 +1,21 @@
+const e2e = require('./test/jest-e2e.json');
+
+const shared = {
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  moduleNameMapper: { '^@domain/(.*)$': '<rootDir>/domain/$1' },
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      rootDir: __dirname,
+      roots: ['<rootDir>/domain', '<rootDir>/src'],
+      testRegex: '\\.spec\\.ts$',
+    },
+    { ...shared, ...e2e, displayName: 'e2e', rootDir: __dirname },
+  ],
+};

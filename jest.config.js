@@ -2,7 +2,7 @@ const e2e = require('./test/jest-e2e.json');
 
 const shared = {
   moduleFileExtensions: ['js', 'json', 'ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   moduleNameMapper: { '^@domain/(.*)$': '<rootDir>/domain/$1' },
   testEnvironment: 'node',
 };

@@ -90,7 +90,8 @@ describe('actor positions decider', () => {
   });
 
   describe('AddSource', () => {
-    const addSource = (source = aSource({ articleId: '001_77906e7cbb8d6d91', outlet: 'PA Media' })): PositionCommand => ({
+    const other = aSource({ articleId: '001_77906e7cbb8d6d91', outlet: 'PA Media' });
+    const addSource = (source = other): PositionCommand => ({
       type: 'AddSource',
       data: { ...ids, source, recordedAt: later },
     });
@@ -98,7 +99,7 @@ describe('actor positions decider', () => {
     it('adds another outlet', () =>
       given([actorRegistered(), stated])
         .when(addSource())
-        .then([{ type: 'PositionSourceAdded', data: { ...ids, source: addSource().data.source as never, recordedAt: later } }]));
+        .then([{ type: 'PositionSourceAdded', data: { ...ids, source: other, recordedAt: later } }]));
 
     it('refuses a source the position already cites', () =>
       given([actorRegistered(), stated]).when(addSource(aSource())).thenThrows(DuplicateSourceError));

@@ -27,5 +27,3 @@ export const deciderSpecification = <State, C, E>(decider: {
     },
   });
 };
-
-export type AnyDecider = Decider<unknown, never, never>;

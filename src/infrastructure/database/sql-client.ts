@@ -1,0 +1,26 @@
+export type SqlParams = readonly unknown[];
+
+export interface SqlExecutor {
+  query<Row = Record<string, unknown>>(text: string, params?: SqlParams): Promise<Row[]>;
+  /** Several statements, no parameters (migrations). */
+  exec(text: string): Promise<void>;
+}
+
+/** One SQL surface over `pg` (a server) and PGlite (embedded): the same SQL runs on both. */
+export abstract class SqlClient implements SqlExecutor {
+  abstract readonly engine: 'postgres' | 'pglite';
+  abstract query<Row = Record<string, unknown>>(text: string, params?: SqlParams): Promise<Row[]>;
+  abstract exec(text: string): Promise<void>;
+  abstract transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /** Calls `onNotify` on NOTIFY `channel` from any process; a no-op where only one process can write. */
+  abstract listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  abstract close(): Promise<void>;
+}
+
+export const UNIQUE_VIOLATION = '23505';
+
+export const isUniqueViolation = (error: unknown, constraint?: string): boolean => {
+  const candidate = error as { code?: string; constraint?: string; message?: string };
+  if (candidate?.code !== UNIQUE_VIOLATION) return false;
+  return !constraint || candidate.constraint === constraint || Boolean(candidate.message?.includes(constraint));
+};

@@ -1,0 +1,65 @@
+import type { ReadAllResult, RecordedEvent, SubscribeOptions, Subscription } from './event-store.port';
+
+/**
+ * A catch-up loop over any readAll: reads batches until caught up, then waits for a wake-up or the poll
+ * interval. It moves its cursor only after `onEvents` resolves, so a failed batch is read again.
+ */
+export const catchUpLoop = (
+  readAll: (after: string | null, limit: number) => Promise<ReadAllResult>,
+  onAppend: (wake: () => void) => () => void,
+  options: SubscribeOptions,
+): Subscription => {
+  let cursor = options.after;
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  let pending = false;
+  const unsubscribe = onAppend(() => {
+    pending = true;
+    wake?.();
+  });
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (pending) {
+        pending = false;
+        return resolve();
+      }
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = null;
+        pending = false;
+        resolve();
+      }
+      wake = done;
+    });
+
+  const loop = (async () => {
+    let failures = 0;
+    while (!stopped) {
+      try {
+        const { events, next }: { events: RecordedEvent[]; next: string | null } = await readAll(cursor, options.batchSize);
+        if (events.length > 0) {
+          await options.onEvents(events);
+          cursor = next;
+          failures = 0;
+          if (events.length === options.batchSize) continue;
+        }
+        await sleep(options.pollMs);
+      } catch (error) {
+        if (stopped) break;
+        options.onError?.(error);
+        failures += 1;
+        await sleep(Math.min(30_000, options.pollMs * 2 ** Math.min(failures, 8)));
+      }
+    }
+  })();
+
+  return {
+    stop: async () => {
+      stopped = true;
+      unsubscribe();
+      wake?.();
+      await loop;
+    },
+  };
+};

@@ -1,0 +1,12 @@
+/** Polls `probe` until it stops throwing, up to `timeoutMs`: for projections, which are eventually consistent. */
+export const eventually = async <T>(probe: () => Promise<T>, timeoutMs = 10_000, everyMs = 50): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await probe();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  }
+};

@@ -76,17 +76,19 @@ const assertSources = (sources: readonly Source[], field: string): void => {
   });
 };
 
-const assertPositionFields = (
-  fields: PositionFields,
-  knownTopicIds: readonly string[],
-  firstRecordedAt: string,
-): void => {
-  if (!knownTopicIds.includes(fields.topicId)) throw new UnknownTopicError(fields.topicId, 'topicId');
-  fields.conditions.forEach((condition, index) => {
+/** Topics never disappear, so only the topics a command names need to be looked up. */
+const assertTopicsKnown = (fields: Partial<PositionFields>, knownTopicIds: readonly string[]): void => {
+  if (fields.topicId !== undefined && !knownTopicIds.includes(fields.topicId)) {
+    throw new UnknownTopicError(fields.topicId, 'topicId');
+  }
+  fields.conditions?.forEach((condition, index) => {
     if (condition.topicId && !knownTopicIds.includes(condition.topicId)) {
       throw new UnknownTopicError(condition.topicId, `conditions[${index}].topicId`);
     }
   });
+};
+
+const assertPositionFields = (fields: PositionFields, firstRecordedAt: string): void => {
   if (time(fields.statedAt) > time(firstRecordedAt)) throw new StatedAfterRecordedError(fields.statedAt, firstRecordedAt);
   if ((fields.evidenceType === 'direct-quote' || fields.evidenceType === 'partial-quote') && !fields.quote?.trim()) {
     throw new QuotationRequiredError(fields.evidenceType);
@@ -105,7 +107,8 @@ const recordPosition = ({ data }: RecordPosition, state: ActorPositions): Positi
     if (existing.statedFingerprint === fingerprint({ ...fields, sources })) return [];
     throw new PositionIdConflictError(positionId);
   }
-  assertPositionFields(fields, data.knownTopicIds, recordedAt);
+  assertTopicsKnown(fields, data.knownTopicIds);
+  assertPositionFields(fields, recordedAt);
   if (sources.length === 0) throw new SourceRequiredError();
   assertSources(sources, 'sources');
   const keys = sources.map(sourceKey);
@@ -148,7 +151,8 @@ const correctPosition = ({ data }: CorrectPosition, state: ActorPositions): Posi
     }
   }
   if (Object.keys(changes).length === 0) throw new EmptyCorrectionError(data.positionId);
-  assertPositionFields(proposed, data.knownTopicIds, position.firstRecordedAt);
+  assertTopicsKnown(changes, data.knownTopicIds);
+  assertPositionFields(proposed, position.firstRecordedAt);
   if (position.withdrawnAt && time(proposed.statedAt) > time(position.withdrawnAt)) {
     throw new StatementOutlivesWithdrawalError(proposed.statedAt, position.withdrawnAt);
   }

@@ -5,4 +5,5 @@ export * from './position.errors';
 export * from './actor-positions.state';
 export * from './actor-positions.decider';
 export * from './stance-timeline.projection';
+export * from './position-detail.projection';
 export { actorStreamName, actorIdFromStream } from '../actors/actor-stream';

@@ -1,4 +1,5 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
 import { SqlClient, type SqlExecutor, type SqlParams } from './sql-client';
 
 const executor = (db: PGlite | Transaction): SqlExecutor => ({
@@ -21,6 +22,7 @@ export class PgliteSqlClient extends SqlClient {
 
   /** `dataDir` undefined keeps the database in memory. */
   static async open(dataDir: string | undefined, schema: string): Promise<PgliteSqlClient> {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
     const db = dataDir ? new PGlite(dataDir) : new PGlite();
     await db.waitReady;
     await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema};`);

@@ -27,7 +27,7 @@ export type RunResult<State> = {
   recordedAt: string;
 };
 
-type StreamDecider<State, Command> = Decider<State, Command & { type: string; data: object }, { type: string; data: object }>;
+type Message = { type: string; data: object };
 
 @Injectable()
 export class DeciderRunner {
@@ -37,15 +37,16 @@ export class DeciderRunner {
   ) {}
 
   /** Read the stream, fold it, decide, append with the revision read. `build` receives record time. */
-  async run<State, Command extends { type: string; data: object }>(
-    decider: StreamDecider<State, Command>,
+  async run<State, Command extends Message, StreamEvent extends Message>(
+    decider: Decider<State, Command, StreamEvent>,
     streamName: string,
     build: (recordedAt: string) => Command,
     options: RunOptions,
   ): Promise<RunResult<State>> {
     for (let attempt = 1; ; attempt++) {
       const stored = await this.store.readStream(streamName);
-      const state = stored.reduce((folded, event) => decider.evolve(folded, event), decider.initialState());
+      // The stream holds only what this decider's commands appended, so its events are its own type.
+      const state = (stored as unknown as StreamEvent[]).reduce(decider.evolve, decider.initialState());
       const revision = stored.length > 0 ? stored[stored.length - 1].revision : null;
       const lastRecordedAt = stored.length > 0 ? new Date(stored[stored.length - 1].recordedAt) : new Date(0);
       // Record time never runs backwards within a stream, whatever the clocks of several processes say.

@@ -1,0 +1,29 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
+import { JobsService } from '../../infrastructure/jobs/jobs.service';
+
+class JobParams {
+  @IsUUID()
+  jobId!: string;
+}
+
+@ApiTags('admin')
+@Controller('v1/admin/jobs')
+@RequiresRole('admin')
+export class JobsController {
+  constructor(private readonly jobs: JobsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Recent admin jobs (seed replays, rebuilds) with their progress' })
+  list() {
+    return { jobs: this.jobs.list() };
+  }
+
+  @Get(':jobId')
+  @ApiOperation({ summary: "One job's status and progress" })
+  one(@Param() { jobId }: JobParams) {
+    return this.jobs.get(jobId);
+  }
+}

@@ -1,0 +1,58 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { IsString, Length } from 'class-validator';
+import { DomainError } from '@domain/shared/domain-error';
+import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
+import { JobWaitRequest } from '../../infrastructure/jobs/job-wait.request';
+import { JobsService } from '../../infrastructure/jobs/jobs.service';
+import { ProjectionRunner } from '../../infrastructure/read-models/projection-runner';
+
+class ProjectionParams {
+  @IsString()
+  @Length(1, 100)
+  name!: string;
+}
+
+class ProjectionNotFoundError extends DomainError {
+  readonly code = 'PROJECTION.NOT_FOUND';
+  constructor(name: string, known: string[]) {
+    super(`No projection "${name}"; there are ${known.join(', ')}.`, { name, known });
+  }
+}
+
+class RebuildRunningError extends DomainError {
+  readonly code = 'PROJECTION.REBUILD_RUNNING';
+  constructor(name: string, jobId: string) {
+    super(`Projection "${name}" is already being rebuilt (job ${jobId}).`, { name, jobId });
+  }
+}
+
+@ApiTags('admin')
+@Controller('v1/admin/projections')
+@RequiresRole('admin')
+export class ProjectionsController {
+  constructor(
+    private readonly runner: ProjectionRunner,
+    private readonly jobs: JobsService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "Each projection's checkpoint and lag (events not yet applied)" })
+  async list() {
+    return { projections: await this.runner.status() };
+  }
+
+  @Post(':name/rebuild')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Rebuild into fresh tables while the old ones serve, then switch (a job with progress)' })
+  async rebuild(@Param() { name }: ProjectionParams, @Query() { wait }: JobWaitRequest, @Res({ passthrough: true }) response: Response) {
+    if (!this.runner.find(name)) throw new ProjectionNotFoundError(name, this.runner.list().map((projection) => projection.name));
+    const running = this.jobs.running(`rebuild:${name}`);
+    if (running) throw new RebuildRunningError(name, running.id);
+    const job = this.jobs.start(`rebuild:${name}`, (progress) => this.runner.rebuild(name, progress));
+    if (!wait) return job;
+    response.status(200);
+    return this.jobs.finished(job.id);
+  }
+}

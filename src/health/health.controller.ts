@@ -1,0 +1,33 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { SqlClient } from '../infrastructure/database/sql-client';
+import { EventStore } from '../infrastructure/event-store/event-store.port';
+import { ProjectionRunner } from '../infrastructure/read-models/projection-runner';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly store: EventStore,
+    private readonly sql: SqlClient,
+    private readonly projections: ProjectionRunner,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The store and each projection (checkpoint, lag); 503 when the store does not answer' })
+  async health(@Res({ passthrough: true }) response: Response) {
+    try {
+      await this.sql.query('SELECT 1');
+      const projections = await this.projections.status();
+      return { status: 'ok', store: { engine: this.store.engine, readModels: this.sql.engine, ok: true }, projections };
+    } catch (error) {
+      response.status(503);
+      return {
+        status: 'unavailable',
+        store: { engine: this.store.engine, readModels: this.sql.engine, ok: false, error: error instanceof Error ? error.message : String(error) },
+        projections: [],
+      };
+    }
+  }
+}

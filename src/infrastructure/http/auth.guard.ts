@@ -1,0 +1,50 @@
+import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { AppConfig } from '../../config/app-config';
+import { ApiKeys } from './api-keys';
+import { errorBody } from './error-body';
+import { ANONYMOUS, grants, type Principal, type Role } from './principal';
+import { REQUIRED_ROLE } from './requires-role.decorator';
+
+export type AuthenticatedRequest = Request & { principal?: Principal; requestId?: string };
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly keys: ApiKeys,
+    private readonly config: AppConfig,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const explicit = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
+    const needed: Role | null = explicit ?? (this.config.env.READ_REQUIRES_KEY ? 'reader' : null);
+    const header = request.headers.authorization;
+    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    const principal = match ? this.keys.find(match[1]) : null;
+    if (header && !principal) {
+      throw new UnauthorizedException(errorBody('AUTH.INVALID_KEY', 'The API key is not valid.', { header: 'Authorization' }));
+    }
+    request.principal = principal ?? ANONYMOUS;
+    if (!needed) return true;
+    if (!principal) {
+      throw new UnauthorizedException(
+        errorBody('AUTH.KEY_REQUIRED', `This route needs an API key with role ${needed}: send Authorization: Bearer <key>.`, {
+          header: 'Authorization',
+          requiredRole: needed,
+        }),
+      );
+    }
+    if (!grants(principal.role, needed)) {
+      throw new ForbiddenException(
+        errorBody('AUTH.FORBIDDEN', `This route needs role ${needed}; the key has role ${principal.role}.`, {
+          requiredRole: needed,
+          role: principal.role,
+        }),
+      );
+    }
+    return true;
+  }
+}

@@ -1,0 +1,78 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError } from '@domain/shared/domain-error';
+import { type ErrorBody, errorBody } from './error-body';
+
+/** The one table from a domain error code to an HTTP status; codes not listed are refused input (422). */
+const STATUS_BY_CODE: Readonly<Record<string, number>> = {
+  'ACTOR.NOT_FOUND': 404,
+  'ACTOR.ROLE_NOT_FOUND': 404,
+  'ACTOR.ALIAS_NOT_FOUND': 404,
+  'TOPIC.NOT_FOUND': 404,
+  'POSITION.NOT_FOUND': 404,
+  'STANCE.NOT_IN_FORCE': 404,
+  'JOB.NOT_FOUND': 404,
+  'PROJECTION.NOT_FOUND': 404,
+  'EVENT_STORE.CONCURRENCY_CONFLICT': 409,
+  'EVENT_STORE.DUPLICATE_EVENT_ID': 409,
+  'ACTOR.ALREADY_REGISTERED': 409,
+  'ACTOR.ROLE_ID_CONFLICT': 409,
+  'TOPIC.ALREADY_REGISTERED': 409,
+  'POSITION.ID_CONFLICT': 409,
+  'POSITION.DUPLICATE_SOURCE': 409,
+  'POSITION.RETRACTED': 409,
+  'POSITION.ALREADY_WITHDRAWN': 409,
+  'PROJECTION.REBUILD_RUNNING': 409,
+  'EVENT_STORE.INVALID_CURSOR': 400,
+};
+
+const HTTP_CODES: Readonly<Record<number, string>> = {
+  400: 'REQUEST.INVALID',
+  401: 'AUTH.KEY_REQUIRED',
+  403: 'AUTH.FORBIDDEN',
+  404: 'REQUEST.NOT_FOUND',
+  405: 'REQUEST.METHOD_NOT_ALLOWED',
+  413: 'REQUEST.TOO_LARGE',
+  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+};
+
+const isErrorBody = (value: unknown): value is ErrorBody =>
+  typeof value === 'object' && value !== null && 'error' in value && typeof (value as ErrorBody).error?.code === 'string';
+
+/** Every 4xx and 5xx leaves as `{error: {code, message, details}}`. */
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.describe(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    response.status(status).json(body);
+  }
+
+  private describe(exception: unknown): [number, ErrorBody] {
+    if (exception instanceof DomainError) {
+      return [STATUS_BY_CODE[exception.code] ?? 422, errorBody(exception.code, exception.message, exception.details)];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (isErrorBody(response)) return [status, response];
+      const cause = exception.cause as { type?: string } | undefined;
+      if (status === 400 && cause?.type === 'entity.parse.failed') {
+        return [400, errorBody('REQUEST.MALFORMED_JSON', 'The request body is not valid JSON.', { field: 'body' })];
+      }
+      const message = typeof response === 'string' ? response : ((response as { message?: string }).message ?? exception.message);
+      return [status, errorBody(HTTP_CODES[status] ?? `HTTP.${status}`, String(message))];
+    }
+    const parseError = exception as { type?: string; status?: number };
+    if (parseError?.type === 'entity.parse.failed') {
+      return [400, errorBody('REQUEST.MALFORMED_JSON', 'The request body is not valid JSON.', { field: 'body' })];
+    }
+    if (parseError?.type === 'entity.too.large') {
+      return [413, errorBody('REQUEST.TOO_LARGE', 'The request body is too large.', { field: 'body' })];
+    }
+    return [HttpStatus.INTERNAL_SERVER_ERROR, errorBody('INTERNAL', 'Something went wrong on our side; the request id is in x-request-id.')];
+  }
+}

@@ -1,0 +1,73 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { Response } from 'express';
+import { createHash } from 'node:crypto';
+import { from, mergeMap, type Observable, of } from 'rxjs';
+import { DomainError } from '@domain/shared/domain-error';
+import { SqlClient } from '../database/sql-client';
+import type { AuthenticatedRequest } from './auth.guard';
+
+export class IdempotencyKeyReusedError extends DomainError {
+  readonly code = 'IDEMPOTENCY.KEY_REUSED';
+  constructor(key: string) {
+    super(`Idempotency-Key "${key}" was already used with a different request; use a new key for a new request.`, {
+      header: 'Idempotency-Key',
+    });
+  }
+}
+
+export class InvalidIdempotencyKeyError extends DomainError {
+  readonly code = 'IDEMPOTENCY.KEY_INVALID';
+  constructor() {
+    super('Idempotency-Key must be 1 to 200 visible ASCII characters.', { header: 'Idempotency-Key' });
+  }
+}
+
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_, inner) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  );
+
+/**
+ * The same Idempotency-Key with the same request answers what the first answered and appends nothing;
+ * with another request, 422. Event ids also derive from the key, so even racing repeats append once.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly sql: SqlClient) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const response = context.switchToHttp().getResponse<Response>();
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || key === undefined) return next.handle();
+    if (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key)) throw new InvalidIdempotencyKeyError();
+    const scope = `${request.principal?.name ?? 'anonymous'} POST ${request.path}`;
+    const hash = createHash('sha256').update(canonical(request.body ?? null)).digest('hex');
+    return from(
+      this.sql.query<{ request_hash: string; status_code: number; response: unknown }>(
+        'SELECT request_hash, status_code, response FROM idempotency_keys WHERE scope = $1 AND idempotency_key = $2',
+        [scope, key],
+      ),
+    ).pipe(
+      mergeMap(([stored]) => {
+        if (stored) {
+          if (stored.request_hash !== hash) throw new IdempotencyKeyReusedError(key);
+          response.status(stored.status_code).setHeader('Idempotent-Replayed', 'true');
+          return of(stored.response);
+        }
+        return next.handle().pipe(
+          mergeMap(async (body) => {
+            await this.sql.query(
+              `INSERT INTO idempotency_keys (scope, idempotency_key, request_hash, status_code, response)
+               VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+              [scope, key, hash, response.statusCode, JSON.stringify(body ?? null)],
+            );
+            return body;
+          }),
+        );
+      }),
+    );
+  }
+}

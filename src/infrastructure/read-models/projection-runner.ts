@@ -1,0 +1,202 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { SqlClient, type SqlExecutor } from '../database/sql-client';
+import { EventStore, type RecordedEvent, type Subscription } from '../event-store/event-store.port';
+import { Mutex } from './mutex';
+import { liveTables, type Projection, PROJECTIONS, type TableNames } from './projection';
+
+export type ProjectionStatus = {
+  name: string;
+  checkpoint: string | null;
+  eventsProcessed: number;
+  lag: number;
+  updatedAt: string | null;
+  running: boolean;
+  lastError: string | null;
+};
+
+export type Progress = (done: number, total: number) => void;
+
+class CheckpointMovedError extends Error {}
+
+const LAG_CAP = 1_000_000;
+const REBUILD_SUFFIX = '__rebuild';
+
+type Live = { subscription: Subscription | null; checkpoint: string | null; lastError: string | null };
+
+/** Runs every projection from its checkpoint, and rebuilds one into fresh tables while the old ones serve. */
+@Injectable()
+export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ProjectionRunner.name);
+  private readonly live = new Map<string, Live>();
+  private readonly locks = new Map<string, Mutex>();
+
+  constructor(
+    @Inject(PROJECTIONS) private readonly projections: Projection[],
+    private readonly store: EventStore,
+    private readonly sql: SqlClient,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.env.PROJECTIONS_ENABLED) return;
+    for (const projection of this.projections) await this.start(projection);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.live.values()].map((live) => live.subscription?.stop()));
+    this.live.clear();
+  }
+
+  list(): Projection[] {
+    return this.projections;
+  }
+
+  find(name: string): Projection | undefined {
+    return this.projections.find((projection) => projection.name === name);
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const rows = await this.sql.query<{ projection_name: string; checkpoint: string | null; events_processed: string; updated_at: Date }>(
+      'SELECT projection_name, checkpoint, events_processed::text, updated_at FROM projection_checkpoints',
+    );
+    return Promise.all(
+      this.projections.map(async (projection) => {
+        const row = rows.find((candidate) => candidate.projection_name === projection.name);
+        const checkpoint = row?.checkpoint ?? null;
+        return {
+          name: projection.name,
+          checkpoint,
+          eventsProcessed: Number(row?.events_processed ?? 0),
+          lag: await this.store.countAfter(checkpoint, LAG_CAP),
+          updatedAt: row ? new Date(row.updated_at).toISOString() : null,
+          running: Boolean(this.live.get(projection.name)?.subscription),
+          lastError: this.live.get(projection.name)?.lastError ?? null,
+        };
+      }),
+    );
+  }
+
+  /** Resolves once every projection has handled every event committed before the call. */
+  async caughtUp(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const lags = await this.status();
+      if (lags.every((status) => status.lag === 0)) return;
+      if (Date.now() > deadline) throw new Error(`projections still lagging: ${JSON.stringify(lags)}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  private lock(name: string): Mutex {
+    let mutex = this.locks.get(name);
+    if (!mutex) this.locks.set(name, (mutex = new Mutex()));
+    return mutex;
+  }
+
+  private async readCheckpoint(tx: SqlExecutor, name: string, forUpdate: boolean): Promise<string | null> {
+    await tx.query('INSERT INTO projection_checkpoints (projection_name) VALUES ($1) ON CONFLICT DO NOTHING', [name]);
+    const [row] = await tx.query<{ checkpoint: string | null }>(
+      `SELECT checkpoint FROM projection_checkpoints WHERE projection_name = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+      [name],
+    );
+    return row.checkpoint;
+  }
+
+  private async start(projection: Projection): Promise<void> {
+    const checkpoint = await this.readCheckpoint(this.sql, projection.name, false);
+    const live: Live = { subscription: null, checkpoint, lastError: null };
+    this.live.set(projection.name, live);
+    live.subscription = this.store.subscribe({
+      after: checkpoint,
+      batchSize: this.config.env.PROJECTION_BATCH_SIZE,
+      pollMs: this.config.env.PROJECTION_POLL_MS,
+      onEvents: (events) => this.lock(projection.name).run(() => this.applyLive(projection, live, events)),
+      onError: (error) => {
+        live.lastError = error instanceof Error ? error.message : String(error);
+        if (error instanceof CheckpointMovedError) {
+          void this.restart(projection);
+          return;
+        }
+        this.logger.error(`${projection.name}: ${live.lastError}`);
+      },
+    });
+  }
+
+  private async restart(projection: Projection): Promise<void> {
+    await this.live.get(projection.name)?.subscription?.stop();
+    await this.start(projection);
+  }
+
+  private async applyLive(projection: Projection, live: Live, events: RecordedEvent[]): Promise<void> {
+    const next = events[events.length - 1].position;
+    await this.sql.transaction(async (tx) => {
+      const stored = await this.readCheckpoint(tx, projection.name, true);
+      // Another process, or a rebuild, moved the checkpoint: resume from where it stands instead.
+      if (stored !== live.checkpoint) throw new CheckpointMovedError(`${projection.name} checkpoint moved to ${stored}`);
+      await this.applyBatch(tx, projection, events, liveTables(projection));
+      await this.saveCheckpoint(tx, projection.name, next, events.length);
+    });
+    live.checkpoint = next;
+    live.lastError = null;
+  }
+
+  private async applyBatch(tx: SqlExecutor, projection: Projection, events: RecordedEvent[], tables: TableNames) {
+    const handled = events.filter((event) => projection.handles(event));
+    if (handled.length > 0) await projection.apply(tx, handled, tables);
+  }
+
+  private async saveCheckpoint(tx: SqlExecutor, name: string, checkpoint: string | null, count: number) {
+    await tx.query(
+      `UPDATE projection_checkpoints SET checkpoint = $2, events_processed = events_processed + $3, updated_at = now()
+       WHERE projection_name = $1`,
+      [name, checkpoint, count],
+    );
+  }
+
+  /**
+   * Replays the whole log into fresh twin tables while the live ones keep serving, then, holding the
+   * projection's lock, catches up the last events and swaps the twins in with the checkpoint, in one transaction.
+   */
+  async rebuild(name: string, progress: Progress = () => undefined): Promise<{ events: number; checkpoint: string | null }> {
+    const projection = this.find(name);
+    if (!projection) throw new Error(`unknown projection ${name}`);
+    const twins: TableNames = Object.fromEntries(projection.tables.map((table) => [table, `${table}${REBUILD_SUFFIX}`]));
+    for (const table of projection.tables) {
+      await this.sql.exec(`DROP TABLE IF EXISTS ${twins[table]}; CREATE TABLE ${twins[table]} (LIKE ${table} INCLUDING ALL);`);
+    }
+    const total = await this.store.countAfter(null, Number.MAX_SAFE_INTEGER);
+    let cursor: string | null = null;
+    let done = 0;
+    const batchSize = this.config.env.PROJECTION_BATCH_SIZE;
+    const catchUp = async () => {
+      for (;;) {
+        const page = await this.store.readAll(cursor, batchSize);
+        if (page.events.length === 0) return;
+        await this.sql.transaction((tx) => this.applyBatch(tx, projection, page.events, twins));
+        cursor = page.next;
+        done += page.events.length;
+        progress(done, Math.max(total, done));
+      }
+    };
+    await catchUp();
+    await this.lock(name).run(async () => {
+      await catchUp();
+      await this.sql.transaction(async (tx) => {
+        await this.readCheckpoint(tx, name, true);
+        for (const table of projection.tables) {
+          await tx.exec(`DROP TABLE ${table}; ALTER TABLE ${twins[table]} RENAME TO ${table};`);
+        }
+        await tx.query(
+          `UPDATE projection_checkpoints SET checkpoint = $2, events_processed = $3, updated_at = now() WHERE projection_name = $1`,
+          [name, cursor, done],
+        );
+      });
+      const live = this.live.get(name);
+      if (live) live.checkpoint = cursor;
+    });
+    if (this.live.has(name)) await this.restart(projection);
+    this.logger.log(`${name} rebuilt from ${done} events`);
+    return { events: done, checkpoint: cursor };
+  }
+}

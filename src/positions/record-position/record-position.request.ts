@@ -1,0 +1,76 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { EVIDENCE_TYPES, type EvidenceType, STANCES, STATED_AT_PRECISIONS, type Stance, type StatedAtPrecision } from '@domain/positions';
+import { DOTTED_ID } from '@domain/shared/ids';
+import { ConditionRequest } from '../shared/condition.request';
+import { SourceRequest } from '../shared/source.request';
+
+export class RecordPositionRequest {
+  /** @example "ukraine.security-guarantees.us" */
+  @Matches(DOTTED_ID, { message: 'topicId must be a dotted topic id such as ukraine.security-guarantees.us' })
+  topicId!: string;
+
+  @IsIn(STANCES)
+  stance!: Stance;
+
+  /** Required for conditional-support and conditional-opposition, and only for them. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ConditionRequest)
+  conditions?: ConditionRequest[];
+
+  @IsString()
+  @Length(1, 500)
+  summary!: string;
+
+  /** The exact quotation; required for direct-quote and partial-quote evidence. */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @Length(1, 10_000)
+  quote?: string | null;
+
+  @IsIn(EVIDENCE_TYPES)
+  evidenceType!: EvidenceType;
+
+  /** When it was said (ISO 8601): a day such as 2025-02-26, or an instant. */
+  @IsISO8601({ strict: true })
+  statedAt!: string;
+
+  /** Defaults to day for a date alone, instant for a date and time. */
+  @IsOptional()
+  @IsIn(STATED_AT_PRECISIONS)
+  statedAtPrecision?: StatedAtPrecision;
+
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  confidence!: number;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => SourceRequest)
+  sources!: SourceRequest[];
+}
+
+export const precisionOf = (statedAt: string, precision?: StatedAtPrecision): StatedAtPrecision =>
+  precision ?? (/^\d{4}-\d{2}-\d{2}$/.test(statedAt) ? 'day' : 'instant');

@@ -1,0 +1,19 @@
+import { IsISO8601, IsOptional } from 'class-validator';
+
+/** Both times of every read: valid time `at` and record time `knownAt`, each defaulting to now. */
+export class AsOfRequest {
+  /** Valid time: the stance in force at this moment (ISO 8601). Default: now. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  at?: string;
+
+  /** Record time: as we knew it at this moment (ISO 8601). Default: now. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  knownAt?: string;
+}
+
+export const resolveAsOf = (request: AsOfRequest, now: Date): { at: Date; knownAt: Date } => ({
+  at: request.at ? new Date(request.at) : now,
+  knownAt: request.knownAt ? new Date(request.knownAt) : now,
+});

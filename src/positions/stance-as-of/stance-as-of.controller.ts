@@ -1,0 +1,41 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Clock } from '../../infrastructure/clock';
+import { AsOfRequest, resolveAsOf } from '../shared/as-of.request';
+import { CatalogueChecks } from '../shared/catalogue-checks';
+import { ActorParams } from '../shared/position-params';
+import { StanceAsOfQuery } from './stance-as-of.query';
+import { StanceParams } from './stance-as-of.request';
+import { StanceNotInForceError } from './stance-not-in-force.error';
+
+@ApiTags('stances')
+@Controller('v1/actors/:actorId/stances')
+export class StanceAsOfController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+    private readonly checks: CatalogueChecks,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "An actor's stance on every topic, in force at `at`, as known at `knownAt`" })
+  async stances(@Param() { actorId }: ActorParams, @Query() query: AsOfRequest) {
+    const { at, knownAt } = resolveAsOf(query, this.clock.now());
+    await this.checks.actorExists(actorId);
+    const stances = await this.queries.execute(new StanceAsOfQuery(actorId, at, knownAt));
+    return { actorId, at: at.toISOString(), knownAt: knownAt.toISOString(), stances: stances.map(({ actorId: _, ...stance }) => stance) };
+  }
+
+  @Get(':topicId')
+  @ApiOperation({ summary: "An actor's stance on one topic (404 STANCE.NOT_IN_FORCE when none)" })
+  async stance(@Param() { actorId, topicId }: StanceParams, @Query() query: AsOfRequest) {
+    const { at, knownAt } = resolveAsOf(query, this.clock.now());
+    await this.checks.actorExists(actorId);
+    await this.checks.topicExists(topicId);
+    const [stance] = await this.queries.execute(new StanceAsOfQuery(actorId, at, knownAt, topicId));
+    if (!stance) throw new StanceNotInForceError(actorId, topicId, at.toISOString(), knownAt.toISOString());
+    const { actorId: _, ...view } = stance;
+    return { actorId, at: at.toISOString(), knownAt: knownAt.toISOString(), ...view };
+  }
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Param, Post, Res, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
+import { IdempotencyInterceptor } from '../../infrastructure/http/idempotency.interceptor';
+import {
+  RequestMetadata,
+  WriteConditions,
+  type WriteConditionsValue,
+} from '../../infrastructure/http/request-metadata.decorator';
+import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
+import { PositionParams } from '../shared/position-params';
+import { WithdrawPositionCommand } from './withdraw-position.command';
+import { WithdrawPositionRequest } from './withdraw-position.request';
+
+@ApiTags('positions')
+@Controller('v1/actors/:actorId/positions/:positionId')
+export class WithdrawPositionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('withdrawal')
+  @RequiresRole('editor')
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiOperation({ summary: 'Record that the actor walked the position back, from a valid time' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The actor stream revision you expect (409 when stale).' })
+  async handle(
+    @Param() { actorId, positionId }: PositionParams,
+    @Body() body: WithdrawPositionRequest,
+    @RequestMetadata() metadata: EventMetadata,
+    @WriteConditions() conditions: WriteConditionsValue,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.commands.execute(new WithdrawPositionCommand(actorId, positionId, body, metadata, conditions));
+    response.status(result.appended ? 201 : 200);
+    return { positionId: result.positionId, revision: result.revision, recordedAt: result.recordedAt };
+  }
+}

@@ -1,0 +1,51 @@
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { RegisterActorCommand } from '../../actors/register-actor/register-actor.command';
+import { toRole } from '../../actors/register-actor/to-role';
+import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
+import { RecordPositionCommand } from '../../positions/record-position/record-position.command';
+import { RegisterTopicCommand } from '../../topics/register-topic/register-topic.command';
+import { loadSeeds } from '../seed-files';
+import { ReplaySeedsCommand, type ReplaySeedsResult } from './replay-seeds.command';
+
+/** Sends the seeds as commands through the deciders; their ids are deterministic, so a replay appends nothing new. */
+@CommandHandler(ReplaySeedsCommand)
+export class ReplaySeedsHandler implements ICommandHandler<ReplaySeedsCommand> {
+  constructor(private readonly commands: CommandBus) {}
+
+  async execute({ runId, progress }: ReplaySeedsCommand): Promise<ReplaySeedsResult> {
+    const seeds = loadSeeds();
+    const metadata: EventMetadata = { recordedBy: 'seeds', correlationId: runId, causationId: `seed-replay:${runId}` };
+    const total = seeds.topics.length + seeds.actors.length + seeds.positions.length;
+    const counts = { commands: 0, appended: 0, unchanged: 0 };
+    const count = (appended: boolean) => {
+      counts.commands += 1;
+      counts[appended ? 'appended' : 'unchanged'] += 1;
+      progress(counts.commands, total);
+    };
+    for (const topic of seeds.topics) {
+      const result = await this.commands.execute(
+        new RegisterTopicCommand({ topicId: topic.id, title: topic.title, proposition: topic.proposition }, metadata, `seed:topic:${topic.id}`),
+      );
+      count(result.appended);
+    }
+    for (const actor of seeds.actors) {
+      const result = await this.commands.execute(
+        new RegisterActorCommand(
+          { actorId: actor.id, name: actor.name, kind: actor.kind, aliases: actor.aliases ?? [], roles: (actor.roles ?? []).map(toRole) },
+          metadata,
+          `seed:actor:${actor.id}`,
+        ),
+      );
+      count(result.appended);
+    }
+    for (const position of seeds.positions) {
+      const result = await this.commands.execute(
+        new RecordPositionCommand(position.actorId, position.positionId, position.request, metadata, {
+          commandId: `seed:position:${position.key}`,
+        }),
+      );
+      count(result.appended);
+    }
+    return { ...counts, topics: seeds.topics.length, actors: seeds.actors.length, positions: seeds.positions.length };
+  }
+}

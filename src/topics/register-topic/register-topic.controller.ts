@@ -1,0 +1,29 @@
+import { Body, Controller, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
+import { RequestMetadata } from '../../infrastructure/http/request-metadata.decorator';
+import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
+import { RegisterTopicCommand } from './register-topic.command';
+import { RegisterTopicRequest } from './register-topic.request';
+
+@ApiTags('topics')
+@Controller('v1/topics')
+export class RegisterTopicController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @RequiresRole('editor')
+  @ApiOperation({ summary: 'Register a topic (a proposition with a fixed direction)' })
+  async register(
+    @Body() body: RegisterTopicRequest,
+    @RequestMetadata() metadata: EventMetadata,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const topic = { topicId: body.id, title: body.title.trim(), proposition: body.proposition.trim() };
+    const result = await this.commands.execute(new RegisterTopicCommand(topic, metadata));
+    response.status(result.appended ? 201 : 200);
+    return { topicId: result.topicId, revision: result.revision };
+  }
+}

@@ -1,0 +1,22 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { topicDecider, topicStreamName } from '@domain/topics';
+import { DeciderRunner } from '../../infrastructure/event-store/decider-runner';
+import { RewordTopicCommand } from './reword-topic.command';
+
+@CommandHandler(RewordTopicCommand)
+export class RewordTopicHandler implements ICommandHandler<RewordTopicCommand> {
+  constructor(private readonly runner: DeciderRunner) {}
+
+  async execute({ topicId, request, metadata }: RewordTopicCommand) {
+    const result = await this.runner.run(
+      topicDecider,
+      topicStreamName(topicId),
+      (recordedAt) => ({
+        type: 'RewordTopic' as const,
+        data: { topicId, title: request.title.trim(), proposition: request.proposition.trim(), reason: request.reason.trim(), recordedAt },
+      }),
+      { metadata },
+    );
+    return { topicId, revision: result.revision, appended: result.appended };
+  }
+}

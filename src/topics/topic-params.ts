@@ -1,0 +1,7 @@
+import { Matches } from 'class-validator';
+import { DOTTED_ID } from '@domain/shared/ids';
+
+export class TopicParams {
+  @Matches(DOTTED_ID, { message: 'topicId must be a dotted topic id such as ukraine.security-guarantees.us' })
+  topicId!: string;
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Clock } from '../../infrastructure/clock';
+import { AsOfRequest, resolveAsOf } from '../../positions/shared/as-of.request';
+import { CatalogueChecks } from '../../positions/shared/catalogue-checks';
+import { TopicParams } from '../topic-params';
+import { TopicStancesQuery } from './topic-stances.query';
+
+@ApiTags('stances')
+@Controller('v1/topics/:topicId/stances')
+export class TopicStancesController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+    private readonly checks: CatalogueChecks,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "Every actor's stance on a topic, in force at `at`, as known at `knownAt`" })
+  async stances(@Param() { topicId }: TopicParams, @Query() query: AsOfRequest) {
+    const { at, knownAt } = resolveAsOf(query, this.clock.now());
+    await this.checks.topicExists(topicId);
+    const stances = await this.queries.execute(new TopicStancesQuery(topicId, at, knownAt));
+    return { topicId, at: at.toISOString(), knownAt: knownAt.toISOString(), stances: stances.map(({ topicId: _, ...stance }) => stance) };
+  }
+}

@@ -2,12 +2,12 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig } from './config/app-config';
 import { AppModule } from './app.module';
-import { configureApp } from './app.setup';
+import { APP_OPTIONS, configureApp } from './app.setup';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 
 const bootstrap = async () => {
-  const app = await NestFactory.create(AppModule.register(), { bufferLogs: false });
+  const app = await NestFactory.create(AppModule.register(), APP_OPTIONS);
   configureApp(app);
   const { env } = app.get(AppConfig);
   app.useLogger(LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(env.LOG_LEVEL) + 1));

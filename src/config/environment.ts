@@ -24,8 +24,10 @@ export class EnvironmentVariables {
   @IsIn(EVENT_STORES)
   EVENT_STORE!: EventStoreEngine;
 
-  @ValidateIf((env: EnvironmentVariables) => env.EVENT_STORE !== 'pglite' || env.DATABASE_URL !== undefined)
-  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection string' })
+  @ValidateIf((env: EnvironmentVariables) => env.EVENT_STORE === 'postgres' || env.DATABASE_URL !== undefined)
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'DATABASE_URL must be a postgres:// connection string (required with EVENT_STORE=postgres)',
+  })
   DATABASE_URL?: string;
 
   @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'DATABASE_SCHEMA must be a lowercase SQL identifier' })

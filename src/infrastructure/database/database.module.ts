@@ -7,13 +7,14 @@ import { PgSqlClient } from './pg-sql-client';
 import { PgliteSqlClient } from './pglite-sql-client';
 import { SqlClient } from './sql-client';
 
-/** DATA_DIR=memory:// keeps PGlite in memory (tests, demos). */
+/**
+ * Read models (and, on pglite/postgres, the events) live on DATABASE_URL when it is set, else in embedded
+ * PGlite under DATA_DIR; DATA_DIR=memory:// keeps PGlite in memory (tests, demos).
+ */
 export const openSqlClient = async ({ env }: AppConfig): Promise<SqlClient> => {
-  if (env.EVENT_STORE === 'pglite' && !env.DATABASE_URL) {
-    const dataDir = env.DATA_DIR === 'memory://' ? undefined : join(resolve(env.DATA_DIR), 'pglite');
-    return PgliteSqlClient.open(dataDir, env.DATABASE_SCHEMA);
-  }
-  return new PgSqlClient(env.DATABASE_URL as string, env.DATABASE_SCHEMA);
+  if (env.DATABASE_URL && env.EVENT_STORE !== 'pglite') return new PgSqlClient(env.DATABASE_URL, env.DATABASE_SCHEMA);
+  const dataDir = env.DATA_DIR === 'memory://' ? undefined : join(resolve(env.DATA_DIR), 'pglite');
+  return PgliteSqlClient.open(dataDir, env.DATABASE_SCHEMA);
 };
 
 @Global()

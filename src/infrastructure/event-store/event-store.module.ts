@@ -1,10 +1,12 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
 import { Clock } from '../clock';
 import { DatabaseModule } from '../database/database.module';
 import { SqlClient } from '../database/sql-client';
 import { DeciderRunner } from './decider-runner';
 import { EventStore } from './event-store.port';
 import { EVENT_UPCASTERS } from './event-upcasters';
+import { KurrentDbEventStore } from './kurrentdb-event-store';
 import { PostgresEventStore } from './postgres-event-store';
 
 @Global()
@@ -13,8 +15,11 @@ import { PostgresEventStore } from './postgres-event-store';
   providers: [
     {
       provide: EventStore,
-      inject: [SqlClient, Clock],
-      useFactory: (sql: SqlClient, clock: Clock) => new PostgresEventStore(sql, clock, EVENT_UPCASTERS),
+      inject: [AppConfig, SqlClient, Clock],
+      useFactory: ({ env }: AppConfig, sql: SqlClient, clock: Clock) =>
+        env.EVENT_STORE === 'kurrentdb'
+          ? new KurrentDbEventStore(env.KURRENTDB_URL as string, clock, EVENT_UPCASTERS)
+          : new PostgresEventStore(sql, clock, EVENT_UPCASTERS),
     },
     DeciderRunner,
   ],

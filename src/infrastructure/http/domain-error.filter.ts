@@ -59,19 +59,8 @@ export class DomainErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       if (isErrorBody(response)) return [status, response];
-      const cause = exception.cause as { type?: string } | undefined;
-      if (status === 400 && cause?.type === 'entity.parse.failed') {
-        return [400, errorBody('REQUEST.MALFORMED_JSON', 'The request body is not valid JSON.', { field: 'body' })];
-      }
       const message = typeof response === 'string' ? response : ((response as { message?: string }).message ?? exception.message);
       return [status, errorBody(HTTP_CODES[status] ?? `HTTP.${status}`, String(message))];
-    }
-    const parseError = exception as { type?: string; status?: number };
-    if (parseError?.type === 'entity.parse.failed') {
-      return [400, errorBody('REQUEST.MALFORMED_JSON', 'The request body is not valid JSON.', { field: 'body' })];
-    }
-    if (parseError?.type === 'entity.too.large') {
-      return [413, errorBody('REQUEST.TOO_LARGE', 'The request body is too large.', { field: 'body' })];
     }
     return [HttpStatus.INTERNAL_SERVER_ERROR, errorBody('INTERNAL', 'Something went wrong on our side; the request id is in x-request-id.')];
   }

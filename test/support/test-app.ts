@@ -1,0 +1,61 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { AppModule } from '../../src/app.module';
+import { APP_OPTIONS, configureApp } from '../../src/app.setup';
+import { SqlClient } from '../../src/infrastructure/database/sql-client';
+import { EventStore } from '../../src/infrastructure/event-store/event-store.port';
+import { ProjectionRunner } from '../../src/infrastructure/read-models/projection-runner';
+import { freshSchemaName, TEST_DATABASE_URL } from './databases';
+
+export type Engine = 'pglite' | 'postgres';
+
+export const ADMIN_KEY = 'test-admin-key-0123456789';
+export const EDITOR_KEY = 'test-editor-key-0123456789';
+export const READER_KEY = 'test-reader-key-0123456789';
+
+/** PGlite always; the PostgreSQL server too when TEST_DATABASE_URL is set (CI sets it). */
+export const engines = (): Engine[] => (TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']);
+
+export type TestApp = {
+  app: INestApplication;
+  http: () => ReturnType<typeof request>;
+  sql: SqlClient;
+  store: EventStore;
+  projections: ProjectionRunner;
+  close: () => Promise<void>;
+};
+
+/** Boots the real AppModule, as main.ts does, on a database of its own. */
+export const startTestApp = async (engine: Engine = 'pglite', env: Record<string, string> = {}): Promise<TestApp> => {
+  const schema = engine === 'postgres' ? freshSchemaName() : 'public';
+  const overrides: Record<string, string> = {
+    EVENT_STORE: engine,
+    DATA_DIR: 'memory://',
+    DATABASE_SCHEMA: schema,
+    ADMIN_API_KEY: ADMIN_KEY,
+    API_KEYS: `editor:${EDITOR_KEY},reader:${READER_KEY}`,
+    SEED_ON_START: 'false',
+    PROJECTION_POLL_MS: '20',
+    READ_REQUIRES_KEY: 'false',
+    ...(engine === 'postgres' ? { DATABASE_URL: TEST_DATABASE_URL as string } : { DATABASE_URL: '' }),
+    ...env,
+  };
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(overrides)] }).compile();
+  const app = configureApp(moduleRef.createNestApplication({ ...APP_OPTIONS, logger: ['error', 'warn'] }));
+  await app.init();
+  const sql = app.get(SqlClient);
+  return {
+    app,
+    http: () => request(app.getHttpServer()),
+    sql,
+    store: app.get(EventStore),
+    projections: app.get(ProjectionRunner),
+    close: async () => {
+      if (engine === 'postgres') await sql.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await app.close();
+    },
+  };
+};
+
+export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });

@@ -16,8 +16,10 @@ import {
 export const EVENT_STORES = ['pglite', 'postgres', 'kurrentdb'] as const;
 export type EventStoreEngine = (typeof EVENT_STORES)[number];
 
+const BOOLEANS: Readonly<Record<string, boolean>> = { '1': true, true: true, yes: true, on: true, '0': false, false: false, no: false, off: false };
+/** Unrecognised words stay strings, so @IsBoolean names them instead of reading them as false. */
 const toBoolean = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase()) : value;
+  typeof value === 'string' ? (BOOLEANS[value.trim().toLowerCase()] ?? value) : value;
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
 
 export class EnvironmentVariables {

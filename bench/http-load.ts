@@ -1,0 +1,57 @@
+import autocannon from 'autocannon';
+
+/**
+ * Runs autocannon in a process of its own, so that the load generator does not share the event loop (or
+ * the RSS figure) of the app it measures. The parent sends the target and the paths to rotate through.
+ */
+export type LoadRequest = { url: string; paths: string[]; connections: number; durationSeconds: number };
+
+export type LoadResult = {
+  requestsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  meanMs: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+};
+
+process.once('message', (message: LoadRequest) => {
+  let next = 0;
+  const instance = autocannon(
+    {
+      url: message.url,
+      connections: message.connections,
+      duration: message.durationSeconds,
+      timeout: 10,
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (request) => {
+            next = (next + 1) % message.paths.length;
+            return { ...request, path: message.paths[next] };
+          },
+        },
+      ],
+    },
+    (error, result) => {
+      if (error) {
+        process.send?.({ error: String(error) }, () => process.exit(1));
+        return;
+      }
+      const reply: LoadResult = {
+        requestsPerSec: result.requests.average,
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        meanMs: result.latency.average,
+        total: result.requests.total,
+        non2xx: result.non2xx,
+        errors: result.errors,
+        timeouts: result.timeouts,
+      };
+      process.send?.(reply, () => process.exit(0));
+    },
+  );
+  process.once('SIGTERM', () => instance.stop());
+});

@@ -1,0 +1,497 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { Test } from '@nestjs/testing';
+import { fork, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { actorStreamName, stanceAsOf } from '@domain/positions';
+import { AppModule } from '../src/app.module';
+import { APP_OPTIONS, configureApp } from '../src/app.setup';
+import { SystemClock } from '../src/infrastructure/clock';
+import { migrate } from '../src/infrastructure/database/migrator';
+import { PgSqlClient } from '../src/infrastructure/database/pg-sql-client';
+import { PgliteSqlClient } from '../src/infrastructure/database/pglite-sql-client';
+import { SqlClient } from '../src/infrastructure/database/sql-client';
+import { EventStore } from '../src/infrastructure/event-store/event-store.port';
+import { PostgresEventStore } from '../src/infrastructure/event-store/postgres-event-store';
+import { ProjectionRunner } from '../src/infrastructure/read-models/projection-runner';
+import { StanceAsOfQuery } from '../src/positions/stance-as-of/stance-as-of.query';
+import {
+  actorIdOf,
+  type BenchPlan,
+  generateActor,
+  HISTORY_END,
+  HISTORY_START,
+  planFor,
+  seededRandom,
+  streamWrites,
+  topicWrites,
+  validateWithDecider,
+} from './generate';
+import type { LoadRequest, LoadResult } from './http-load';
+import { elapsedMs, formatNumber, percentile, printTable, round, type Row, RssSampler } from './stats';
+
+type Engine = 'postgres' | 'pglite';
+
+const env = process.env;
+const int = (name: string, fallback: number): number => {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') return fallback;
+  const parsed = Number(value.replace(/_/g, ''));
+  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return parsed;
+};
+
+const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const RESULTS_DIR = join(__dirname, 'results');
+const DAY = 86_400_000;
+
+const settings = (engine: Engine) => ({
+  events: engine === 'pglite' ? int('BENCH_PGLITE_EVENTS', 200_000) : int('BENCH_EVENTS', 1_000_000),
+  actors: int('BENCH_ACTORS', 10_000),
+  topics: int('BENCH_TOPICS', 30),
+  seed: int('BENCH_SEED', 42),
+  appendBatch: int('BENCH_APPEND_BATCH', 100),
+  writers: engine === 'pglite' ? 1 : int('BENCH_WRITERS', 8),
+  projectionBatch: int('BENCH_PROJECTION_BATCH', 5000),
+  queries: int('BENCH_QUERIES', 5000),
+  naiveQueries: int('BENCH_NAIVE_QUERIES', 300),
+  httpSeconds: int('BENCH_HTTP_SECONDS', 10),
+  httpConnections: int('BENCH_HTTP_CONNECTIONS', 50),
+  catchUpTimeoutSeconds: int('BENCH_CATCHUP_TIMEOUT_S', 1800),
+  diagnostics: env.BENCH_DIAGNOSTICS !== '0',
+});
+
+export type BenchResult = {
+  appendEventsPerSec: number;
+  catchUpEventsPerSec: number;
+  asOfP50Ms: number;
+  asOfP99Ms: number;
+  httpReqPerSec: number;
+  httpP50Ms: number;
+  httpP99Ms: number;
+  naiveAsOfP99Ms: number;
+  peakRssMb: number;
+  events: number;
+  engine: Engine;
+  date: string;
+  machine: string;
+  notes: string[];
+  details: Record<string, number | string | boolean | Record<string, number>>;
+};
+
+const log = (engine: Engine, message: string) => console.log(`[${engine} ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+/** The bench only ever talks to this machine. */
+const assertLoopback = (url: string): void => {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    throw new Error(`BENCH_DATABASE_URL must point at 127.0.0.1 (got host "${host}")`);
+  }
+};
+
+const reachable = async (url: string): Promise<boolean> => {
+  assertLoopback(url);
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+};
+
+type Query = { actorId: string; at: Date; knownAt: Date };
+
+/** Random actor; `at` anywhere in the history; `knownAt` between `at` and a month after the last record. */
+const queriesFor = (plan: BenchPlan, count: number, seed: number): Query[] => {
+  const random = seededRandom(seed);
+  const span = HISTORY_END - HISTORY_START;
+  return Array.from({ length: count }, () => {
+    const at = HISTORY_START + Math.floor(random() * span);
+    const knownAt = at + Math.floor(random() * (HISTORY_END + 30 * DAY - at));
+    return { actorId: actorIdOf(Math.floor(random() * plan.actors)), at: new Date(at), knownAt: new Date(knownAt) };
+  });
+};
+
+const ratePerSec = (count: number, ms: number): number => Math.round((count / ms) * 1000);
+
+const runLoad = (request: LoadRequest): Promise<LoadResult> =>
+  new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, 'http-load.ts'), [], {
+      execArgv: ['-r', require.resolve('ts-node/register/transpile-only')],
+      env: { ...env, TS_NODE_TRANSPILE_ONLY: 'true' },
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('autocannon did not finish in time'));
+    }, (request.durationSeconds + 60) * 1000);
+    child.once('message', (message: LoadResult | { error: string }) => {
+      clearTimeout(timer);
+      if ('error' in message) reject(new Error(message.error));
+      else resolve(message);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (code !== 0) reject(new Error(`autocannon exited with ${code}`));
+    });
+    child.send(request);
+  });
+
+/** Run in order on the way out, also when the parent stops a run that overstayed its time. */
+const cleanups: (() => Promise<void>)[] = [];
+
+const runEngine = async (engine: Engine): Promise<BenchResult> => {
+  const config = settings(engine);
+  const rss = new RssSampler();
+  const notes: string[] = [];
+  const details: BenchResult['details'] = {};
+  const schema = engine === 'postgres' ? `bench_${randomBytes(5).toString('hex')}` : 'public';
+  let app: INestApplication | null = null;
+
+  try {
+    const sql: SqlClient =
+      engine === 'postgres' ? new PgSqlClient(DATABASE_URL, schema, config.writers + 2) : await PgliteSqlClient.open(undefined, schema);
+    if (engine === 'postgres') {
+      cleanups.push(async () => {
+        await sql.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await sql.close();
+      });
+    }
+    await migrate(sql, schema);
+    const plan = planFor(config.events, config.actors, config.topics, config.seed);
+    log(engine, `${formatNumber(plan.totalEvents)} events, ${formatNumber(plan.actors)} actors x ${plan.topics.length} topics` + (engine === 'postgres' ? `, schema ${schema}` : ', in memory'));
+
+    rss.mark('generate');
+    let generated = 0;
+    const generateStart = process.hrtime.bigint();
+    for (let index = 0; index < plan.actors; index++) generated += generateActor(plan, index).events.length;
+    const generateMs = elapsedMs(generateStart);
+    generated += plan.topics.length;
+    if (generated !== plan.totalEvents) throw new Error(`generated ${generated} events, planned ${plan.totalEvents}`);
+    const validated = Math.min(plan.actors, 50);
+    for (let index = 0; index < validated; index++) validateWithDecider(generateActor(plan, index), plan.topics);
+    details.generateEventsPerSec = ratePerSec(generated, generateMs);
+    log(engine, `generated ${formatNumber(generated)} events in ${(generateMs / 1000).toFixed(1)} s; ${validated} actors replayed through the decider, all accepted`);
+
+    rss.mark('append');
+    const store = new PostgresEventStore(sql, new SystemClock());
+    let appended = 0;
+    let appendGenerateMs = 0;
+    let nextActor = 0;
+    const appendStart = process.hrtime.bigint();
+    for (const write of topicWrites(plan)) {
+      await store.append(write.streamName, write.events, { expectedRevision: 'no-stream', recordedAt: write.recordedAt });
+      appended += write.events.length;
+    }
+    const writer = async () => {
+      for (let index = nextActor++; index < plan.actors; index = nextActor++) {
+        const generating = process.hrtime.bigint();
+        const writes = streamWrites(generateActor(plan, index), config.appendBatch);
+        appendGenerateMs += elapsedMs(generating);
+        let revision = 'no-stream';
+        for (const write of writes) {
+          const result = await store.append(write.streamName, write.events, { expectedRevision: revision, recordedAt: write.recordedAt });
+          revision = result.nextRevision;
+          appended += write.events.length;
+        }
+        if (index % 1000 === 999) log(engine, `  appended ${formatNumber(appended)} events`);
+      }
+    };
+    await Promise.all(Array.from({ length: config.writers }, writer));
+    const appendMs = elapsedMs(appendStart);
+    const appendEventsPerSec = ratePerSec(appended, appendMs);
+    details.appendSeconds = round(appendMs / 1000, 1);
+    details.appendGenerateSeconds = round(appendGenerateMs / 1000, 1);
+    log(engine, `appended ${formatNumber(appended)} events in ${(appendMs / 1000).toFixed(1)} s: ${formatNumber(appendEventsPerSec)} events/s (${config.writers} writer(s), ${config.appendBatch} events per append; ${(appendGenerateMs / 1000).toFixed(1)} s of it generating events inline)`);
+
+    if (config.diagnostics) {
+      rss.mark('read-all');
+      const readStart = process.hrtime.bigint();
+      let cursor: string | null = null;
+      let read = 0;
+      for (;;) {
+        const page = await store.readAll(cursor, config.projectionBatch);
+        if (page.events.length === 0) break;
+        read += page.events.length;
+        cursor = page.next;
+      }
+      const readMs = elapsedMs(readStart);
+      details.readAllEventsPerSec = ratePerSec(read, readMs);
+      log(engine, `diagnostic: readAll of the whole log alone (pages of ${config.projectionBatch}, no projection work): ${formatNumber(details.readAllEventsPerSec)} events/s`);
+    }
+
+    rss.mark('catch-up');
+    const overrides: Record<string, string> = {
+      EVENT_STORE: engine,
+      DATA_DIR: 'memory://',
+      DATABASE_SCHEMA: schema,
+      DATABASE_URL: engine === 'postgres' ? DATABASE_URL : '',
+      SEED_ON_START: 'false',
+      PROJECTIONS_ENABLED: 'true',
+      PROJECTION_BATCH_SIZE: String(config.projectionBatch),
+      PROJECTION_POLL_MS: '50',
+      READ_REQUIRES_KEY: 'false',
+      LOG_LEVEL: 'warn',
+    };
+    const catchUpStart = process.hrtime.bigint();
+    const builder = Test.createTestingModule({ imports: [AppModule.register(overrides)] });
+    // PGlite in memory is one database in this process: the app must use the very one the events went into.
+    if (engine === 'pglite') builder.overrideProvider(SqlClient).useValue(sql);
+    const moduleRef = await builder.compile();
+    app = configureApp(moduleRef.createNestApplication({ ...APP_OPTIONS, logger: ['error', 'warn'] }));
+    await app.init();
+    const runner = app.get(ProjectionRunner);
+    const projectionNames = runner.list().map((projection) => projection.name);
+    const doneMs: Record<string, number> = {};
+    const deadline = Date.now() + config.catchUpTimeoutSeconds * 1000;
+    while (Object.keys(doneMs).length < projectionNames.length) {
+      if (Date.now() > deadline) throw new Error(`projections not caught up after ${config.catchUpTimeoutSeconds} s: ${JSON.stringify(await runner.status())}`);
+      const rows = await sql.query<{ projection_name: string; events_processed: string }>(
+        'SELECT projection_name, events_processed::text FROM projection_checkpoints',
+      );
+      for (const row of rows) {
+        if (doneMs[row.projection_name] === undefined && Number(row.events_processed) >= appended) doneMs[row.projection_name] = elapsedMs(catchUpStart);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const catchUpMs = Math.max(...Object.values(doneMs));
+    const lagging = (await runner.status()).filter((status) => status.lag !== 0);
+    if (lagging.length > 0) throw new Error(`caught up by count but status() shows lag: ${JSON.stringify(lagging)}`);
+    const catchUpEventsPerSec = ratePerSec(appended, catchUpMs);
+    details.catchUpSeconds = round(catchUpMs / 1000, 1);
+    details.catchUpByProjectionEventsPerSec = Object.fromEntries(Object.entries(doneMs).map(([name, ms]) => [name, ratePerSec(appended, ms)]));
+    log(engine, `caught up all ${projectionNames.length} projections (${projectionNames.join(', ')}) in ${(catchUpMs / 1000).toFixed(1)} s: ${formatNumber(catchUpEventsPerSec)} events/s; each: ${Object.entries(doneMs).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
+    if (engine === 'postgres') {
+      // What autovacuum does within a minute of a bulk load; done here so the plans do not depend on its timing.
+      await sql.exec('ANALYZE');
+      notes.push('ANALYZE run after catch-up (autovacuum would within a minute)');
+    }
+
+    rss.mark('as-of');
+    const queryBus = app.get(QueryBus);
+    const queries = queriesFor(plan, config.queries + 200, config.seed + 1);
+    for (const query of queries.slice(0, 200)) await queryBus.execute(new StanceAsOfQuery(query.actorId, query.at, query.knownAt));
+    const asOfSamples: number[] = [];
+    let answered = 0;
+    for (const query of queries.slice(200)) {
+      const start = process.hrtime.bigint();
+      const stances = await queryBus.execute(new StanceAsOfQuery(query.actorId, query.at, query.knownAt));
+      asOfSamples.push(elapsedMs(start));
+      answered += stances.length;
+    }
+    const asOfP50Ms = round(percentile(asOfSamples, 50), 3);
+    const asOfP99Ms = round(percentile(asOfSamples, 99), 3);
+    details.asOfMeanStances = round(answered / asOfSamples.length, 1);
+    log(engine, `stance as of, in process (QueryBus -> StanceAsOfHandler), ${asOfSamples.length} queries: p50 ${asOfP50Ms} ms, p99 ${asOfP99Ms} ms, ${details.asOfMeanStances} stances per answer on average`);
+
+    rss.mark('naive');
+    const appStore = app.get(EventStore);
+    const naiveQueries = queriesFor(plan, config.naiveQueries + 20, config.seed + 2);
+    const naive = async (query: Query) => stanceAsOf(await appStore.readStream(actorStreamName(query.actorId)), query);
+    for (const query of naiveQueries.slice(0, 20)) await naive(query);
+    const naiveSamples: number[] = [];
+    const naiveSqlSamples: number[] = [];
+    let mismatches = 0;
+    for (const query of naiveQueries.slice(20)) {
+      const start = process.hrtime.bigint();
+      const folded = await naive(query);
+      naiveSamples.push(elapsedMs(start));
+      const sqlStart = process.hrtime.bigint();
+      const fromSql = await queryBus.execute(new StanceAsOfQuery(query.actorId, query.at, query.knownAt));
+      naiveSqlSamples.push(elapsedMs(sqlStart));
+      const key = (stances: { topicId: string; positionId: string; stance: string }[]) =>
+        stances.map((stance) => `${stance.topicId}=${stance.positionId}:${stance.stance}`).sort().join(',');
+      if (key(folded) !== key(fromSql)) mismatches += 1;
+    }
+    const naiveAsOfP99Ms = round(percentile(naiveSamples, 99), 3);
+    details.naiveAsOfP50Ms = round(percentile(naiveSamples, 50), 3);
+    details.naiveSpeedupP99 = round(naiveAsOfP99Ms / asOfP99Ms, 1);
+    details.naiveSampleSqlP99Ms = round(percentile(naiveSqlSamples, 99), 3);
+    details.naiveMismatches = mismatches;
+    log(engine, `naive fold (readStream + stanceAsOf), ${naiveSamples.length} queries: p50 ${details.naiveAsOfP50Ms} ms, p99 ${naiveAsOfP99Ms} ms; SQL answers equal to the fold: ${naiveSamples.length - mismatches}/${naiveSamples.length}`);
+    if (mismatches > 0) notes.push(`${mismatches} of ${naiveSamples.length} SQL answers differ from the pure fold`);
+
+    rss.mark('http');
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const paths = queriesFor(plan, 5000, config.seed + 3).map(
+      (query) => `/v1/actors/${query.actorId}/stances?at=${query.at.toISOString()}&knownAt=${query.knownAt.toISOString()}`,
+    );
+    const probe = await fetch(`http://127.0.0.1:${port}${paths[0]}`);
+    if (probe.status !== 200) throw new Error(`GET ${paths[0]} answered ${probe.status}: ${await probe.text()}`);
+    await probe.arrayBuffer().catch(() => undefined);
+    log(engine, `HTTP: autocannon (own process), ${config.httpConnections} connections, ${config.httpSeconds} s, GET /v1/actors/:actorId/stances?at=&knownAt= over ${paths.length} random actors/times`);
+    const load = await runLoad({ url: `http://127.0.0.1:${port}`, paths, connections: config.httpConnections, durationSeconds: config.httpSeconds });
+    details.httpNon2xx = load.non2xx;
+    details.httpErrors = load.errors + load.timeouts;
+    details.httpRequests = load.total;
+    log(engine, `HTTP: ${formatNumber(load.requestsPerSec)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms (${formatNumber(load.total)} requests, ${load.non2xx} non-2xx, ${load.errors} errors, ${load.timeouts} timeouts)`);
+    if (load.non2xx + load.errors + load.timeouts > 0) notes.push(`HTTP: ${load.non2xx} non-2xx, ${load.errors} errors, ${load.timeouts} timeouts`);
+
+    if (config.diagnostics) {
+      rss.mark('rebuild');
+      const rebuildStart = process.hrtime.bigint();
+      const rebuilt = await runner.rebuild('stance-timeline');
+      const rebuildMs = elapsedMs(rebuildStart);
+      details.stanceTimelineRebuildEventsPerSec = ratePerSec(rebuilt.events, rebuildMs);
+      log(engine, `diagnostic: rebuild of stance-timeline alone (readAll + projector, no other projection running): ${formatNumber(details.stanceTimelineRebuildEventsPerSec)} events/s`);
+    }
+
+    details.phasePeakRssMb = { ...rss.phasePeaks };
+    const peakRssMb = rss.peakMb();
+    if (engine === 'postgres') notes.push('peak RSS is the bench process (app, pool, projections); the PostgreSQL server is not included');
+    else notes.push('peak RSS includes PGlite (WASM Postgres in this process, in-memory database)');
+    notes.push(
+      'catch-up = time until all three projections (stance-timeline, catalogue, position-details), running together, have handled every event; per-projection figures in details',
+    );
+    return {
+      appendEventsPerSec,
+      catchUpEventsPerSec,
+      asOfP50Ms,
+      asOfP99Ms,
+      httpReqPerSec: Math.round(load.requestsPerSec),
+      httpP50Ms: load.p50Ms,
+      httpP99Ms: load.p99Ms,
+      naiveAsOfP99Ms,
+      peakRssMb,
+      events: appended,
+      engine,
+      date: new Date().toISOString(),
+      machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}`,
+      notes,
+      details: {
+        actors: plan.actors,
+        topics: plan.topics.length,
+        writers: config.writers,
+        appendBatch: config.appendBatch,
+        projectionBatch: config.projectionBatch,
+        queries: asOfSamples.length,
+        naiveQueries: naiveSamples.length,
+        httpConnections: config.httpConnections,
+        httpSeconds: config.httpSeconds,
+        ...details,
+      },
+    };
+  } finally {
+    rss.stop();
+    if (app) await app.close();
+    for (const cleanup of cleanups) await cleanup().catch((error: unknown) => log(engine, `cleanup failed: ${String(error)}`));
+  }
+};
+
+const TARGETS = {
+  appendEventsPerSec: 20_000,
+  catchUpEventsPerSec: 100_000,
+  asOfP99Ms: 2,
+  httpReqPerSec: 3_000,
+  httpP99Ms: 20,
+  speedup: 100,
+};
+
+export const tableRows = (result: BenchResult): Row[] => {
+  const met = (ok: boolean) => (ok ? 'yes' : 'NO');
+  const speedup = result.naiveAsOfP99Ms / result.asOfP99Ms;
+  const byProjection = (result.details.catchUpByProjectionEventsPerSec ?? {}) as Record<string, number>;
+  const diagnostic = (key: string) => (typeof result.details[key] === 'number' ? formatNumber(result.details[key] as number) : 'skipped');
+  return [
+    { metric: 'events in the log', value: formatNumber(result.events), target: '', met: '' },
+    { metric: 'append (events/s, batched)', value: formatNumber(result.appendEventsPerSec), target: '>= 20,000', met: met(result.appendEventsPerSec >= TARGETS.appendEventsPerSec) },
+    { metric: 'catch-up, all 3 projections (events/s)', value: formatNumber(result.catchUpEventsPerSec), target: '>= 100,000', met: met(result.catchUpEventsPerSec >= TARGETS.catchUpEventsPerSec) },
+    ...Object.entries(byProjection).map(([name, rate]) => ({ metric: `  of which ${name} done at (events/s)`, value: formatNumber(rate), target: '', met: '' })),
+    { metric: 'stance as of, in process p50 (ms)', value: formatNumber(result.asOfP50Ms, 3), target: '', met: '' },
+    { metric: 'stance as of, in process p99 (ms)', value: formatNumber(result.asOfP99Ms, 3), target: '<= 2', met: met(result.asOfP99Ms <= TARGETS.asOfP99Ms) },
+    { metric: 'HTTP (req/s)', value: formatNumber(result.httpReqPerSec), target: '>= 3,000', met: met(result.httpReqPerSec >= TARGETS.httpReqPerSec) },
+    { metric: 'HTTP p50 (ms)', value: formatNumber(result.httpP50Ms, 1), target: '', met: '' },
+    { metric: 'HTTP p99 (ms)', value: formatNumber(result.httpP99Ms, 1), target: '<= 20', met: met(result.httpP99Ms <= TARGETS.httpP99Ms) },
+    { metric: 'naive fold p99 (ms)', value: formatNumber(result.naiveAsOfP99Ms, 3), target: '', met: '' },
+    { metric: 'naive p99 / as-of p99 (x)', value: formatNumber(speedup, 1), target: '>= 100', met: met(speedup >= TARGETS.speedup) },
+    { metric: 'peak RSS (MB)', value: formatNumber(result.peakRssMb), target: '', met: '' },
+    { metric: 'diag: readAll alone (events/s)', value: diagnostic('readAllEventsPerSec'), target: '', met: '' },
+    { metric: 'diag: stance-timeline rebuild alone (events/s)', value: diagnostic('stanceTimelineRebuildEventsPerSec'), target: '', met: '' },
+  ];
+};
+
+export const printResult = (result: BenchResult): void => {
+  const title =
+    result.engine === 'postgres'
+      ? `Positions bench: PostgreSQL server, ${formatNumber(result.events)} events`
+      : `Positions bench: PGlite (in process, in memory), ${formatNumber(result.events)} events (smaller default: BENCH_PGLITE_EVENTS); the targets are the server's, shown for reference`;
+  printTable(title, tableRows(result), [`machine: ${result.machine}; ${result.date}`, ...result.notes.map((note) => `note: ${note}`)]);
+};
+
+const runChild = async (engine: Engine): Promise<void> => {
+  const result = await runEngine(engine);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, `${engine}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  printResult(result);
+};
+
+/** Each engine runs in a process of its own, so one engine's heap does not inflate the other's peak RSS. */
+const runInChild = (engine: Engine, timeoutSeconds: number): Promise<number> =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, ['-r', require.resolve('ts-node/register'), '-r', require.resolve('tsconfig-paths/register'), __filename], {
+      env: { ...env, BENCH_ENGINE: engine, TS_NODE_TRANSPILE_ONLY: env.TS_NODE_TRANSPILE_ONLY ?? 'true' },
+      stdio: 'inherit',
+    });
+    const timer = setTimeout(() => {
+      console.log(`[${engine}] timed out after ${timeoutSeconds} s; stopping it`);
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+    }, timeoutSeconds * 1000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code ?? 1);
+    });
+  });
+
+const main = async (): Promise<void> => {
+  const only = env.BENCH_ENGINE as Engine | undefined;
+  if (only) {
+    process.once('SIGTERM', () => {
+      setTimeout(() => process.exit(2), 10_000).unref();
+      void Promise.all(cleanups.map((cleanup) => cleanup().catch(() => undefined))).then(() => process.exit(2));
+    });
+    return runChild(only);
+  }
+  const requested = (env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = requested.filter((name) => name !== 'postgres' && name !== 'pglite');
+  if (unknown.length > 0) throw new Error(`BENCH_ENGINES: unknown engine(s) ${unknown.join(', ')} (postgres, pglite)`);
+  const engines: Engine[] = [];
+  for (const engine of requested as Engine[]) {
+    if (engine === 'postgres' && !(await reachable(DATABASE_URL))) {
+      console.log(`postgres skipped: no server at ${DATABASE_URL.replace(/:[^:@/]*@/, ':***@')} (set BENCH_DATABASE_URL)`);
+      continue;
+    }
+    engines.push(engine);
+  }
+  const timeoutSeconds = int('BENCH_TIMEOUT_S', 3600);
+  const failed: Engine[] = [];
+  for (const engine of engines) {
+    if ((await runInChild(engine, timeoutSeconds)) !== 0) failed.push(engine);
+  }
+  console.log('\n==== summary ====');
+  for (const engine of engines.filter((name) => !failed.includes(name))) {
+    printResult(JSON.parse(readFileSync(join(RESULTS_DIR, `${engine}.json`), 'utf8')) as BenchResult);
+  }
+  if (failed.length > 0) {
+    console.log(`\nfailed: ${failed.join(', ')}`);
+    process.exitCode = 1;
+  }
+};
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);

@@ -21,7 +21,17 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', '@kurrent/*', 'pg', '@electric-sql/*', 'class-validator', 'class-transformer'], message: 'domain/ is pure TypeScript.' },
+            {
+              group: [
+                '@nestjs/*',
+                '@kurrent/*',
+                'pg',
+                '@electric-sql/*',
+                'class-validator',
+                'class-transformer',
+              ],
+              message: 'domain/ is pure TypeScript.',
+            },
             { group: ['**/src/**', 'src/*'], message: 'domain/ never imports src/.' },
           ],
         },

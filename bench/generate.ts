@@ -205,12 +205,9 @@ export const validateWithDecider = (history: ActorHistory, topics: string[]): vo
     const event = { type: stored.type, data: stored.data } as Parameters<typeof actorPositionsDecider.evolve>[1];
     if (stored.type !== 'ActorRegistered') {
       const data = stored.data as Record<string, unknown>;
-      const command = {
-        PositionStated: () => ({ type: 'RecordPosition', data: { ...data, knownTopicIds: topics } }),
-        PositionCorrected: () => ({ type: 'CorrectPosition', data: { ...data, knownTopicIds: topics } }),
-        PositionRetracted: () => ({ type: 'RetractPosition', data }),
-      }[stored.type]?.() as PositionCommand | undefined;
-      if (!command) throw new Error(`unexpected ${stored.type}`);
+      const commandType = { PositionStated: 'RecordPosition', PositionCorrected: 'CorrectPosition', PositionRetracted: 'RetractPosition' }[stored.type];
+      if (!commandType) throw new Error(`unexpected ${stored.type}`);
+      const command = { type: commandType, data: commandType === 'RetractPosition' ? data : { ...data, knownTopicIds: topics } } as unknown as PositionCommand;
       const decided = actorPositionsDecider.decide(command, state);
       if (decided.length !== 1 || !isDeepStrictEqual(decided[0], event)) {
         throw new Error(`${history.actorId} event ${at}: the decider decided ${JSON.stringify(decided)} for ${JSON.stringify(event)}`);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import { fork, spawn } from 'node:child_process';
@@ -162,7 +162,8 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
       engine === 'postgres' ? new PgSqlClient(DATABASE_URL, schema, config.writers + 2) : await PgliteSqlClient.open(undefined, schema);
     if (engine === 'postgres') {
       cleanups.push(async () => {
-        await sql.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        if (env.BENCH_KEEP_SCHEMA === '1') log(engine, `schema ${schema} kept (BENCH_KEEP_SCHEMA=1): DROP SCHEMA ${schema} CASCADE when done`);
+        else await sql.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
         await sql.close();
       });
     }
@@ -456,6 +457,7 @@ const runInChild = (engine: Engine, timeoutSeconds: number): Promise<number> =>
 const main = async (): Promise<void> => {
   const only = env.BENCH_ENGINE as Engine | undefined;
   if (only) {
+    Logger.overrideLogger(['error', 'warn']);
     process.once('SIGTERM', () => {
       setTimeout(() => process.exit(2), 10_000).unref();
       void Promise.all(cleanups.map((cleanup) => cleanup().catch(() => undefined))).then(() => process.exit(2));

@@ -9,9 +9,13 @@ export const APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
 
 const bodyErrors = (error: { type?: string }, _request: Request, response: Response, next: NextFunction) => {
   if (error?.type === 'entity.parse.failed') {
-    response.status(400).json(errorBody('REQUEST.MALFORMED_JSON', 'The request body is not valid JSON.', { field: 'body' }));
+    response
+      .status(400)
+      .json(errorBody('REQUEST.MALFORMED_JSON', 'The request body is not valid JSON.', { field: 'body' }));
   } else if (error?.type === 'entity.too.large') {
-    response.status(413).json(errorBody('REQUEST.TOO_LARGE', 'The request body is larger than 2 MB.', { field: 'body' }));
+    response
+      .status(413)
+      .json(errorBody('REQUEST.TOO_LARGE', 'The request body is larger than 2 MB.', { field: 'body' }));
   } else {
     next(error);
   }
@@ -27,7 +31,7 @@ export const configureApp = (app: INestApplication): INestApplication => {
     new DocumentBuilder()
       .setTitle('Positions')
       .setDescription(
-        "What political actors said about the issues of the day, as immutable events: every read answers for a valid time `at` and a record time `knownAt`.",
+        'What political actors said about the issues of the day, as immutable events: every read answers for a valid time `at` and a record time `knownAt`.',
       )
       .setVersion('1')
       .addBearerAuth()

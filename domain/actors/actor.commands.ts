@@ -14,7 +14,10 @@ export type RegisterActor = Command<
 >;
 export type RenameActor = Command<'RenameActor', { actorId: string; name: string; recordedAt: string }>;
 export type AddActorAlias = Command<'AddActorAlias', { actorId: string; alias: string; recordedAt: string }>;
-export type RemoveActorAlias = Command<'RemoveActorAlias', { actorId: string; alias: string; recordedAt: string }>;
+export type RemoveActorAlias = Command<
+  'RemoveActorAlias',
+  { actorId: string; alias: string; recordedAt: string }
+>;
 export type AssignActorRole = Command<'AssignActorRole', ActorRole & { actorId: string; recordedAt: string }>;
 export type AmendActorRole = Command<'AmendActorRole', ActorRole & { actorId: string; recordedAt: string }>;
 export type RemoveActorRole = Command<

@@ -1,6 +1,11 @@
 import { deciderSpecification } from '../testing/decider-specification';
 import { actorDecider, roleIdFor } from './actor.decider';
-import { ActorAlreadyRegisteredError, InvalidActorIdError, InvalidRoleRangeError, RoleIdConflictError } from './actor.errors';
+import {
+  ActorAlreadyRegisteredError,
+  InvalidActorIdError,
+  InvalidRoleRangeError,
+  RoleIdConflictError,
+} from './actor.errors';
 import type { ActorCommand, RegisterActor } from './actor.commands';
 import type { ActorRole } from './actor.events';
 
@@ -15,16 +20,28 @@ const pm: ActorRole = {
 };
 const register = (overrides: Partial<RegisterActor['data']> = {}): ActorCommand => ({
   type: 'RegisterActor',
-  data: { actorId: 'keir-starmer', name: 'Keir Starmer', kind: 'person', aliases: ['Sir Keir'], roles: [pm], recordedAt, ...overrides },
+  data: {
+    actorId: 'keir-starmer',
+    name: 'Keir Starmer',
+    kind: 'person',
+    aliases: ['Sir Keir'],
+    roles: [pm],
+    recordedAt,
+    ...overrides,
+  },
 });
 const registeredEvents = [
-  { type: 'ActorRegistered', data: { actorId: 'keir-starmer', name: 'Keir Starmer', kind: 'person', recordedAt } },
+  {
+    type: 'ActorRegistered',
+    data: { actorId: 'keir-starmer', name: 'Keir Starmer', kind: 'person', recordedAt },
+  },
   { type: 'ActorAliasAdded', data: { actorId: 'keir-starmer', alias: 'Sir Keir', recordedAt } },
   { type: 'ActorRoleAssigned', data: { ...pm, actorId: 'keir-starmer', recordedAt } },
 ];
 
 describe('actor decider', () => {
-  it('registers an actor with its aliases and roles', () => given([]).when(register()).then(registeredEvents));
+  it('registers an actor with its aliases and roles', () =>
+    given([]).when(register()).then(registeredEvents));
 
   it('derives a role id from title and start', () => expect(pm.roleId).toBe('prime-minister-2024-07-05'));
 
@@ -32,13 +49,19 @@ describe('actor decider', () => {
     given(registeredEvents).when(register()).thenNothingHappened());
 
   it('refuses to re-register an actor with other details', () =>
-    given(registeredEvents).when(register({ name: 'K. Starmer' })).thenThrows(ActorAlreadyRegisteredError));
+    given(registeredEvents)
+      .when(register({ name: 'K. Starmer' }))
+      .thenThrows(ActorAlreadyRegisteredError));
 
   it('refuses an id that is not kebab-case', () =>
-    given([]).when(register({ actorId: 'Keir Starmer' })).thenThrows(InvalidActorIdError));
+    given([])
+      .when(register({ actorId: 'Keir Starmer' }))
+      .thenThrows(InvalidActorIdError));
 
   it('refuses a role that ends before it starts', () =>
-    given([]).when(register({ roles: [{ ...pm, to: '2024-01-01' }] })).thenThrows(InvalidRoleRangeError));
+    given([])
+      .when(register({ roles: [{ ...pm, to: '2024-01-01' }] }))
+      .thenThrows(InvalidRoleRangeError));
 
   it('refuses a different role under an existing role id', () =>
     given(registeredEvents)

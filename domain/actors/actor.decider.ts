@@ -25,7 +25,8 @@ const sameRole = (a: ActorRole, b: ActorRole): boolean =>
   a.title === b.title && a.organisation === b.organisation && a.from === b.from && a.to === b.to;
 
 const assertRoleRange = (role: ActorRole): void => {
-  if (role.to !== null && role.to < role.from) throw new InvalidRoleRangeError(role.roleId, role.from, role.to);
+  if (role.to !== null && role.to < role.from)
+    throw new InvalidRoleRangeError(role.roleId, role.from, role.to);
 };
 
 const registered = (state: Actor, actorId: string): Registered => {
@@ -36,7 +37,9 @@ const registered = (state: Actor, actorId: string): Registered => {
 const registerActor = ({ data }: RegisterActor, state: Actor): ActorEvent[] => {
   const { actorId, name, kind, recordedAt } = data;
   if (!KEBAB_ID.test(actorId)) throw new InvalidActorIdError(actorId);
-  const aliases = [...new Set(data.aliases.map((alias) => alias.trim()).filter((alias) => alias && alias !== name))];
+  const aliases = [
+    ...new Set(data.aliases.map((alias) => alias.trim()).filter((alias) => alias && alias !== name)),
+  ];
   data.roles.forEach(assertRoleRange);
   if (state.status === 'registered') {
     const identical =
@@ -49,8 +52,14 @@ const registerActor = ({ data }: RegisterActor, state: Actor): ActorEvent[] => {
   }
   return [
     { type: 'ActorRegistered', data: { actorId, name, kind, recordedAt } },
-    ...aliases.map((alias): ActorEvent => ({ type: 'ActorAliasAdded', data: { actorId, alias, recordedAt } })),
-    ...data.roles.map((role): ActorEvent => ({ type: 'ActorRoleAssigned', data: { ...role, actorId, recordedAt } })),
+    ...aliases.map((alias): ActorEvent => ({
+      type: 'ActorAliasAdded',
+      data: { actorId, alias, recordedAt },
+    })),
+    ...data.roles.map((role): ActorEvent => ({
+      type: 'ActorRoleAssigned',
+      data: { ...role, actorId, recordedAt },
+    })),
   ];
 };
 
@@ -71,7 +80,8 @@ export const decideActor = (command: ActorCommand, state: Actor): ActorEvent[] =
     }
     case 'RemoveActorAlias': {
       const actor = registered(state, command.data.actorId);
-      if (!actor.aliases.includes(command.data.alias)) throw new AliasNotFoundError(actor.actorId, command.data.alias);
+      if (!actor.aliases.includes(command.data.alias))
+        throw new AliasNotFoundError(actor.actorId, command.data.alias);
       return [{ type: 'ActorAliasRemoved', data: command.data }];
     }
     case 'AssignActorRole': {

@@ -10,16 +10,22 @@ export class ActorNotFoundError extends DomainError {
 export class ActorAlreadyRegisteredError extends DomainError {
   readonly code = 'ACTOR.ALREADY_REGISTERED';
   constructor(actorId: string) {
-    super(`Actor "${actorId}" is already registered with other details; use the rename, alias and role routes to change it.`, {
-      actorId,
-    });
+    super(
+      `Actor "${actorId}" is already registered with other details; use the rename, alias and role routes to change it.`,
+      {
+        actorId,
+      },
+    );
   }
 }
 
 export class InvalidActorIdError extends DomainError {
   readonly code = 'ACTOR.INVALID_ID';
   constructor(actorId: string) {
-    super(`Actor id "${actorId}" must be the kebab-case full name, e.g. "keir-starmer".`, { field: 'id', actorId });
+    super(`Actor id "${actorId}" must be the kebab-case full name, e.g. "keir-starmer".`, {
+      field: 'id',
+      actorId,
+    });
   }
 }
 

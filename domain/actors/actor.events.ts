@@ -17,9 +17,18 @@ export type ActorRegistered = Event<
   { actorId: string; name: string; kind: ActorKind; recordedAt: string }
 >;
 export type ActorRenamed = Event<'ActorRenamed', { actorId: string; name: string; recordedAt: string }>;
-export type ActorAliasAdded = Event<'ActorAliasAdded', { actorId: string; alias: string; recordedAt: string }>;
-export type ActorAliasRemoved = Event<'ActorAliasRemoved', { actorId: string; alias: string; recordedAt: string }>;
-export type ActorRoleAssigned = Event<'ActorRoleAssigned', ActorRole & { actorId: string; recordedAt: string }>;
+export type ActorAliasAdded = Event<
+  'ActorAliasAdded',
+  { actorId: string; alias: string; recordedAt: string }
+>;
+export type ActorAliasRemoved = Event<
+  'ActorAliasRemoved',
+  { actorId: string; alias: string; recordedAt: string }
+>;
+export type ActorRoleAssigned = Event<
+  'ActorRoleAssigned',
+  ActorRole & { actorId: string; recordedAt: string }
+>;
 export type ActorRoleAmended = Event<'ActorRoleAmended', ActorRole & { actorId: string; recordedAt: string }>;
 export type ActorRoleRemoved = Event<
   'ActorRoleRemoved',

@@ -39,7 +39,9 @@ describe('actor positions decider', () => {
     it('normalises a week-precision statedAt to the Monday that starts the week', () =>
       given([actorRegistered()])
         .when(aRecordPosition({ statedAt: '2025-02-20T00:00:00.000Z', statedAtPrecision: 'week' }))
-        .then([statedFrom(aRecordPosition({ statedAt: '2025-02-17T00:00:00.000Z', statedAtPrecision: 'week' }))]));
+        .then([
+          statedFrom(aRecordPosition({ statedAt: '2025-02-17T00:00:00.000Z', statedAtPrecision: 'week' })),
+        ]));
 
     it('refuses an unknown actor', () => given([]).when(record).thenThrows(ActorNotFoundError));
 
@@ -50,8 +52,13 @@ describe('actor positions decider', () => {
 
     it('refuses an unknown topic named in a condition', () =>
       given([actorRegistered()])
-        .when(aRecordPosition({ conditions: [{ text: 'only with NATO', topicId: 'ukraine.nato-membership' }] }))
-        .thenThrows(UnknownTopicError, (error: UnknownTopicError) => error.details.field === 'conditions[0].topicId'));
+        .when(
+          aRecordPosition({ conditions: [{ text: 'only with NATO', topicId: 'ukraine.nato-membership' }] }),
+        )
+        .thenThrows(
+          UnknownTopicError,
+          (error: UnknownTopicError) => error.details.field === 'conditions[0].topicId',
+        ));
 
     it('refuses a statement dated after the time it is recorded', () =>
       given([actorRegistered()])
@@ -59,7 +66,9 @@ describe('actor positions decider', () => {
         .thenThrows(StatedAfterRecordedError));
 
     it('refuses a direct quote without its quotation', () =>
-      given([actorRegistered()]).when(aRecordPosition({ quote: '  ' })).thenThrows(QuotationRequiredError));
+      given([actorRegistered()])
+        .when(aRecordPosition({ quote: '  ' }))
+        .thenThrows(QuotationRequiredError));
 
     it('accepts a paraphrase without a quotation', () =>
       given([actorRegistered()])
@@ -67,13 +76,19 @@ describe('actor positions decider', () => {
         .then([statedFrom(aRecordPosition({ quote: null, evidenceType: 'paraphrase' }))]));
 
     it('refuses a conditional stance without conditions', () =>
-      given([actorRegistered()]).when(aRecordPosition({ conditions: [] })).thenThrows(ConditionsRequiredError));
+      given([actorRegistered()])
+        .when(aRecordPosition({ conditions: [] }))
+        .thenThrows(ConditionsRequiredError));
 
     it('refuses conditions on an unconditional stance', () =>
-      given([actorRegistered()]).when(aRecordPosition({ stance: 'oppose' })).thenThrows(ConditionsNotAllowedError));
+      given([actorRegistered()])
+        .when(aRecordPosition({ stance: 'oppose' }))
+        .thenThrows(ConditionsNotAllowedError));
 
     it('refuses a position without a source', () =>
-      given([actorRegistered()]).when(aRecordPosition({ sources: [] })).thenThrows(SourceRequiredError));
+      given([actorRegistered()])
+        .when(aRecordPosition({ sources: [] }))
+        .thenThrows(SourceRequiredError));
 
     it('refuses the same source twice', () =>
       given([actorRegistered()])
@@ -81,7 +96,9 @@ describe('actor positions decider', () => {
         .thenThrows(DuplicateSourceError));
 
     it('does nothing when the same position is recorded again (replay)', () =>
-      given([actorRegistered(), stated]).when(aRecordPosition({ recordedAt: later })).thenNothingHappened());
+      given([actorRegistered(), stated])
+        .when(aRecordPosition({ recordedAt: later }))
+        .thenNothingHappened());
 
     it('refuses a position id already used for other content', () =>
       given([actorRegistered(), stated])
@@ -120,12 +137,20 @@ describe('actor positions decider', () => {
         .then([
           {
             type: 'PositionWithdrawn',
-            data: { ...ids, effectiveAt: '2025-02-28T10:00:00.000Z', reason: 'walked back', quote: null, recordedAt: later },
+            data: {
+              ...ids,
+              effectiveAt: '2025-02-28T10:00:00.000Z',
+              reason: 'walked back',
+              quote: null,
+              recordedAt: later,
+            },
           },
         ]));
 
     it('refuses a withdrawal effective before the statement', () =>
-      given([actorRegistered(), stated]).when(withdraw('2025-02-25T00:00:00.000Z')).thenThrows(WithdrawalBeforeStatementError));
+      given([actorRegistered(), stated])
+        .when(withdraw('2025-02-25T00:00:00.000Z'))
+        .thenThrows(WithdrawalBeforeStatementError));
 
     it('refuses a withdrawal effective after it is recorded', () =>
       given([actorRegistered(), stated])
@@ -136,7 +161,10 @@ describe('actor positions decider', () => {
       given([
         actorRegistered(),
         stated,
-        { type: 'PositionWithdrawn', data: { ...ids, effectiveAt: T0, reason: 'x', quote: null, recordedAt: T0 } },
+        {
+          type: 'PositionWithdrawn',
+          data: { ...ids, effectiveAt: T0, reason: 'x', quote: null, recordedAt: T0 },
+        },
       ])
         .when(withdraw(later))
         .thenThrows(PositionAlreadyWithdrawnError));
@@ -145,20 +173,38 @@ describe('actor positions decider', () => {
   describe('CorrectPosition and RetractPosition', () => {
     const correct = (changes: object): PositionCommand => ({
       type: 'CorrectPosition',
-      data: { ...ids, changes, reason: 'misread', recordedAt: later, knownTopicIds: record.data.knownTopicIds },
+      data: {
+        ...ids,
+        changes,
+        reason: 'misread',
+        recordedAt: later,
+        knownTopicIds: record.data.knownTopicIds,
+      },
     });
-    const retract: PositionCommand = { type: 'RetractPosition', data: { ...ids, reason: 'misattributed', recordedAt: later } };
+    const retract: PositionCommand = {
+      type: 'RetractPosition',
+      data: { ...ids, reason: 'misattributed', recordedAt: later },
+    };
 
     it('records only the fields that change', () =>
       given([actorRegistered(), stated])
         .when(correct({ confidence: 0.6, summary: stated.data.summary }))
-        .then([{ type: 'PositionCorrected', data: { ...ids, changes: { confidence: 0.6 }, reason: 'misread', recordedAt: later } }]));
+        .then([
+          {
+            type: 'PositionCorrected',
+            data: { ...ids, changes: { confidence: 0.6 }, reason: 'misread', recordedAt: later },
+          },
+        ]));
 
     it('refuses a correction that changes nothing', () =>
-      given([actorRegistered(), stated]).when(correct({ confidence: 0.9 })).thenThrows(EmptyCorrectionError));
+      given([actorRegistered(), stated])
+        .when(correct({ confidence: 0.9 }))
+        .thenThrows(EmptyCorrectionError));
 
     it('re-checks the corrected position as a whole', () =>
-      given([actorRegistered(), stated]).when(correct({ stance: 'oppose' })).thenThrows(ConditionsNotAllowedError));
+      given([actorRegistered(), stated])
+        .when(correct({ stance: 'oppose' }))
+        .thenThrows(ConditionsNotAllowedError));
 
     it('refuses a corrected statedAt after the position was first recorded', () =>
       given([actorRegistered(), stated])

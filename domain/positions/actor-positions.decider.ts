@@ -89,13 +89,20 @@ const assertTopicsKnown = (fields: Partial<PositionFields>, knownTopicIds: reado
 };
 
 const assertPositionFields = (fields: PositionFields, firstRecordedAt: string): void => {
-  if (time(fields.statedAt) > time(firstRecordedAt)) throw new StatedAfterRecordedError(fields.statedAt, firstRecordedAt);
-  if ((fields.evidenceType === 'direct-quote' || fields.evidenceType === 'partial-quote') && !fields.quote?.trim()) {
+  if (time(fields.statedAt) > time(firstRecordedAt))
+    throw new StatedAfterRecordedError(fields.statedAt, firstRecordedAt);
+  if (
+    (fields.evidenceType === 'direct-quote' || fields.evidenceType === 'partial-quote') &&
+    !fields.quote?.trim()
+  ) {
     throw new QuotationRequiredError(fields.evidenceType);
   }
-  if (isConditional(fields.stance) && fields.conditions.length === 0) throw new ConditionsRequiredError(fields.stance);
-  if (!isConditional(fields.stance) && fields.conditions.length > 0) throw new ConditionsNotAllowedError(fields.stance);
-  if (!(fields.confidence >= 0 && fields.confidence <= 1)) throw new InvalidConfidenceError(fields.confidence);
+  if (isConditional(fields.stance) && fields.conditions.length === 0)
+    throw new ConditionsRequiredError(fields.stance);
+  if (!isConditional(fields.stance) && fields.conditions.length > 0)
+    throw new ConditionsNotAllowedError(fields.stance);
+  if (!(fields.confidence >= 0 && fields.confidence <= 1))
+    throw new InvalidConfidenceError(fields.confidence);
 };
 
 const recordPosition = ({ data }: RecordPosition, state: ActorPositions): PositionEvent[] => {

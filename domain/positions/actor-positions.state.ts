@@ -18,7 +18,8 @@ export type ActorPositions =
 
 export const initialActorPositions = (): ActorPositions => ({ status: 'unregistered' });
 
-export const fingerprint = (value: unknown): string => JSON.stringify(value, Object.keys(flatten(value)).sort());
+export const fingerprint = (value: unknown): string =>
+  JSON.stringify(value, Object.keys(flatten(value)).sort());
 
 const flatten = (value: unknown, into: Record<string, true> = {}): Record<string, true> => {
   if (value && typeof value === 'object') {
@@ -58,7 +59,9 @@ export const evolveActorPositions = (
   event: PositionEvent | { type: 'ActorRegistered'; data: { actorId: string } },
 ): ActorPositions => {
   if (event.type === 'ActorRegistered') {
-    return state.status === 'registered' ? state : { status: 'registered', actorId: event.data.actorId, positions: {} };
+    return state.status === 'registered'
+      ? state
+      : { status: 'registered', actorId: event.data.actorId, positions: {} };
   }
   if (state.status !== 'registered') return state;
   switch (event.type) {

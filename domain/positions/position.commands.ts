@@ -18,7 +18,14 @@ export type AddSource = Command<
 >;
 export type WithdrawPosition = Command<
   'WithdrawPosition',
-  { positionId: string; actorId: string; effectiveAt: string; reason: string; quote: string | null; recordedAt: string }
+  {
+    positionId: string;
+    actorId: string;
+    effectiveAt: string;
+    reason: string;
+    quote: string | null;
+    recordedAt: string;
+  }
 >;
 export type CorrectPosition = Command<
   'CorrectPosition',
@@ -36,4 +43,5 @@ export type RetractPosition = Command<
   { positionId: string; actorId: string; reason: string; recordedAt: string }
 >;
 
-export type PositionCommand = RecordPosition | AddSource | WithdrawPosition | CorrectPosition | RetractPosition;
+export type PositionCommand =
+  RecordPosition | AddSource | WithdrawPosition | CorrectPosition | RetractPosition;

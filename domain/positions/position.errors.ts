@@ -17,7 +17,10 @@ export class PositionRetractedError extends DomainError {
 export class PositionIdConflictError extends DomainError {
   readonly code = 'POSITION.ID_CONFLICT';
   constructor(positionId: string) {
-    super(`Position "${positionId}" is already recorded with other content.`, { field: 'positionId', positionId });
+    super(`Position "${positionId}" is already recorded with other content.`, {
+      field: 'positionId',
+      positionId,
+    });
   }
 }
 
@@ -49,7 +52,10 @@ export class ConditionsRequiredError extends DomainError {
 export class ConditionsNotAllowedError extends DomainError {
   readonly code = 'POSITION.CONDITIONS_NOT_ALLOWED';
   constructor(stance: string) {
-    super(`Only conditional stances carry conditions; "${stance}" does not.`, { field: 'conditions', stance });
+    super(`Only conditional stances carry conditions; "${stance}" does not.`, {
+      field: 'conditions',
+      stance,
+    });
   }
 }
 
@@ -63,7 +69,11 @@ export class SourceRequiredError extends DomainError {
 export class DuplicateSourceError extends DomainError {
   readonly code = 'POSITION.DUPLICATE_SOURCE';
   constructor(positionId: string, key: string) {
-    super(`Position "${positionId}" already cites this source (${key}).`, { field: 'source', positionId, source: key });
+    super(`Position "${positionId}" already cites this source (${key}).`, {
+      field: 'source',
+      positionId,
+      source: key,
+    });
   }
 }
 
@@ -84,18 +94,24 @@ export class InvalidSpanError extends DomainError {
 export class PositionAlreadyWithdrawnError extends DomainError {
   readonly code = 'POSITION.ALREADY_WITHDRAWN';
   constructor(positionId: string, effectiveAt: string) {
-    super(`Position "${positionId}" was already withdrawn, effective ${effectiveAt}.`, { positionId, effectiveAt });
+    super(`Position "${positionId}" was already withdrawn, effective ${effectiveAt}.`, {
+      positionId,
+      effectiveAt,
+    });
   }
 }
 
 export class WithdrawalBeforeStatementError extends DomainError {
   readonly code = 'POSITION.WITHDRAWAL_BEFORE_STATEMENT';
   constructor(effectiveAt: string, statedAt: string) {
-    super(`A withdrawal cannot take effect (${effectiveAt}) before the statement it withdraws (${statedAt}).`, {
-      field: 'effectiveAt',
-      effectiveAt,
-      statedAt,
-    });
+    super(
+      `A withdrawal cannot take effect (${effectiveAt}) before the statement it withdraws (${statedAt}).`,
+      {
+        field: 'effectiveAt',
+        effectiveAt,
+        statedAt,
+      },
+    );
   }
 }
 
@@ -123,10 +139,13 @@ export class EmptyCorrectionError extends DomainError {
 export class StatementOutlivesWithdrawalError extends DomainError {
   readonly code = 'POSITION.STATED_AFTER_WITHDRAWAL';
   constructor(statedAt: string, withdrawnAt: string) {
-    super(`The corrected statedAt (${statedAt}) would fall after the position's withdrawal (${withdrawnAt}).`, {
-      field: 'statedAt',
-      statedAt,
-      withdrawnAt,
-    });
+    super(
+      `The corrected statedAt (${statedAt}) would fall after the position's withdrawal (${withdrawnAt}).`,
+      {
+        field: 'statedAt',
+        statedAt,
+        withdrawnAt,
+      },
+    );
   }
 }

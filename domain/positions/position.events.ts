@@ -50,7 +50,13 @@ export type PositionWithdrawn = Event<
 /** Our record was wrong in some fields: answers change from `recordedAt` on, never before. */
 export type PositionCorrected = Event<
   'PositionCorrected',
-  { positionId: string; actorId: string; changes: Partial<PositionFields>; reason: string; recordedAt: string }
+  {
+    positionId: string;
+    actorId: string;
+    changes: Partial<PositionFields>;
+    reason: string;
+    recordedAt: string;
+  }
 >;
 /** Our record should never have existed (e.g. a misattributed quote). */
 export type PositionRetracted = Event<
@@ -59,11 +65,7 @@ export type PositionRetracted = Event<
 >;
 
 export type PositionEvent =
-  | PositionStated
-  | PositionSourceAdded
-  | PositionWithdrawn
-  | PositionCorrected
-  | PositionRetracted;
+  PositionStated | PositionSourceAdded | PositionWithdrawn | PositionCorrected | PositionRetracted;
 
 export const POSITION_EVENT_TYPES: readonly PositionEvent['type'][] = [
   'PositionStated',
@@ -75,7 +77,8 @@ export const POSITION_EVENT_TYPES: readonly PositionEvent['type'][] = [
 
 const positionEventTypes = new Set<string>(POSITION_EVENT_TYPES);
 
-export const isPositionEvent = (event: { type: string }): event is PositionEvent => positionEventTypes.has(event.type);
+export const isPositionEvent = (event: { type: string }): event is PositionEvent =>
+  positionEventTypes.has(event.type);
 
 export const CORRECTABLE_FIELDS: readonly (keyof PositionFields)[] = [
   'topicId',

@@ -136,7 +136,12 @@ export const evolveStanceTimeline = (
     case 'PositionWithdrawn':
       return { ...next, change: 'withdrawn', withdrawnAt: event.data.effectiveAt, reason: event.data.reason };
     case 'PositionCorrected': {
-      const corrected = { ...next, ...event.data.changes, change: 'corrected' as const, reason: event.data.reason };
+      const corrected = {
+        ...next,
+        ...event.data.changes,
+        change: 'corrected' as const,
+        reason: event.data.reason,
+      };
       return { ...corrected, score: stanceScore(corrected.stance) };
     }
     case 'PositionRetracted':

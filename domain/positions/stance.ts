@@ -24,7 +24,10 @@ export const isConditional = (stance: Stance): boolean =>
   stance === 'conditional-support' || stance === 'conditional-opposition';
 
 export const parseStance = (text: string): Stance | null => {
-  const normalised = text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const normalised = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   return (STANCES as readonly string[]).includes(normalised) ? (normalised as Stance) : null;
 };
 

@@ -3,7 +3,9 @@ export type StoredEventShape = { type: string; schemaVersion: number; data: unkn
 /** Turns the data of `type` at `fromVersion` into the data of `fromVersion + 1`. */
 export type UpcastStep = (data: unknown) => unknown;
 
-export type UpcastRegistry = Readonly<Record<string, { current: number; steps: Readonly<Record<number, UpcastStep>> }>>;
+export type UpcastRegistry = Readonly<
+  Record<string, { current: number; steps: Readonly<Record<number, UpcastStep>> }>
+>;
 
 export const upcast = <E extends StoredEventShape>(event: E, registry: UpcastRegistry): E => {
   const entry = registry[event.type];

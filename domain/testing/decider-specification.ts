@@ -1,4 +1,3 @@
-
 type ErrorClass = abstract new (...args: never[]) => Error;
 
 /** Given events / When command / Then events or error, with strict equality (shaped like Oskar Dudycz's decider specification). */

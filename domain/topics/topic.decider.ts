@@ -11,8 +11,7 @@ import {
 import type { TopicEvent } from './topic.events';
 
 export type Topic =
-  | { status: 'unregistered' }
-  | { status: 'registered'; topicId: string; title: string; proposition: string };
+  { status: 'unregistered' } | { status: 'registered'; topicId: string; title: string; proposition: string };
 
 export const initialTopic = (): Topic => ({ status: 'unregistered' });
 

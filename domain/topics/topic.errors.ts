@@ -10,7 +10,10 @@ export class TopicNotFoundError extends DomainError {
 export class UnknownTopicError extends DomainError {
   readonly code = 'TOPIC.UNKNOWN';
   constructor(topicId: string, field: string) {
-    super(`Topic "${topicId}" is not registered; register it with POST /v1/topics first.`, { field, topicId });
+    super(`Topic "${topicId}" is not registered; register it with POST /v1/topics first.`, {
+      field,
+      topicId,
+    });
   }
 }
 
@@ -24,10 +27,13 @@ export class TopicAlreadyRegisteredError extends DomainError {
 export class InvalidTopicIdError extends DomainError {
   readonly code = 'TOPIC.INVALID_ID';
   constructor(topicId: string) {
-    super(`Topic id "${topicId}" must be dotted lowercase kebab segments, e.g. "ukraine.security-guarantees.us".`, {
-      field: 'id',
-      topicId,
-    });
+    super(
+      `Topic id "${topicId}" must be dotted lowercase kebab segments, e.g. "ukraine.security-guarantees.us".`,
+      {
+        field: 'id',
+        topicId,
+      },
+    );
   }
 }
 

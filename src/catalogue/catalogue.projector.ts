@@ -22,14 +22,29 @@ export class CatalogueProjector extends Projection {
   }
 
   async apply(tx: SqlExecutor, events: RecordedEvent[], tables: TableNames): Promise<void> {
-    await this.applyActors(tx, events.filter(isActorEvent) as unknown as (RecordedEvent & ActorEvent)[], tables.actors);
-    await this.applyTopics(tx, events.filter(isTopicEvent) as unknown as (RecordedEvent & TopicEvent)[], tables.topics);
+    await this.applyActors(
+      tx,
+      events.filter(isActorEvent) as unknown as (RecordedEvent & ActorEvent)[],
+      tables.actors,
+    );
+    await this.applyTopics(
+      tx,
+      events.filter(isTopicEvent) as unknown as (RecordedEvent & TopicEvent)[],
+      tables.topics,
+    );
   }
 
   private async applyActors(tx: SqlExecutor, events: (RecordedEvent & ActorEvent)[], table: string) {
     if (events.length === 0) return;
     const ids = [...new Set(events.map((event) => event.data.actorId))];
-    const rows = await tx.query<{ actor_id: string; name: string; kind: 'person' | 'institution'; aliases: string[]; roles: Registered<Actor>['roles'][string][]; registered_at: Date }>(
+    const rows = await tx.query<{
+      actor_id: string;
+      name: string;
+      kind: 'person' | 'institution';
+      aliases: string[];
+      roles: Registered<Actor>['roles'][string][];
+      registered_at: Date;
+    }>(
       `SELECT actor_id, name, kind, aliases, roles, registered_at FROM ${table} WHERE actor_id = ANY($1::text[])`,
       [ids],
     );
@@ -64,7 +79,15 @@ export class CatalogueProjector extends Projection {
       .map(({ state, registeredAt, updatedAt }) => {
         const actor = state as Registered<Actor>;
         const roles = Object.values(actor.roles).sort((a, b) => a.from.localeCompare(b.from));
-        return { actor_id: actor.actorId, name: actor.name, kind: actor.kind, aliases: actor.aliases, roles, registered_at: registeredAt, updated_at: updatedAt };
+        return {
+          actor_id: actor.actorId,
+          name: actor.name,
+          kind: actor.kind,
+          aliases: actor.aliases,
+          roles,
+          registered_at: registeredAt,
+          updated_at: updatedAt,
+        };
       });
     await tx.query(
       `INSERT INTO ${table} (actor_id, name, kind, aliases, roles, registered_at, updated_at)

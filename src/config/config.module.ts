@@ -24,7 +24,9 @@ export class AppConfigModule {
         {
           provide: AppConfig,
           inject: [ConfigService],
-          useFactory: (config: ConfigService) => ({ env: config.getOrThrow<EnvironmentVariables>(VALIDATED) }),
+          useFactory: (config: ConfigService) => ({
+            env: config.getOrThrow<EnvironmentVariables>(VALIDATED),
+          }),
         },
       ],
       exports: [AppConfig],

@@ -17,7 +17,13 @@ describe('validateEnvironment', () => {
 
   it('names every bad variable and its rule at once', () => {
     const boot = () =>
-      validateEnvironment({ EVENT_STORE: 'mongo', PORT: 'eighty', ADMIN_API_KEY: 'short', API_KEYS: 'boss:abc', READ_REQUIRES_KEY: 'maybe' });
+      validateEnvironment({
+        EVENT_STORE: 'mongo',
+        PORT: 'eighty',
+        ADMIN_API_KEY: 'short',
+        API_KEYS: 'boss:abc',
+        READ_REQUIRES_KEY: 'maybe',
+      });
     expect(boot).toThrow(/EVENT_STORE: .*must be one of/);
     expect(boot).toThrow(/PORT: /);
     expect(boot).toThrow(/ADMIN_API_KEY: ADMIN_API_KEY must be at least 16 characters/);
@@ -26,8 +32,15 @@ describe('validateEnvironment', () => {
   });
 
   it('requires DATABASE_URL with EVENT_STORE=postgres and KURRENTDB_URL with kurrentdb', () => {
-    expect(() => validateEnvironment({ EVENT_STORE: 'postgres' })).toThrow(/DATABASE_URL: .*required with EVENT_STORE=postgres/);
-    expect(() => validateEnvironment({ EVENT_STORE: 'kurrentdb' })).toThrow(/KURRENTDB_URL: .*kurrentdb:\/\//);
-    expect(validateEnvironment({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false' }).EVENT_STORE).toBe('kurrentdb');
+    expect(() => validateEnvironment({ EVENT_STORE: 'postgres' })).toThrow(
+      /DATABASE_URL: .*required with EVENT_STORE=postgres/,
+    );
+    expect(() => validateEnvironment({ EVENT_STORE: 'kurrentdb' })).toThrow(
+      /KURRENTDB_URL: .*kurrentdb:\/\//,
+    );
+    expect(
+      validateEnvironment({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false' })
+        .EVENT_STORE,
+    ).toBe('kurrentdb');
   });
 });

@@ -16,11 +16,21 @@ import {
 export const EVENT_STORES = ['pglite', 'postgres', 'kurrentdb'] as const;
 export type EventStoreEngine = (typeof EVENT_STORES)[number];
 
-const BOOLEANS: Readonly<Record<string, boolean>> = { '1': true, true: true, yes: true, on: true, '0': false, false: false, no: false, off: false };
+const BOOLEANS: Readonly<Record<string, boolean>> = {
+  '1': true,
+  true: true,
+  yes: true,
+  on: true,
+  '0': false,
+  false: false,
+  no: false,
+  off: false,
+};
 /** Unrecognised words stay strings, so @IsBoolean names them instead of reading them as false. */
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? (BOOLEANS[value.trim().toLowerCase()] ?? value) : value;
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 
 export class EnvironmentVariables {
   @IsIn(EVENT_STORES)
@@ -37,7 +47,8 @@ export class EnvironmentVariables {
 
   @ValidateIf((env: EnvironmentVariables) => env.EVENT_STORE === 'kurrentdb')
   @Matches(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\/.+/, {
-    message: 'KURRENTDB_URL must be a kurrentdb:// connection string, e.g. kurrentdb://localhost:2113?tls=false',
+    message:
+      'KURRENTDB_URL must be a kurrentdb:// connection string, e.g. kurrentdb://localhost:2113?tls=false',
   })
   KURRENTDB_URL?: string;
 
@@ -58,7 +69,8 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @Matches(/^\s*(admin|editor|reader):[^,:\s]{16,}\s*(,\s*(admin|editor|reader):[^,:\s]{16,}\s*)*$/, {
-    message: 'API_KEYS must be a comma-separated list of role:key pairs (roles admin|editor|reader, keys of 16+ characters)',
+    message:
+      'API_KEYS must be a comma-separated list of role:key pairs (roles admin|editor|reader, keys of 16+ characters)',
   })
   API_KEYS?: string;
 
@@ -92,12 +104,16 @@ export class EnvironmentVariables {
 
 /** Fails at boot naming every bad variable, with the rule it breaks. */
 export const validateEnvironment = (raw: Record<string, unknown>): EnvironmentVariables => {
-  const defined = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''));
+  const defined = Object.fromEntries(
+    Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''),
+  );
   if (!defined.EVENT_STORE) defined.EVENT_STORE = defined.DATABASE_URL ? 'postgres' : 'pglite';
   const env = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const lines = errors.map((error) => `  ${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
+    const lines = errors.map(
+      (error) => `  ${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
+    );
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return env;

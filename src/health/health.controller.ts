@@ -15,17 +15,28 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The store and each projection (checkpoint, lag); 503 when the store does not answer' })
+  @ApiOperation({
+    summary: 'The store and each projection (checkpoint, lag); 503 when the store does not answer',
+  })
   async health(@Res({ passthrough: true }) response: Response) {
     try {
       await this.sql.query('SELECT 1');
       const projections = await this.projections.status();
-      return { status: 'ok', store: { engine: this.store.engine, readModels: this.sql.engine, ok: true }, projections };
+      return {
+        status: 'ok',
+        store: { engine: this.store.engine, readModels: this.sql.engine, ok: true },
+        projections,
+      };
     } catch (error) {
       response.status(503);
       return {
         status: 'unavailable',
-        store: { engine: this.store.engine, readModels: this.sql.engine, ok: false, error: error instanceof Error ? error.message : String(error) },
+        store: {
+          engine: this.store.engine,
+          readModels: this.sql.engine,
+          ok: false,
+          error: error instanceof Error ? error.message : String(error),
+        },
         projections: [],
       };
     }

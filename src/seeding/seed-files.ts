@@ -9,11 +9,27 @@ import { projectRoot } from '../infrastructure/project-root';
 import { RecordPositionRequest } from '../positions/record-position/record-position.request';
 import { RegisterTopicRequest } from '../topics/register-topic/register-topic.request';
 
-type SeedArticle = { id: string; file: string; outlet: string; publishedOn: string; url: string | null; title: string };
+type SeedArticle = {
+  id: string;
+  file: string;
+  outlet: string;
+  publishedOn: string;
+  url: string | null;
+  title: string;
+};
 type SeedSource = { articleId: string; text: string; start: number; end: number };
-type SeedPosition = Omit<RecordPositionRequest, 'sources'> & { key: string; actorId: string; sources: SeedSource[] };
+type SeedPosition = Omit<RecordPositionRequest, 'sources'> & {
+  key: string;
+  actorId: string;
+  sources: SeedSource[];
+};
 
-export type SeedPositionCommand = { key: string; actorId: string; positionId: string; request: RecordPositionRequest };
+export type SeedPositionCommand = {
+  key: string;
+  actorId: string;
+  positionId: string;
+  request: RecordPositionRequest;
+};
 
 export type Seeds = {
   topics: RegisterTopicRequest[];
@@ -34,42 +50,54 @@ const validated = <T extends object>(type: new () => T, plain: object, where: st
   const instance = plainToInstance(type, plain);
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) {
-    throw new Error(`${where} is invalid: ${errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? { nested: 'invalid' }).join(', ')}`).join('; ')}`);
+    throw new Error(
+      `${where} is invalid: ${errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? { nested: 'invalid' }).join(', ')}`).join('; ')}`,
+    );
   }
   return instance;
 };
 
-const readJson = <T>(folder: string, name: string): T => JSON.parse(readFileSync(join(folder, name), 'utf8')) as T;
+const readJson = <T>(folder: string, name: string): T =>
+  JSON.parse(readFileSync(join(folder, name), 'utf8')) as T;
 
 /** Reads seeds/, checks every source's words stand at its span in the article, and shapes the commands. */
 export const loadSeeds = (folder = join(projectRoot(), 'seeds')): Seeds => {
-  const articles = new Map(readJson<SeedArticle[]>(folder, 'articles.json').map((article) => [article.id, article]));
-  const texts = new Map([...articles.values()].map((article) => [article.id, readFileSync(join(folder, article.file), 'utf8')]));
+  const articles = new Map(
+    readJson<SeedArticle[]>(folder, 'articles.json').map((article) => [article.id, article]),
+  );
+  const texts = new Map(
+    [...articles.values()].map((article) => [article.id, readFileSync(join(folder, article.file), 'utf8')]),
+  );
   const topics = readJson<object[]>(folder, 'topics.json').map((topic, index) =>
     validated(RegisterTopicRequest, topic, `seeds/topics.json[${index}]`),
   );
   const actors = readJson<object[]>(folder, 'actors.json').map((actor, index) =>
     validated(RegisterActorRequest, actor, `seeds/actors.json[${index}]`),
   );
-  const positions = readJson<SeedPosition[]>(folder, 'positions.json').map(({ key, actorId, sources, ...position }) => {
-    const resolved = sources.map((source) => {
-      const article = articles.get(source.articleId);
-      const text = texts.get(source.articleId);
-      if (!article || text === undefined) throw new Error(`seed ${key}: unknown article ${source.articleId}`);
-      if (text.slice(source.start, source.end) !== source.text) {
-        throw new Error(`seed ${key}: the words of ${source.articleId} at ${source.start}-${source.end} are not its source text`);
-      }
-      return {
-        outlet: article.outlet,
-        articleId: article.id,
-        publishedOn: article.publishedOn,
-        text: source.text,
-        span: { start: source.start, end: source.end },
-        ...(article.url ? { url: article.url } : {}),
-      };
-    });
-    const request = validated(RecordPositionRequest, { ...position, sources: resolved }, `seed ${key}`);
-    return { key, actorId, positionId: seedPositionId(sources[0], actorId, position.topicId), request };
-  });
+  const positions = readJson<SeedPosition[]>(folder, 'positions.json').map(
+    ({ key, actorId, sources, ...position }) => {
+      const resolved = sources.map((source) => {
+        const article = articles.get(source.articleId);
+        const text = texts.get(source.articleId);
+        if (!article || text === undefined)
+          throw new Error(`seed ${key}: unknown article ${source.articleId}`);
+        if (text.slice(source.start, source.end) !== source.text) {
+          throw new Error(
+            `seed ${key}: the words of ${source.articleId} at ${source.start}-${source.end} are not its source text`,
+          );
+        }
+        return {
+          outlet: article.outlet,
+          articleId: article.id,
+          publishedOn: article.publishedOn,
+          text: source.text,
+          span: { start: source.start, end: source.end },
+          ...(article.url ? { url: article.url } : {}),
+        };
+      });
+      const request = validated(RecordPositionRequest, { ...position, sources: resolved }, `seed ${key}`);
+      return { key, actorId, positionId: seedPositionId(sources[0], actorId, position.topicId), request };
+    },
+  );
   return { topics, actors, positions };
 };

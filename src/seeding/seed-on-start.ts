@@ -17,7 +17,9 @@ export class SeedOnStart implements OnApplicationBootstrap {
     const logger = new Logger('Seeds');
     try {
       const result = await this.commands.execute(new ReplaySeedsCommand(randomUUID()));
-      logger.log(`replayed ${result.commands} seed commands: ${result.appended} appended, ${result.unchanged} already there`);
+      logger.log(
+        `replayed ${result.commands} seed commands: ${result.appended} appended, ${result.unchanged} already there`,
+      );
     } catch (error) {
       // A seed the store refuses (e.g. edited after it was recorded) must not keep the service down.
       logger.error(`seed replay failed: ${error instanceof Error ? error.message : String(error)}`);

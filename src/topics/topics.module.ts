@@ -11,7 +11,12 @@ import { TopicStancesHandler } from './topic-stances/topic-stances.handler';
 
 @Module({
   imports: [PositionsModule],
-  controllers: [RegisterTopicController, RewordTopicController, TopicCatalogueController, TopicStancesController],
+  controllers: [
+    RegisterTopicController,
+    RewordTopicController,
+    TopicCatalogueController,
+    TopicStancesController,
+  ],
   providers: [RegisterTopicHandler, RewordTopicHandler, TopicCatalogueHandler, TopicStancesHandler],
 })
 export class TopicsModule {}

@@ -10,7 +10,13 @@ const run = promisify(execFile);
 
 describe('npm run seed and npm run migrate', () => {
   it('seeds a fresh embedded store with progress, and a second run appends nothing', async () => {
-    const env = { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'seed-cli-')), EVENT_STORE: 'pglite', DATABASE_URL: '', NO_COLOR: '1' };
+    const env = {
+      ...process.env,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'seed-cli-')),
+      EVENT_STORE: 'pglite',
+      DATABASE_URL: '',
+      NO_COLOR: '1',
+    };
     const options = { cwd: projectRoot(), env, timeout: 120_000 };
     const { topics, actors, positions } = loadSeeds();
     const total = topics.length + actors.length + positions.length;

@@ -17,7 +17,9 @@ describe('migrations', () => {
       writeFileSync(join(folder, '9999_add_note.sql'), 'CREATE TABLE notes (id int);');
       expect(await migrate(sql, 'public', folder)).toEqual(['9999_add_note.sql']);
       writeFileSync(join(folder, files[0]), '-- edited after it was applied\n');
-      await expect(migrate(sql, 'public', folder)).rejects.toThrow(`Migration ${files[0]} was changed after it was applied`);
+      await expect(migrate(sql, 'public', folder)).rejects.toThrow(
+        `Migration ${files[0]} was changed after it was applied`,
+      );
     } finally {
       await sql.close();
     }

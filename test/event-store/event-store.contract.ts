@@ -4,9 +4,15 @@ import {
   ConcurrencyConflictError,
   DuplicateEventIdError,
 } from '../../src/infrastructure/event-store/event-store.errors';
-import type { EventStore, NewEvent, RecordedEvent } from '../../src/infrastructure/event-store/event-store.port';
+import type {
+  EventStore,
+  NewEvent,
+  RecordedEvent,
+} from '../../src/infrastructure/event-store/event-store.port';
 
-export type StoreFactory = (upcasters?: UpcastRegistry) => Promise<{ store: EventStore; close: () => Promise<void> }>;
+export type StoreFactory = (
+  upcasters?: UpcastRegistry,
+) => Promise<{ store: EventStore; close: () => Promise<void> }>;
 
 const metadata = { recordedBy: 'contract-test', correlationId: 'c-1', causationId: 'c-1' };
 const anEvent = (data: object = { n: 1 }, type = 'ThingHappened'): NewEvent => ({
@@ -76,9 +82,9 @@ export const eventStoreContract = (engine: string, factory: StoreFactory) => {
 
     it('refuses no-stream on an existing stream and stream-exists on a missing one', async () => {
       const name = stream();
-      await expect(store.append(name, [anEvent()], { expectedRevision: 'stream-exists' })).rejects.toBeInstanceOf(
-        ConcurrencyConflictError,
-      );
+      await expect(
+        store.append(name, [anEvent()], { expectedRevision: 'stream-exists' }),
+      ).rejects.toBeInstanceOf(ConcurrencyConflictError);
       await store.append(name, [anEvent()], { expectedRevision: 'no-stream' });
       await expect(store.append(name, [anEvent()], { expectedRevision: 'no-stream' })).rejects.toBeInstanceOf(
         ConcurrencyConflictError,
@@ -115,9 +121,9 @@ export const eventStoreContract = (engine: string, factory: StoreFactory) => {
       const name = stream();
       const first = anEvent();
       await store.append(name, [first], { expectedRevision: 'no-stream' });
-      await expect(store.append(name, [first, anEvent()], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
-        DuplicateEventIdError,
-      );
+      await expect(
+        store.append(name, [first, anEvent()], { expectedRevision: 'any' }),
+      ).rejects.toBeInstanceOf(DuplicateEventIdError);
       expect(await store.readStream(name)).toHaveLength(1);
     });
 
@@ -159,7 +165,11 @@ export const eventStoreContract = (engine: string, factory: StoreFactory) => {
         batchSize: 10,
         pollMs: 20,
         onEvents: async (events) => {
-          seen.push(...events.filter((event) => event.streamName === name).map((event) => (event.data as { i: number }).i));
+          seen.push(
+            ...events
+              .filter((event) => event.streamName === name)
+              .map((event) => (event.data as { i: number }).i),
+          );
         },
       });
       await store.append(name, [anEvent({ i: 2 }), anEvent({ i: 3 })], { expectedRevision: '0' });
@@ -175,7 +185,9 @@ export const eventStoreContract = (engine: string, factory: StoreFactory) => {
       const upcasting = await factory(upcasters);
       try {
         const name = stream();
-        await upcasting.store.append(name, [anEvent({ name: 'old' }, 'ThingRenamed')], { expectedRevision: 'no-stream' });
+        await upcasting.store.append(name, [anEvent({ name: 'old' }, 'ThingRenamed')], {
+          expectedRevision: 'no-stream',
+        });
         const [read] = await upcasting.store.readStream(name);
         expect(read).toMatchObject({ schemaVersion: 2, data: { label: 'old' } });
       } finally {
@@ -198,7 +210,7 @@ export const eventStoreContract = (engine: string, factory: StoreFactory) => {
       });
       let remaining = total;
       let seed = 42;
-      const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+      const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
       const expected = new Set<string>();
       await Promise.all(
         Array.from({ length: writers }, async (_, writer) => {

@@ -1,7 +1,15 @@
 import { actorStreamName } from '@domain/positions';
 import { eventually } from '../support/eventually';
 import { aPosition, givenActorAndTopics } from '../support/fixtures';
-import { ADMIN_KEY, bearer, EDITOR_KEY, engines, READER_KEY, startTestApp, type TestApp } from '../support/test-app';
+import {
+  ADMIN_KEY,
+  bearer,
+  EDITOR_KEY,
+  engines,
+  READER_KEY,
+  startTestApp,
+  type TestApp,
+} from '../support/test-app';
 
 describe.each(engines())('recording positions over HTTP (%s)', (engine) => {
   let app: TestApp;
@@ -17,10 +25,18 @@ describe.each(engines())('recording positions over HTTP (%s)', (engine) => {
     const { actorId, topicIds } = await givenActorAndTopics(app);
     const before = Date.now();
     const response = await record(actorId, aPosition(topicIds[0])).expect(201);
-    expect(response.body).toEqual({ positionId: expect.any(String), revision: expect.stringMatching(/^\d+$/), recordedAt: expect.any(String) });
+    expect(response.body).toEqual({
+      positionId: expect.any(String),
+      revision: expect.stringMatching(/^\d+$/),
+      recordedAt: expect.any(String),
+    });
     expect(Date.parse(response.body.recordedAt)).toBeGreaterThanOrEqual(before - 1000);
     const stance = await eventually(() =>
-      app.http().get(`/v1/actors/${actorId}/stances/${topicIds[0]}`).expect(200).then((res) => res.body),
+      app
+        .http()
+        .get(`/v1/actors/${actorId}/stances/${topicIds[0]}`)
+        .expect(200)
+        .then((res) => res.body),
     );
     expect(stance).toMatchObject({
       actorId,
@@ -45,9 +61,16 @@ describe.each(engines())('recording positions over HTTP (%s)', (engine) => {
       surprise: true,
     }).expect(400);
     expect(response.body.error.code).toBe('REQUEST.VALIDATION_FAILED');
-    const violations = response.body.error.details.map(({ field, rule }: { field: string; rule: string }) => `${field}:${rule}`);
+    const violations = response.body.error.details.map(
+      ({ field, rule }: { field: string; rule: string }) => `${field}:${rule}`,
+    );
     expect(violations).toEqual(
-      expect.arrayContaining(['stance:isIn', 'statedAt:isIso8601', 'sources[0].outlet:isString', 'surprise:whitelistValidation']),
+      expect.arrayContaining([
+        'stance:isIn',
+        'statedAt:isIso8601',
+        'sources[0].outlet:isString',
+        'surprise:whitelistValidation',
+      ]),
     );
   });
 
@@ -64,9 +87,19 @@ describe.each(engines())('recording positions over HTTP (%s)', (engine) => {
 
   it.each([
     ['an unknown topic', { topicId: 'test.never-registered' }, 'TOPIC.UNKNOWN', 'topicId'],
-    ['a statement dated after it is recorded', { statedAt: '2999-01-01' }, 'POSITION.STATED_AFTER_RECORDED', 'statedAt'],
+    [
+      'a statement dated after it is recorded',
+      { statedAt: '2999-01-01' },
+      'POSITION.STATED_AFTER_RECORDED',
+      'statedAt',
+    ],
     ['a direct quote without its quotation', { quote: null }, 'POSITION.QUOTE_REQUIRED', 'quote'],
-    ['a conditional stance without conditions', { stance: 'conditional-support' }, 'POSITION.CONDITIONS_REQUIRED', 'conditions'],
+    [
+      'a conditional stance without conditions',
+      { stance: 'conditional-support' },
+      'POSITION.CONDITIONS_REQUIRED',
+      'conditions',
+    ],
   ])('refuses %s with a 422 naming the rule, and writes nothing', async (_, overrides, code, field) => {
     const { actorId, topicIds } = await givenActorAndTopics(app);
     const before = await app.store.readStream(actorStreamName(actorId));
@@ -84,12 +117,18 @@ describe.each(engines())('recording positions over HTTP (%s)', (engine) => {
   it('refuses a stale If-Match revision with a 409 naming expected and actual', async () => {
     const { actorId, topicIds } = await givenActorAndTopics(app);
     const first = await record(actorId, aPosition(topicIds[0])).expect(201);
-    const response = await record(actorId, aPosition(topicIds[1]), { ...bearer(EDITOR_KEY), 'If-Match': '"0"' }).expect(409);
+    const response = await record(actorId, aPosition(topicIds[1]), {
+      ...bearer(EDITOR_KEY),
+      'If-Match': '"0"',
+    }).expect(409);
     expect(response.body.error).toMatchObject({
       code: 'EVENT_STORE.CONCURRENCY_CONFLICT',
       details: { expectedRevision: '0', actualRevision: first.body.revision },
     });
-    await record(actorId, aPosition(topicIds[1]), { ...bearer(EDITOR_KEY), 'If-Match': `"${first.body.revision}"` }).expect(201);
+    await record(actorId, aPosition(topicIds[1]), {
+      ...bearer(EDITOR_KEY),
+      'If-Match': `"${first.body.revision}"`,
+    }).expect(201);
   });
 
   it('honours Idempotency-Key: same body, same answer and no new event; another body, 422', async () => {
@@ -111,7 +150,10 @@ describe.each(engines())('recording positions over HTTP (%s)', (engine) => {
     const missing = await record(actorId, aPosition(topicIds[0]), {}).expect(401);
     expect(missing.body.error.code).toBe('AUTH.KEY_REQUIRED');
     const reader = await record(actorId, aPosition(topicIds[0]), bearer(READER_KEY)).expect(403);
-    expect(reader.body.error).toMatchObject({ code: 'AUTH.FORBIDDEN', details: { requiredRole: 'editor', role: 'reader' } });
+    expect(reader.body.error).toMatchObject({
+      code: 'AUTH.FORBIDDEN',
+      details: { requiredRole: 'editor', role: 'reader' },
+    });
     await record(actorId, aPosition(topicIds[0]), { Authorization: 'Bearer not-a-key-at-all' }).expect(401);
     await app.http().post('/v1/admin/seeds/replay').set(bearer(EDITOR_KEY)).expect(403);
     await app.http().get('/v1/admin/projections').set(bearer(ADMIN_KEY)).expect(200);
@@ -120,8 +162,18 @@ describe.each(engines())('recording positions over HTTP (%s)', (engine) => {
   it('adds a source, and refuses the same source twice with a 409', async () => {
     const { actorId, topicIds } = await givenActorAndTopics(app);
     const { body } = await record(actorId, aPosition(topicIds[0])).expect(201);
-    const source = { outlet: 'PA Media', articleId: 'pa-1', publishedOn: '2025-02-27', text: '“We back it fully”' };
-    await app.http().post(`/v1/actors/${actorId}/positions/${body.positionId}/sources`).set(bearer(EDITOR_KEY)).send(source).expect(201);
+    const source = {
+      outlet: 'PA Media',
+      articleId: 'pa-1',
+      publishedOn: '2025-02-27',
+      text: '“We back it fully”',
+    };
+    await app
+      .http()
+      .post(`/v1/actors/${actorId}/positions/${body.positionId}/sources`)
+      .set(bearer(EDITOR_KEY))
+      .send(source)
+      .expect(201);
     const again = await app
       .http()
       .post(`/v1/actors/${actorId}/positions/${body.positionId}/sources`)
@@ -134,7 +186,10 @@ describe.each(engines())('recording positions over HTTP (%s)', (engine) => {
       expect(res.body.sources).toHaveLength(2);
       return res.body;
     });
-    expect(detail.history.map((change: { change: string }) => change.change)).toEqual(['stated', 'source-added']);
+    expect(detail.history.map((change: { change: string }) => change.change)).toEqual([
+      'stated',
+      'source-added',
+    ]);
   });
 });
 

@@ -22,23 +22,47 @@ describe.each(engines())('stance as of, both times (%s)', (engine) => {
   it('keeps every earlier knownAt answer while corrections, retractions and withdrawals change later ones', async () => {
     const { actorId, topicIds } = await givenActorAndTopics(app, 1);
     const [topic] = topicIds;
-    const first = await post(`/v1/actors/${actorId}/positions`, aPosition(topic, { statedAt: '2025-02-20' })).expect(201);
+    const first = await post(
+      `/v1/actors/${actorId}/positions`,
+      aPosition(topic, { statedAt: '2025-02-20' }),
+    ).expect(201);
     const p1 = first.body.positionId;
     const corrected = await post(`/v1/actors/${actorId}/positions/${p1}/correction`, {
       changes: { stance: 'oppose', summary: 'Opposes it' },
       reason: 'we misread the quote',
     }).expect(201);
-    const second = await post(`/v1/actors/${actorId}/positions`, aPosition(topic, { statedAt: '2025-02-25', stance: 'hedged' })).expect(201);
-    const retracted = await post(`/v1/actors/${actorId}/positions/${second.body.positionId}/retraction`, { reason: 'misattributed' }).expect(201);
-    await post(`/v1/actors/${actorId}/positions/${p1}/withdrawal`, { effectiveAt: '2025-03-10T00:00:00Z', reason: 'walked back' }).expect(201);
+    const second = await post(
+      `/v1/actors/${actorId}/positions`,
+      aPosition(topic, { statedAt: '2025-02-25', stance: 'hedged' }),
+    ).expect(201);
+    const retracted = await post(`/v1/actors/${actorId}/positions/${second.body.positionId}/retraction`, {
+      reason: 'misattributed',
+    }).expect(201);
+    await post(`/v1/actors/${actorId}/positions/${p1}/withdrawal`, {
+      effectiveAt: '2025-03-10T00:00:00Z',
+      reason: 'walked back',
+    }).expect(201);
     await eventually(() => app.projections.caughtUp());
 
     const at = '2025-03-01T00:00:00Z';
-    const read = async (query: Record<string, string>) => (await stanceOn(actorId, topic, query).expect(200)).body;
-    expect(await read({ at, knownAt: first.body.recordedAt })).toMatchObject({ positionId: p1, stance: 'support' });
-    expect(await read({ at, knownAt: corrected.body.recordedAt })).toMatchObject({ positionId: p1, stance: 'oppose' });
-    expect(await read({ at, knownAt: second.body.recordedAt })).toMatchObject({ positionId: second.body.positionId, stance: 'hedged' });
-    expect(await read({ at, knownAt: retracted.body.recordedAt })).toMatchObject({ positionId: p1, stance: 'oppose' });
+    const read = async (query: Record<string, string>) =>
+      (await stanceOn(actorId, topic, query).expect(200)).body;
+    expect(await read({ at, knownAt: first.body.recordedAt })).toMatchObject({
+      positionId: p1,
+      stance: 'support',
+    });
+    expect(await read({ at, knownAt: corrected.body.recordedAt })).toMatchObject({
+      positionId: p1,
+      stance: 'oppose',
+    });
+    expect(await read({ at, knownAt: second.body.recordedAt })).toMatchObject({
+      positionId: second.body.positionId,
+      stance: 'hedged',
+    });
+    expect(await read({ at, knownAt: retracted.body.recordedAt })).toMatchObject({
+      positionId: p1,
+      stance: 'oppose',
+    });
     expect(await read({ at: '2025-03-09T23:59:59Z' })).toMatchObject({ positionId: p1 });
     const ended = await stanceOn(actorId, topic, { at: '2025-03-10T00:00:00Z' }).expect(404);
     expect(ended.body.error.code).toBe('STANCE.NOT_IN_FORCE');
@@ -46,23 +70,47 @@ describe.each(engines())('stance as of, both times (%s)', (engine) => {
     expect(before.body.error.details).toMatchObject({ actorId, topicId: topic });
 
     const history = (await app.http().get(`/v1/actors/${actorId}/stances/${topic}/history`).expect(200)).body;
-    expect(history.entries.map((entry: { change: string }) => entry.change)).toEqual(['stated', 'corrected', 'stated', 'retracted', 'withdrawn']);
-    expect(history.entries[0]).toMatchObject({ stance: 'support', recordedFrom: first.body.recordedAt, recordedTo: corrected.body.recordedAt });
-    const asKnownThen = (await app.http().get(`/v1/actors/${actorId}/stances/${topic}/history`).query({ knownAt: first.body.recordedAt }).expect(200)).body;
+    expect(history.entries.map((entry: { change: string }) => entry.change)).toEqual([
+      'stated',
+      'corrected',
+      'stated',
+      'retracted',
+      'withdrawn',
+    ]);
+    expect(history.entries[0]).toMatchObject({
+      stance: 'support',
+      recordedFrom: first.body.recordedAt,
+      recordedTo: corrected.body.recordedAt,
+    });
+    const asKnownThen = (
+      await app
+        .http()
+        .get(`/v1/actors/${actorId}/stances/${topic}/history`)
+        .query({ knownAt: first.body.recordedAt })
+        .expect(200)
+    ).body;
     expect(asKnownThen.entries).toHaveLength(1);
     expect(asKnownThen.entries[0].recordedTo).toBeNull();
 
     const everyone = (await app.http().get(`/v1/topics/${topic}/stances`).query({ at }).expect(200)).body;
-    expect(everyone.stances).toEqual([expect.objectContaining({ actorId, positionId: p1, stance: 'oppose' })]);
+    expect(everyone.stances).toEqual([
+      expect.objectContaining({ actorId, positionId: p1, stance: 'oppose' }),
+    ]);
   });
 
   it('validates at and knownAt, and 404s unknown actors and topics', async () => {
     const { actorId, topicIds } = await givenActorAndTopics(app, 1);
     const bad = await app.http().get(`/v1/actors/${actorId}/stances`).query({ at: 'yesterday' }).expect(400);
     expect(bad.body.error.details).toEqual([expect.objectContaining({ field: 'at', rule: 'isIso8601' })]);
-    expect((await app.http().get('/v1/actors/no-such-actor/stances').expect(404)).body.error.code).toBe('ACTOR.NOT_FOUND');
-    expect((await app.http().get(`/v1/actors/${actorId}/stances/no.such-topic`).expect(404)).body.error.code).toBe('TOPIC.NOT_FOUND');
-    expect((await app.http().get(`/v1/actors/${actorId}/stances/${topicIds[0]}`).expect(404)).body.error.code).toBe('STANCE.NOT_IN_FORCE');
+    expect((await app.http().get('/v1/actors/no-such-actor/stances').expect(404)).body.error.code).toBe(
+      'ACTOR.NOT_FOUND',
+    );
+    expect(
+      (await app.http().get(`/v1/actors/${actorId}/stances/no.such-topic`).expect(404)).body.error.code,
+    ).toBe('TOPIC.NOT_FOUND');
+    expect(
+      (await app.http().get(`/v1/actors/${actorId}/stances/${topicIds[0]}`).expect(404)).body.error.code,
+    ).toBe('STANCE.NOT_IN_FORCE');
   });
 
   it('answers in SQL exactly what the pure stanceAsOf answers, over generated histories at random times', async () => {
@@ -70,40 +118,82 @@ describe.each(engines())('stance as of, both times (%s)', (engine) => {
     const topics = ['gen.alpha', 'gen.beta', 'gen.gamma', 'gen.delta', 'gen.epsilon'];
     const start = Date.parse('2025-01-01T00:00:00Z');
     const run = Math.floor(random() * 1e9).toString(36);
-    const histories = Array.from({ length: 8 }, (_, index) => generateHistory(`gen-${run}-${index}`, topics, 320, random, start));
+    const histories = Array.from({ length: 8 }, (_, index) =>
+      generateHistory(`gen-${run}-${index}`, topics, 320, random, start),
+    );
     for (const history of histories) {
       const stream = actorStreamName(history.actorId);
       const [registered] = history.events;
-      await app.store.append(stream, [{ id: crypto.randomUUID(), type: registered.type, schemaVersion: 1, data: registered.data, metadata }], {
-        expectedRevision: 'no-stream',
-        recordedAt: new Date(start),
-      });
+      await app.store.append(
+        stream,
+        [
+          {
+            id: crypto.randomUUID(),
+            type: registered.type,
+            schemaVersion: 1,
+            data: registered.data,
+            metadata,
+          },
+        ],
+        {
+          expectedRevision: 'no-stream',
+          recordedAt: new Date(start),
+        },
+      );
       for (const write of history.writes) {
         await app.store.append(
           stream,
-          write.map((event) => ({ id: crypto.randomUUID(), type: event.type, schemaVersion: 1, data: event.data, metadata })),
+          write.map((event) => ({
+            id: crypto.randomUUID(),
+            type: event.type,
+            schemaVersion: 1,
+            data: event.data,
+            metadata,
+          })),
           { expectedRevision: 'any', recordedAt: new Date(write[0].data.recordedAt) },
         );
       }
     }
-    const positions = histories.reduce((sum, history) => sum + history.writes.filter(([event]) => event.type === 'PositionStated').length, 0);
+    const positions = histories.reduce(
+      (sum, history) => sum + history.writes.filter(([event]) => event.type === 'PositionStated').length,
+      0,
+    );
     expect(positions).toBeGreaterThan(1500);
     await app.projections.caughtUp(120_000);
 
     const queries = app.app.get(QueryBus);
-    const end = Math.max(...histories.map((history) => Date.parse((history.events.at(-1)?.data as { recordedAt: string }).recordedAt)));
+    const end = Math.max(
+      ...histories.map((history) =>
+        Date.parse((history.events.at(-1)?.data as { recordedAt: string }).recordedAt),
+      ),
+    );
     const instants = (history: (typeof histories)[number]) =>
-      history.writes.flatMap((write) => write.flatMap((event) => [event.data.recordedAt, (event.data as { statedAt?: string }).statedAt].filter(Boolean) as string[]));
+      history.writes.flatMap((write) =>
+        write.flatMap(
+          (event) =>
+            [event.data.recordedAt, (event.data as { statedAt?: string }).statedAt].filter(
+              Boolean,
+            ) as string[],
+        ),
+      );
     const randomTime = (from: number, to: number) => new Date(from + Math.floor(random() * (to - from)));
     let compared = 0;
     let nonEmpty = 0;
     for (let round = 0; round < 400; round++) {
       const history = histories[round % histories.length];
       const edges = instants(history);
-      const at = random() < 0.3 ? new Date(edges[Math.floor(random() * edges.length)]) : randomTime(start - 90 * 86_400_000, end + 86_400_000);
-      const knownAt = random() < 0.3 ? new Date(edges[Math.floor(random() * edges.length)]) : randomTime(start, end + 86_400_000);
+      const at =
+        random() < 0.3
+          ? new Date(edges[Math.floor(random() * edges.length)])
+          : randomTime(start - 90 * 86_400_000, end + 86_400_000);
+      const knownAt =
+        random() < 0.3
+          ? new Date(edges[Math.floor(random() * edges.length)])
+          : randomTime(start, end + 86_400_000);
       const expected = stanceAsOf(history.events, { at, knownAt });
-      const actual: StanceInForce[] = await queries.execute(new StanceAsOfQuery(history.actorId, at, knownAt));
+      const actual: StanceInForce[] = await queries.execute(
+        new StanceAsOfQuery(history.actorId, at, knownAt),
+      );
       expect({ at, knownAt, stances: actual }).toEqual({ at, knownAt, stances: expected });
       compared += 1;
       if (expected.length > 0) nonEmpty += 1;

@@ -1,5 +1,9 @@
 /** Polls `probe` until it stops throwing, up to `timeoutMs`: for projections, which are eventually consistent. */
-export const eventually = async <T>(probe: () => Promise<T>, timeoutMs = 10_000, everyMs = 50): Promise<T> => {
+export const eventually = async <T>(
+  probe: () => Promise<T>,
+  timeoutMs = 10_000,
+  everyMs = 50,
+): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

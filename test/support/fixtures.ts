@@ -11,7 +11,13 @@ export const givenActorAndTopics = async (app: TestApp, topicCount = 2) => {
     .http()
     .post('/v1/actors')
     .set(bearer(EDITOR_KEY))
-    .send({ id: actorId, name: `Actor ${actorId}`, kind: 'person', aliases: ['The Actor'], roles: [{ title: 'Minister', organisation: 'Testland', from: '2024-01-01' }] })
+    .send({
+      id: actorId,
+      name: `Actor ${actorId}`,
+      kind: 'person',
+      aliases: ['The Actor'],
+      roles: [{ title: 'Minister', organisation: 'Testland', from: '2024-01-01' }],
+    })
     .expect(201);
   for (const topicId of topicIds) {
     await app
@@ -32,6 +38,14 @@ export const aPosition = (topicId: string, overrides: Record<string, unknown> = 
   evidenceType: 'direct-quote',
   statedAt: '2025-02-26',
   confidence: 0.9,
-  sources: [{ outlet: 'BBC News', articleId: uniqueId('article'), publishedOn: '2025-02-26', text: '“We back it fully,” she said.', span: { start: 10, end: 40 } }],
+  sources: [
+    {
+      outlet: 'BBC News',
+      articleId: uniqueId('article'),
+      publishedOn: '2025-02-26',
+      text: '“We back it fully,” she said.',
+      span: { start: 10, end: 40 },
+    },
+  ],
   ...overrides,
 });

@@ -1,5 +1,6 @@
 import {
   actorPositionsDecider,
+  decide,
   type ActorPositions,
   type PositionCommand,
   type PositionEvent,
@@ -23,15 +24,28 @@ export const seededRandom = (seed: number) => {
 
 const DAY = 86_400_000;
 
-export type GeneratedHistory = { actorId: string; events: { type: string; data: object }[]; writes: PositionEvent[][] };
+export type GeneratedHistory = {
+  actorId: string;
+  events: { type: string; data: object }[];
+  writes: PositionEvent[][];
+};
 
 /**
  * Drives the real decider with random commands (record, source, correct, withdraw, retract), keeping only
  * what it accepts: every generated history is one the service itself could have produced.
  */
-export const generateHistory = (actorId: string, topics: string[], commands: number, random: () => number, start: number): GeneratedHistory => {
+export const generateHistory = (
+  actorId: string,
+  topics: string[],
+  commands: number,
+  random: () => number,
+  start: number,
+): GeneratedHistory => {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-  const registered = { type: 'ActorRegistered', data: { actorId, name: actorId, kind: 'person', recordedAt: new Date(start).toISOString() } };
+  const registered = {
+    type: 'ActorRegistered',
+    data: { actorId, name: actorId, kind: 'person', recordedAt: new Date(start).toISOString() },
+  };
   let state: ActorPositions = actorPositionsDecider.evolve(actorPositionsDecider.initialState(), registered);
   const positionIds: string[] = [];
   const writes: PositionEvent[][] = [];
@@ -61,25 +75,55 @@ export const generateHistory = (actorId: string, topics: string[], commands: num
           statedAt,
           statedAtPrecision: pick(STATED_AT_PRECISIONS),
           confidence: Math.round(random() * 100) / 100,
-          sources: [{ outlet: 'Gen', articleId: `a-${index}`, url: null, publishedOn: null, text: 'words', span: null }],
+          sources: [
+            {
+              outlet: 'Gen',
+              articleId: `a-${index}`,
+              url: null,
+              publishedOn: null,
+              text: 'words',
+              span: null,
+            },
+          ],
           recordedAt,
           knownTopicIds: topics,
         },
       };
     } else if (roll < 0.7) {
-      const source = { outlet: 'Other', articleId: `b-${index}`, url: null, publishedOn: null, text: 'more words', span: null };
+      const source = {
+        outlet: 'Other',
+        articleId: `b-${index}`,
+        url: null,
+        publishedOn: null,
+        text: 'more words',
+        span: null,
+      };
       command = { type: 'AddSource', data: { positionId, actorId, source, recordedAt } };
     } else if (roll < 0.85) {
-      const changes = random() < 0.5 ? { stance, conditions: conditional ? [{ text: 'unless', topicId: null }] : [] } : random() < 0.5 ? { statedAt } : { topicId: pick(topics) };
-      command = { type: 'CorrectPosition', data: { positionId, actorId, changes, reason: 'fix', recordedAt, knownTopicIds: topics } };
+      const changes =
+        random() < 0.5
+          ? { stance, conditions: conditional ? [{ text: 'unless', topicId: null }] : [] }
+          : random() < 0.5
+            ? { statedAt }
+            : { topicId: pick(topics) };
+      command = {
+        type: 'CorrectPosition',
+        data: { positionId, actorId, changes, reason: 'fix', recordedAt, knownTopicIds: topics },
+      };
     } else if (roll < 0.93) {
       const effectiveAt = new Date(now - Math.floor(random() * 30 * DAY)).toISOString();
-      command = { type: 'WithdrawPosition', data: { positionId, actorId, effectiveAt, reason: 'walked back', quote: null, recordedAt } };
+      command = {
+        type: 'WithdrawPosition',
+        data: { positionId, actorId, effectiveAt, reason: 'walked back', quote: null, recordedAt },
+      };
     } else {
-      command = { type: 'RetractPosition', data: { positionId, actorId, reason: 'misattributed', recordedAt } };
+      command = {
+        type: 'RetractPosition',
+        data: { positionId, actorId, reason: 'misattributed', recordedAt },
+      };
     }
     try {
-      const events = actorPositionsDecider.decide(command, state);
+      const events = decide(command, state);
       if (events.length === 0) continue;
       state = events.reduce(actorPositionsDecider.evolve, state);
       writes.push(events);

@@ -27,7 +27,10 @@ export type TestApp = {
 };
 
 /** Boots the real AppModule, as main.ts does, on a database of its own. */
-export const startTestApp = async (engine: Engine = 'pglite', env: Record<string, string> = {}): Promise<TestApp> => {
+export const startTestApp = async (
+  engine: Engine = 'pglite',
+  env: Record<string, string> = {},
+): Promise<TestApp> => {
   const schema = engine === 'postgres' ? freshSchemaName() : 'public';
   const overrides: Record<string, string> = {
     EVENT_STORE: engine,

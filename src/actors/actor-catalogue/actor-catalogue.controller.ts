@@ -15,7 +15,9 @@ export class ActorCatalogueController {
   @ApiOperation({ summary: 'Actors, by id, a page at a time' })
   async list(@Query() page: PageRequest) {
     const limit = page.limit ?? 100;
-    const items = await this.queries.execute(new ActorCatalogueQuery({ after: decodeKeyCursor(page.after), limit }));
+    const items = await this.queries.execute(
+      new ActorCatalogueQuery({ after: decodeKeyCursor(page.after), limit }),
+    );
     return { items, next: items.length === limit ? encodeKeyCursor(items[items.length - 1].id) : null };
   }
 

@@ -9,11 +9,13 @@ export class ActorCatalogueHandler implements IQueryHandler<ActorCatalogueQuery>
 
   async execute({ filter }: ActorCatalogueQuery) {
     const rows = filter.actorId
-      ? await this.sql.query<Parameters<typeof toActorView>[0]>(`${ACTOR_SELECT} WHERE actor_id = $1`, [filter.actorId])
-      : await this.sql.query<Parameters<typeof toActorView>[0]>(`${ACTOR_SELECT} WHERE actor_id > $1 ORDER BY actor_id LIMIT $2`, [
-          filter.after ?? '',
-          filter.limit ?? 100,
-        ]);
+      ? await this.sql.query<Parameters<typeof toActorView>[0]>(`${ACTOR_SELECT} WHERE actor_id = $1`, [
+          filter.actorId,
+        ])
+      : await this.sql.query<Parameters<typeof toActorView>[0]>(
+          `${ACTOR_SELECT} WHERE actor_id > $1 ORDER BY actor_id LIMIT $2`,
+          [filter.after ?? '', filter.limit ?? 100],
+        );
     return rows.map(toActorView);
   }
 }

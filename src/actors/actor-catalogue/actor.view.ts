@@ -13,7 +13,9 @@ export type ActorView = {
 export const ACTOR_SELECT = `SELECT actor_id AS id, name, kind, aliases, roles, registered_at AS "registeredAt",
   updated_at AS "updatedAt" FROM actors`;
 
-export const toActorView = (row: Omit<ActorView, 'registeredAt' | 'updatedAt'> & { registeredAt: Date; updatedAt: Date }): ActorView => ({
+export const toActorView = (
+  row: Omit<ActorView, 'registeredAt' | 'updatedAt'> & { registeredAt: Date; updatedAt: Date },
+): ActorView => ({
   ...row,
   registeredAt: new Date(row.registeredAt).toISOString(),
   updatedAt: new Date(row.updatedAt).toISOString(),

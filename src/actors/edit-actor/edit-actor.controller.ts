@@ -13,7 +13,13 @@ import { ActorParams } from '../../positions/shared/position-params';
 import { RoleRequest } from '../register-actor/role.request';
 import { toRole } from '../register-actor/to-role';
 import { EditActorCommand } from './edit-actor.command';
-import { AddAliasRequest, AliasParams, RemoveRoleRequest, RenameActorRequest, RoleParams } from './edit-actor.request';
+import {
+  AddAliasRequest,
+  AliasParams,
+  RemoveRoleRequest,
+  RenameActorRequest,
+  RoleParams,
+} from './edit-actor.request';
 
 @ApiTags('actors')
 @Controller('v1/actors/:actorId')
@@ -29,7 +35,9 @@ export class EditActorController {
     response: Response,
     created = 200,
   ) {
-    const result = await this.commands.execute(new EditActorCommand(actorId, edit, metadata, conditions.expectedRevision));
+    const result = await this.commands.execute(
+      new EditActorCommand(actorId, edit, metadata, conditions.expectedRevision),
+    );
     response.status(result.appended ? created : 200);
     return { actorId, revision: result.revision };
   }
@@ -43,7 +51,10 @@ export class EditActorController {
     @WriteConditions() conditions: WriteConditionsValue,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const edit = (recordedAt: string) => ({ type: 'RenameActor' as const, data: { actorId, name: name.trim(), recordedAt } });
+    const edit = (recordedAt: string) => ({
+      type: 'RenameActor' as const,
+      data: { actorId, name: name.trim(), recordedAt },
+    });
     return this.edit(actorId, edit, metadata, conditions, response);
   }
 
@@ -56,7 +67,10 @@ export class EditActorController {
     @WriteConditions() conditions: WriteConditionsValue,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const edit = (recordedAt: string) => ({ type: 'AddActorAlias' as const, data: { actorId, alias, recordedAt } });
+    const edit = (recordedAt: string) => ({
+      type: 'AddActorAlias' as const,
+      data: { actorId, alias, recordedAt },
+    });
     return this.edit(actorId, edit, metadata, conditions, response, 201);
   }
 
@@ -68,7 +82,10 @@ export class EditActorController {
     @WriteConditions() conditions: WriteConditionsValue,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const edit = (recordedAt: string) => ({ type: 'RemoveActorAlias' as const, data: { actorId, alias, recordedAt } });
+    const edit = (recordedAt: string) => ({
+      type: 'RemoveActorAlias' as const,
+      data: { actorId, alias, recordedAt },
+    });
     return this.edit(actorId, edit, metadata, conditions, response);
   }
 
@@ -81,7 +98,10 @@ export class EditActorController {
     @WriteConditions() conditions: WriteConditionsValue,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const edit = (recordedAt: string) => ({ type: 'AssignActorRole' as const, data: { ...toRole(body), actorId, recordedAt } });
+    const edit = (recordedAt: string) => ({
+      type: 'AssignActorRole' as const,
+      data: { ...toRole(body), actorId, recordedAt },
+    });
     return this.edit(actorId, edit, metadata, conditions, response, 201);
   }
 
@@ -110,7 +130,10 @@ export class EditActorController {
     @WriteConditions() conditions: WriteConditionsValue,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const edit = (recordedAt: string) => ({ type: 'RemoveActorRole' as const, data: { actorId, roleId, reason, recordedAt } });
+    const edit = (recordedAt: string) => ({
+      type: 'RemoveActorRole' as const,
+      data: { actorId, roleId, reason, recordedAt },
+    });
     return this.edit(actorId, edit, metadata, conditions, response);
   }
 }

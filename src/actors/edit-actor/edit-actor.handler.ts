@@ -8,7 +8,10 @@ export class EditActorHandler implements ICommandHandler<EditActorCommand> {
   constructor(private readonly runner: DeciderRunner) {}
 
   async execute({ actorId, edit, metadata, expectedRevision }: EditActorCommand) {
-    const result = await this.runner.run(actorDecider, actorStreamName(actorId), edit, { metadata, expectedRevision });
+    const result = await this.runner.run(actorDecider, actorStreamName(actorId), edit, {
+      metadata,
+      expectedRevision,
+    });
     return { actorId, revision: result.revision, appended: result.appended };
   }
 }

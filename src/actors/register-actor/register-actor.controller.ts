@@ -16,7 +16,9 @@ export class RegisterActorController {
 
   @Post()
   @RequiresRole('editor')
-  @ApiOperation({ summary: 'Register an actor (201); the same registration again is a no-op (200); other details, 409' })
+  @ApiOperation({
+    summary: 'Register an actor (201); the same registration again is a no-op (200); other details, 409',
+  })
   async register(
     @Body() body: RegisterActorRequest,
     @RequestMetadata() metadata: EventMetadata,
@@ -24,7 +26,13 @@ export class RegisterActorController {
   ) {
     const result = await this.commands.execute(
       new RegisterActorCommand(
-        { actorId: body.id, name: body.name.trim(), kind: body.kind, aliases: body.aliases ?? [], roles: (body.roles ?? []).map(toRole) },
+        {
+          actorId: body.id,
+          name: body.name.trim(),
+          kind: body.kind,
+          aliases: body.aliases ?? [],
+          roles: (body.roles ?? []).map(toRole),
+        },
         metadata,
       ),
     );

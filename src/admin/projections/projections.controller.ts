@@ -45,9 +45,19 @@ export class ProjectionsController {
 
   @Post(':name/rebuild')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Rebuild into fresh tables while the old ones serve, then switch (a job with progress)' })
-  async rebuild(@Param() { name }: ProjectionParams, @Query() { wait }: JobWaitRequest, @Res({ passthrough: true }) response: Response) {
-    if (!this.runner.find(name)) throw new ProjectionNotFoundError(name, this.runner.list().map((projection) => projection.name));
+  @ApiOperation({
+    summary: 'Rebuild into fresh tables while the old ones serve, then switch (a job with progress)',
+  })
+  async rebuild(
+    @Param() { name }: ProjectionParams,
+    @Query() { wait }: JobWaitRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    if (!this.runner.find(name))
+      throw new ProjectionNotFoundError(
+        name,
+        this.runner.list().map((projection) => projection.name),
+      );
     const running = this.jobs.running(`rebuild:${name}`);
     if (running) throw new RebuildRunningError(name, running.id);
     const job = this.jobs.start(`rebuild:${name}`, (progress) => this.runner.rebuild(name, progress));

@@ -12,7 +12,8 @@ import { SqlClient } from './sql-client';
  * PGlite under DATA_DIR; DATA_DIR=memory:// keeps PGlite in memory (tests, demos).
  */
 export const openSqlClient = async ({ env }: AppConfig): Promise<SqlClient> => {
-  if (env.DATABASE_URL && env.EVENT_STORE !== 'pglite') return new PgSqlClient(env.DATABASE_URL, env.DATABASE_SCHEMA);
+  if (env.DATABASE_URL && env.EVENT_STORE !== 'pglite')
+    return new PgSqlClient(env.DATABASE_URL, env.DATABASE_SCHEMA);
   const dataDir = env.DATA_DIR === 'memory://' ? undefined : join(resolve(env.DATA_DIR), 'pglite');
   return PgliteSqlClient.open(dataDir, env.DATABASE_SCHEMA);
 };

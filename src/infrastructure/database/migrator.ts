@@ -10,7 +10,9 @@ const MIGRATIONS_LOCK = 7_270_001;
 
 export class MigrationChangedError extends Error {
   constructor(name: string, reason: string) {
-    super(`Migration ${name} ${reason} after it was applied; add a new migration instead of editing an applied one.`);
+    super(
+      `Migration ${name} ${reason} after it was applied; add a new migration instead of editing an applied one.`,
+    );
   }
 }
 
@@ -26,7 +28,9 @@ export const migrate = async (
   folder = join(projectRoot(), 'migrations'),
 ): Promise<string[]> => {
   const logger = new Logger('Migrations');
-  const files = readdirSync(folder).filter((name) => /^\d{4}_.+\.sql$/.test(name)).sort();
+  const files = readdirSync(folder)
+    .filter((name) => /^\d{4}_.+\.sql$/.test(name))
+    .sort();
   await client.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   return client.transaction(async (tx: SqlExecutor) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATIONS_LOCK]);
@@ -49,7 +53,10 @@ export const migrate = async (
         up: async () => {
           const sql = readFileSync(join(folder, name), 'utf8');
           await tx.exec(`SET LOCAL search_path TO ${schema};\n${sql}`);
-          await tx.query(`INSERT INTO ${schema}.schema_migrations (name, checksum) VALUES ($1, $2)`, [name, checksum(sql)]);
+          await tx.query(`INSERT INTO ${schema}.schema_migrations (name, checksum) VALUES ($1, $2)`, [
+            name,
+            checksum(sql),
+          ]);
         },
       })),
       storage: {

@@ -22,5 +22,7 @@ export const UNIQUE_VIOLATION = '23505';
 export const isUniqueViolation = (error: unknown, constraint?: string): boolean => {
   const candidate = error as { code?: string; constraint?: string; message?: string };
   if (candidate?.code !== UNIQUE_VIOLATION) return false;
-  return !constraint || candidate.constraint === constraint || Boolean(candidate.message?.includes(constraint));
+  return (
+    !constraint || candidate.constraint === constraint || Boolean(candidate.message?.includes(constraint))
+  );
 };

@@ -5,7 +5,12 @@ import type { Decider } from '@domain/shared/decider';
 import { maxDate } from '@domain/shared/time';
 import { Clock } from '../clock';
 import { ConcurrencyConflictError } from './event-store.errors';
-import { type EventMetadata, EventStore, type ExpectedRevision, type RecordedEvent } from './event-store.port';
+import {
+  type EventMetadata,
+  EventStore,
+  type ExpectedRevision,
+  type RecordedEvent,
+} from './event-store.port';
 
 /** Namespace for event ids derived from a command id (seeds, Idempotency-Key): the same command, the same ids. */
 const EVENT_ID_NAMESPACE = '0b0b5c1e-6f1d-4b8e-9a57-4f1f3c2d7e10';
@@ -59,18 +64,30 @@ export class DeciderRunner {
         const result = await this.store.append(
           streamName,
           decided.map((event, index) => ({
-            id: options.commandId ? uuidv5(`${options.commandId}#${index}`, EVENT_ID_NAMESPACE) : randomUUID(),
+            id: options.commandId
+              ? uuidv5(`${options.commandId}#${index}`, EVENT_ID_NAMESPACE)
+              : randomUUID(),
             type: event.type,
             schemaVersion: 1,
             data: event.data,
             metadata: { ...options.metadata, ...(options.commandId ? { commandId: options.commandId } : {}) },
           })),
-          { expectedRevision: options.expectedRevision ?? revision ?? 'no-stream', recordedAt: new Date(recordedAt) },
+          {
+            expectedRevision: options.expectedRevision ?? revision ?? 'no-stream',
+            recordedAt: new Date(recordedAt),
+          },
         );
         const after = decided.reduce((folded, event) => decider.evolve(folded, event), state);
-        return { events: result.events, appended: result.appended, revision: result.nextRevision, state: after, recordedAt };
+        return {
+          events: result.events,
+          appended: result.appended,
+          revision: result.nextRevision,
+          state: after,
+          recordedAt,
+        };
       } catch (error) {
-        const retry = error instanceof ConcurrencyConflictError && !options.expectedRevision && attempt < MAX_ATTEMPTS;
+        const retry =
+          error instanceof ConcurrencyConflictError && !options.expectedRevision && attempt < MAX_ATTEMPTS;
         if (!retry) throw error;
       }
     }

@@ -75,12 +75,17 @@ export class PostgresEventStore extends EventStore {
       return await this.appendOnce(streamName, events, options);
     } catch (error) {
       // A concurrent append of the same ids won the race: this one is then an idempotent repeat.
-      if (isUniqueViolation(error, 'events_event_id_key')) return this.appendOnce(streamName, events, options);
+      if (isUniqueViolation(error, 'events_event_id_key'))
+        return this.appendOnce(streamName, events, options);
       throw error;
     }
   }
 
-  private async appendOnce(streamName: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  private async appendOnce(
+    streamName: string,
+    events: NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     const recordedAt = (options.recordedAt ?? this.clock.now()).toISOString();
     const result = await this.sql.transaction(async (tx) => {
       await tx.query(
@@ -95,7 +100,11 @@ export class PostgresEventStore extends EventStore {
       const repeat = await this.idempotentRepeat(tx, streamName, events);
       if (repeat) return { appended: false, nextRevision: current.toString(), events: repeat };
       if (!revisionMatches(options.expectedRevision, current)) {
-        throw new ConcurrencyConflictError(streamName, options.expectedRevision, current < 0n ? 'no-stream' : current.toString());
+        throw new ConcurrencyConflictError(
+          streamName,
+          options.expectedRevision,
+          current < 0n ? 'no-stream' : current.toString(),
+        );
       }
       const rows = await tx.query<EventRow>(
         `INSERT INTO events (event_id, stream_name, stream_revision, event_type, schema_version, data, metadata, recorded_at)
@@ -118,14 +127,22 @@ export class PostgresEventStore extends EventStore {
         nextRevision.toString(),
       ]);
       if (this.sql.engine === 'postgres') await tx.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', '')`);
-      return { appended: true, nextRevision: nextRevision.toString(), events: rows.map((row) => this.toRecorded(row)) };
+      return {
+        appended: true,
+        nextRevision: nextRevision.toString(),
+        events: rows.map((row) => this.toRecorded(row)),
+      };
     });
     if (result.appended) this.appended.emit('appended');
     return result;
   }
 
   /** All ids already in this stream: the same append again. Some, or elsewhere: a refusal. */
-  private async idempotentRepeat(tx: SqlExecutor, streamName: string, events: NewEvent[]): Promise<RecordedEvent[] | null> {
+  private async idempotentRepeat(
+    tx: SqlExecutor,
+    streamName: string,
+    events: NewEvent[],
+  ): Promise<RecordedEvent[] | null> {
     const ids = events.map((event) => event.id);
     const found = await tx.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY events.stream_revision`,

@@ -37,7 +37,10 @@ export const catchUpLoop = (
     let failures = 0;
     while (!stopped) {
       try {
-        const { events, next }: { events: RecordedEvent[]; next: string | null } = await readAll(cursor, options.batchSize);
+        const { events, next }: { events: RecordedEvent[]; next: string | null } = await readAll(
+          cursor,
+          options.batchSize,
+        );
         if (events.length > 0) {
           await options.onEvents(events);
           cursor = next;

@@ -21,7 +21,9 @@ export class ApiKeys {
     let admin = env.ADMIN_API_KEY;
     if (!admin) {
       admin = randomBytes(24).toString('base64url');
-      new Logger('ApiKeys').warn(`ADMIN_API_KEY is not set; this run's admin key is ${admin} (set ADMIN_API_KEY to choose one).`);
+      new Logger('ApiKeys').warn(
+        `ADMIN_API_KEY is not set; this run's admin key is ${admin} (set ADMIN_API_KEY to choose one).`,
+      );
     }
     entries.unshift(['admin', admin]);
     this.keys = entries.map(([role, key], index) => ({

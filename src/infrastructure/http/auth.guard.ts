@@ -1,4 +1,10 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppConfig } from '../../config/app-config';
@@ -19,22 +25,31 @@ export class AuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const explicit = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
+    const explicit = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const needed: Role | null = explicit ?? (this.config.env.READ_REQUIRES_KEY ? 'reader' : null);
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     const principal = match ? this.keys.find(match[1]) : null;
     if (header && !principal) {
-      throw new UnauthorizedException(errorBody('AUTH.INVALID_KEY', 'The API key is not valid.', { header: 'Authorization' }));
+      throw new UnauthorizedException(
+        errorBody('AUTH.INVALID_KEY', 'The API key is not valid.', { header: 'Authorization' }),
+      );
     }
     request.principal = principal ?? ANONYMOUS;
     if (!needed) return true;
     if (!principal) {
       throw new UnauthorizedException(
-        errorBody('AUTH.KEY_REQUIRED', `This route needs an API key with role ${needed}: send Authorization: Bearer <key>.`, {
-          header: 'Authorization',
-          requiredRole: needed,
-        }),
+        errorBody(
+          'AUTH.KEY_REQUIRED',
+          `This route needs an API key with role ${needed}: send Authorization: Bearer <key>.`,
+          {
+            header: 'Authorization',
+            requiredRole: needed,
+          },
+        ),
       );
     }
     if (!grants(principal.role, needed)) {

@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from '@domain/shared/domain-error';
 import { type ErrorBody, errorBody } from './error-body';
@@ -37,7 +44,10 @@ const HTTP_CODES: Readonly<Record<number, string>> = {
 };
 
 const isErrorBody = (value: unknown): value is ErrorBody =>
-  typeof value === 'object' && value !== null && 'error' in value && typeof (value as ErrorBody).error?.code === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  'error' in value &&
+  typeof (value as ErrorBody).error?.code === 'string';
 
 /** Every 4xx and 5xx leaves as `{error: {code, message, details}}`. */
 @Catch()
@@ -47,21 +57,33 @@ export class DomainErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.describe(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (status >= 500)
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     response.status(status).json(body);
   }
 
   private describe(exception: unknown): [number, ErrorBody] {
     if (exception instanceof DomainError) {
-      return [STATUS_BY_CODE[exception.code] ?? 422, errorBody(exception.code, exception.message, exception.details)];
+      return [
+        STATUS_BY_CODE[exception.code] ?? 422,
+        errorBody(exception.code, exception.message, exception.details),
+      ];
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
       if (isErrorBody(response)) return [status, response];
-      const message = typeof response === 'string' ? response : ((response as { message?: string }).message ?? exception.message);
+      const message =
+        typeof response === 'string'
+          ? response
+          : ((response as { message?: string }).message ?? exception.message);
       return [status, errorBody(HTTP_CODES[status] ?? `HTTP.${status}`, String(message))];
     }
-    return [HttpStatus.INTERNAL_SERVER_ERROR, errorBody('INTERNAL', 'Something went wrong on our side; the request id is in x-request-id.')];
+    return [
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      errorBody('INTERNAL', 'Something went wrong on our side; the request id is in x-request-id.'),
+    ];
   }
 }

@@ -9,9 +9,12 @@ import type { AuthenticatedRequest } from './auth.guard';
 export class IdempotencyKeyReusedError extends DomainError {
   readonly code = 'IDEMPOTENCY.KEY_REUSED';
   constructor(key: string) {
-    super(`Idempotency-Key "${key}" was already used with a different request; use a new key for a new request.`, {
-      header: 'Idempotency-Key',
-    });
+    super(
+      `Idempotency-Key "${key}" was already used with a different request; use a new key for a new request.`,
+      {
+        header: 'Idempotency-Key',
+      },
+    );
   }
 }
 
@@ -44,7 +47,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || key === undefined) return next.handle();
     if (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key)) throw new InvalidIdempotencyKeyError();
     const scope = `${request.principal?.name ?? 'anonymous'} POST ${request.path}`;
-    const hash = createHash('sha256').update(canonical(request.body ?? null)).digest('hex');
+    const hash = createHash('sha256')
+      .update(canonical(request.body ?? null))
+      .digest('hex');
     return from(
       this.sql.query<{ request_hash: string; status_code: number; response: unknown }>(
         'SELECT request_hash, status_code, response FROM idempotency_keys WHERE scope = $1 AND idempotency_key = $2',

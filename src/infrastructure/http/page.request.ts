@@ -4,7 +4,9 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 export class PageRequest {
   /** Opaque cursor from a previous page's `next`. */
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'after must be a cursor returned as next by a previous page' })
+  @Matches(/^[A-Za-z0-9_-]{1,400}$/, {
+    message: 'after must be a cursor returned as next by a previous page',
+  })
   after?: string;
 
   @IsOptional()
@@ -16,4 +18,5 @@ export class PageRequest {
 }
 
 export const encodeKeyCursor = (key: string): string => Buffer.from(key, 'utf8').toString('base64url');
-export const decodeKeyCursor = (cursor: string | undefined): string => (cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : '');
+export const decodeKeyCursor = (cursor: string | undefined): string =>
+  cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : '';

@@ -8,15 +8,17 @@ const header = (request: AuthenticatedRequest, name: string): string | undefined
 };
 
 /** Who recorded it and which request caused it, for every event a request appends. */
-export const RequestMetadata = createParamDecorator((_: unknown, context: ExecutionContext): EventMetadata => {
-  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-  const requestId = request.requestId ?? 'unknown';
-  return {
-    recordedBy: request.principal?.name ?? 'anonymous',
-    correlationId: header(request, 'x-correlation-id') ?? requestId,
-    causationId: `request:${requestId}`,
-  };
-});
+export const RequestMetadata = createParamDecorator(
+  (_: unknown, context: ExecutionContext): EventMetadata => {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const requestId = request.requestId ?? 'unknown';
+    return {
+      recordedBy: request.principal?.name ?? 'anonymous',
+      correlationId: header(request, 'x-correlation-id') ?? requestId,
+      causationId: `request:${requestId}`,
+    };
+  },
+);
 
 /** The request's Idempotency-Key and If-Match headers, as a write needs them. */
 export const WriteConditions = createParamDecorator((_: unknown, context: ExecutionContext) => {

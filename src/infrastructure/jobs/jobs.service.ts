@@ -56,7 +56,9 @@ export class JobsService {
     const finished = work(progress, job).then(
       (result) => Object.assign(job, { status: 'succeeded', result, finishedAt: new Date().toISOString() }),
       (error: unknown) => {
-        this.logger.error(`${kind} ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.error(
+          `${kind} ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
         return Object.assign(job, {
           status: 'failed',
           error: error instanceof Error ? error.message : String(error),

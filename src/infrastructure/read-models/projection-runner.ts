@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { SqlClient, type SqlExecutor } from '../database/sql-client';
 import { EventStore, type RecordedEvent, type Subscription } from '../event-store/event-store.port';
@@ -57,9 +63,12 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async status(): Promise<ProjectionStatus[]> {
-    const rows = await this.sql.query<{ projection_name: string; checkpoint: string | null; events_processed: string; updated_at: Date }>(
-      'SELECT projection_name, checkpoint, events_processed::text, updated_at FROM projection_checkpoints',
-    );
+    const rows = await this.sql.query<{
+      projection_name: string;
+      checkpoint: string | null;
+      events_processed: string;
+      updated_at: Date;
+    }>('SELECT projection_name, checkpoint, events_processed::text, updated_at FROM projection_checkpoints');
     return Promise.all(
       this.projections.map(async (projection) => {
         const row = rows.find((candidate) => candidate.projection_name === projection.name);
@@ -95,7 +104,10 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async readCheckpoint(tx: SqlExecutor, name: string, forUpdate: boolean): Promise<string | null> {
-    await tx.query('INSERT INTO projection_checkpoints (projection_name) VALUES ($1) ON CONFLICT DO NOTHING', [name]);
+    await tx.query(
+      'INSERT INTO projection_checkpoints (projection_name) VALUES ($1) ON CONFLICT DO NOTHING',
+      [name],
+    );
     const [row] = await tx.query<{ checkpoint: string | null }>(
       `SELECT checkpoint FROM projection_checkpoints WHERE projection_name = $1${forUpdate ? ' FOR UPDATE' : ''}`,
       [name],
@@ -133,7 +145,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     await this.sql.transaction(async (tx) => {
       const stored = await this.readCheckpoint(tx, projection.name, true);
       // Another process, or a rebuild, moved the checkpoint: resume from where it stands instead.
-      if (stored !== live.checkpoint) throw new CheckpointMovedError(`${projection.name} checkpoint moved to ${stored}`);
+      if (stored !== live.checkpoint)
+        throw new CheckpointMovedError(`${projection.name} checkpoint moved to ${stored}`);
       await this.applyBatch(tx, projection, events, liveTables(projection));
       await this.saveCheckpoint(tx, projection.name, next, events.length);
     });
@@ -141,7 +154,12 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     live.lastError = null;
   }
 
-  private async applyBatch(tx: SqlExecutor, projection: Projection, events: RecordedEvent[], tables: TableNames) {
+  private async applyBatch(
+    tx: SqlExecutor,
+    projection: Projection,
+    events: RecordedEvent[],
+    tables: TableNames,
+  ) {
     const handled = events.filter((event) => projection.handles(event));
     if (handled.length > 0) await projection.apply(tx, handled, tables);
   }
@@ -158,12 +176,19 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
    * Replays the whole log into fresh twin tables while the live ones keep serving, then, holding the
    * projection's lock, catches up the last events and swaps the twins in with the checkpoint, in one transaction.
    */
-  async rebuild(name: string, progress: Progress = () => undefined): Promise<{ events: number; checkpoint: string | null }> {
+  async rebuild(
+    name: string,
+    progress: Progress = () => undefined,
+  ): Promise<{ events: number; checkpoint: string | null }> {
     const projection = this.find(name);
     if (!projection) throw new Error(`unknown projection ${name}`);
-    const twins: TableNames = Object.fromEntries(projection.tables.map((table) => [table, `${table}${REBUILD_SUFFIX}`]));
+    const twins: TableNames = Object.fromEntries(
+      projection.tables.map((table) => [table, `${table}${REBUILD_SUFFIX}`]),
+    );
     for (const table of projection.tables) {
-      await this.sql.exec(`DROP TABLE IF EXISTS ${twins[table]}; CREATE TABLE ${twins[table]} (LIKE ${table} INCLUDING ALL);`);
+      await this.sql.exec(
+        `DROP TABLE IF EXISTS ${twins[table]}; CREATE TABLE ${twins[table]} (LIKE ${table} INCLUDING ALL);`,
+      );
     }
     const total = await this.store.countAfter(null, Number.MAX_SAFE_INTEGER);
     let cursor: string | null = null;

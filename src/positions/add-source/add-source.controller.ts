@@ -23,7 +23,11 @@ export class AddSourceController {
   @RequiresRole('editor')
   @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({ summary: 'Add another outlet that reported the same statement' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The actor stream revision you expect (409 when stale).' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The actor stream revision you expect (409 when stale).',
+  })
   async handle(
     @Param() { actorId, positionId }: PositionParams,
     @Body() body: AddSourceRequest,
@@ -31,7 +35,9 @@ export class AddSourceController {
     @WriteConditions() conditions: WriteConditionsValue,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.execute(new AddSourceCommand(actorId, positionId, body, metadata, conditions));
+    const result = await this.commands.execute(
+      new AddSourceCommand(actorId, positionId, body, metadata, conditions),
+    );
     response.status(result.appended ? 201 : 200);
     return { positionId: result.positionId, revision: result.revision, recordedAt: result.recordedAt };
   }

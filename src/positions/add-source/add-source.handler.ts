@@ -13,8 +13,17 @@ export class AddSourceHandler implements ICommandHandler<AddSourceCommand> {
     const result = await this.runner.run(
       actorPositionsDecider,
       actorStreamName(actorId),
-      (recordedAt) => ({ type: 'AddSource' as const, data: { positionId, actorId, source: toSource(request), recordedAt } }),
-      { metadata, expectedRevision: conditions.expectedRevision, commandId: conditions.idempotencyKey && `${metadata.recordedBy}:${positionId}:source:${conditions.idempotencyKey}` },
+      (recordedAt) => ({
+        type: 'AddSource' as const,
+        data: { positionId, actorId, source: toSource(request), recordedAt },
+      }),
+      {
+        metadata,
+        expectedRevision: conditions.expectedRevision,
+        commandId:
+          conditions.idempotencyKey &&
+          `${metadata.recordedBy}:${positionId}:source:${conditions.idempotencyKey}`,
+      },
     );
     return positionWriteResult(positionId, result);
   }

@@ -23,7 +23,11 @@ export class CorrectPositionController {
   @RequiresRole('editor')
   @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({ summary: 'Correct fields our record got wrong, from now on in record time' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The actor stream revision you expect (409 when stale).' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The actor stream revision you expect (409 when stale).',
+  })
   async handle(
     @Param() { actorId, positionId }: PositionParams,
     @Body() body: CorrectPositionRequest,
@@ -31,7 +35,9 @@ export class CorrectPositionController {
     @WriteConditions() conditions: WriteConditionsValue,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.execute(new CorrectPositionCommand(actorId, positionId, body, metadata, conditions));
+    const result = await this.commands.execute(
+      new CorrectPositionCommand(actorId, positionId, body, metadata, conditions),
+    );
     response.status(result.appended ? 201 : 200);
     return { positionId: result.positionId, revision: result.revision, recordedAt: result.recordedAt };
   }

@@ -14,10 +14,19 @@ export class CorrectPositionHandler implements ICommandHandler<CorrectPositionCo
 
   async execute({ actorId, positionId, request, metadata, conditions }: CorrectPositionCommand) {
     const { conditions: conditionList, statedAt, ...rest } = request.changes;
-    const changes: Partial<PositionFields> = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
-    if (conditionList) changes.conditions = conditionList.map(({ text, topicId }) => ({ text: text.trim(), topicId: topicId ?? null }));
+    const changes: Partial<PositionFields> = Object.fromEntries(
+      Object.entries(rest).filter(([, value]) => value !== undefined),
+    );
+    if (conditionList)
+      changes.conditions = conditionList.map(({ text, topicId }) => ({
+        text: text.trim(),
+        topicId: topicId ?? null,
+      }));
     if (statedAt) changes.statedAt = new Date(statedAt).toISOString();
-    const knownTopicIds = await this.topics.existing([changes.topicId, ...(changes.conditions ?? []).map(({ topicId }) => topicId)]);
+    const knownTopicIds = await this.topics.existing([
+      changes.topicId,
+      ...(changes.conditions ?? []).map(({ topicId }) => topicId),
+    ]);
     const result = await this.runner.run(
       actorPositionsDecider,
       actorStreamName(actorId),

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { evolvePositionDetail, isPositionEvent, type PositionDetail, type PositionEvent } from '@domain/positions';
+import {
+  evolvePositionDetail,
+  isPositionEvent,
+  type PositionDetail,
+  type PositionEvent,
+} from '@domain/positions';
 import type { SqlExecutor } from '../../infrastructure/database/sql-client';
 import type { RecordedEvent } from '../../infrastructure/event-store/event-store.port';
 import { Projection, type TableNames } from '../../infrastructure/read-models/projection';

@@ -27,8 +27,16 @@ export class RecordPositionController {
   @RequiresRole('editor')
   @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({ summary: 'Record a position an actor stated, with its evidence' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body: same answer, no new event.' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The actor stream revision you expect (409 when stale).' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Same key and body: same answer, no new event.',
+  })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The actor stream revision you expect (409 when stale).',
+  })
   async record(
     @Param() { actorId }: ActorParams,
     @Body() body: RecordPositionRequest,
@@ -36,7 +44,9 @@ export class RecordPositionController {
     @WriteConditions() conditions: WriteConditionsValue,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const commandId = conditions.idempotencyKey ? `${metadata.recordedBy}:${actorId}:${conditions.idempotencyKey}` : undefined;
+    const commandId = conditions.idempotencyKey
+      ? `${metadata.recordedBy}:${actorId}:${conditions.idempotencyKey}`
+      : undefined;
     const positionId = commandId ? uuidv5(commandId, POSITION_ID_NAMESPACE) : randomUUID();
     const result = await this.commands.execute(
       new RecordPositionCommand(actorId, positionId, body, metadata, { ...conditions, commandId }),

@@ -15,8 +15,14 @@ export class RecordPositionHandler implements ICommandHandler<RecordPositionComm
   ) {}
 
   async execute({ actorId, positionId, request, metadata, conditions }: RecordPositionCommand) {
-    const conditionList = (request.conditions ?? []).map(({ text, topicId }) => ({ text: text.trim(), topicId: topicId ?? null }));
-    const knownTopicIds = await this.topics.existing([request.topicId, ...conditionList.map(({ topicId }) => topicId)]);
+    const conditionList = (request.conditions ?? []).map(({ text, topicId }) => ({
+      text: text.trim(),
+      topicId: topicId ?? null,
+    }));
+    const knownTopicIds = await this.topics.existing([
+      request.topicId,
+      ...conditionList.map(({ topicId }) => topicId),
+    ]);
     const result = await this.runner.run(
       actorPositionsDecider,
       actorStreamName(actorId),
@@ -43,6 +49,9 @@ export class RecordPositionHandler implements ICommandHandler<RecordPositionComm
     );
     const state = result.state;
     const stored = state.status === 'registered' ? state.positions[positionId] : undefined;
-    return { ...positionWriteResult(positionId, result), recordedAt: stored?.firstRecordedAt ?? result.recordedAt };
+    return {
+      ...positionWriteResult(positionId, result),
+      recordedAt: stored?.firstRecordedAt ?? result.recordedAt,
+    };
   }
 }

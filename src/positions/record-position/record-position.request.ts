@@ -15,7 +15,14 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { EVIDENCE_TYPES, type EvidenceType, STANCES, STATED_AT_PRECISIONS, type Stance, type StatedAtPrecision } from '@domain/positions';
+import {
+  EVIDENCE_TYPES,
+  type EvidenceType,
+  STANCES,
+  STATED_AT_PRECISIONS,
+  type Stance,
+  type StatedAtPrecision,
+} from '@domain/positions';
 import { DOTTED_ID } from '@domain/shared/ids';
 import { ConditionRequest } from '../shared/condition.request';
 import { SourceRequest } from '../shared/source.request';

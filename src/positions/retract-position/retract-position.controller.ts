@@ -23,7 +23,11 @@ export class RetractPositionController {
   @RequiresRole('editor')
   @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({ summary: 'Retract a record that should never have existed' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The actor stream revision you expect (409 when stale).' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The actor stream revision you expect (409 when stale).',
+  })
   async handle(
     @Param() { actorId, positionId }: PositionParams,
     @Body() body: RetractPositionRequest,
@@ -31,7 +35,9 @@ export class RetractPositionController {
     @WriteConditions() conditions: WriteConditionsValue,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.execute(new RetractPositionCommand(actorId, positionId, body, metadata, conditions));
+    const result = await this.commands.execute(
+      new RetractPositionCommand(actorId, positionId, body, metadata, conditions),
+    );
     response.status(result.appended ? 201 : 200);
     return { positionId: result.positionId, revision: result.revision, recordedAt: result.recordedAt };
   }

@@ -12,7 +12,10 @@ export class RetractPositionHandler implements ICommandHandler<RetractPositionCo
     const result = await this.runner.run(
       actorPositionsDecider,
       actorStreamName(actorId),
-      (recordedAt) => ({ type: 'RetractPosition' as const, data: { positionId, actorId, reason: request.reason.trim(), recordedAt } }),
+      (recordedAt) => ({
+        type: 'RetractPosition' as const,
+        data: { positionId, actorId, reason: request.reason.trim(), recordedAt },
+      }),
       { metadata, expectedRevision: conditions.expectedRevision },
     );
     return positionWriteResult(positionId, result);

@@ -7,6 +7,8 @@ export class ActorParams {
 }
 
 export class PositionParams extends ActorParams {
-  @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { message: 'positionId must be a position id as returned when it was recorded' })
+  @Matches(/^[A-Za-z0-9._:-]{1,100}$/, {
+    message: 'positionId must be a position id as returned when it was recorded',
+  })
   positionId!: string;
 }

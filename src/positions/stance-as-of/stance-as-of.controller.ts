@@ -24,7 +24,12 @@ export class StanceAsOfController {
     const { at, knownAt } = resolveAsOf(query, this.clock.now());
     await this.checks.actorExists(actorId);
     const stances = await this.queries.execute(new StanceAsOfQuery(actorId, at, knownAt));
-    return { actorId, at: at.toISOString(), knownAt: knownAt.toISOString(), stances: stances.map(({ actorId: _, ...stance }) => stance) };
+    return {
+      actorId,
+      at: at.toISOString(),
+      knownAt: knownAt.toISOString(),
+      stances: stances.map(({ actorId: _, ...stance }) => stance),
+    };
   }
 
   @Get(':topicId')

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { evolveStanceTimeline, isPositionEvent, type PositionEvent, type TimelineVersion } from '@domain/positions';
+import {
+  evolveStanceTimeline,
+  isPositionEvent,
+  type PositionEvent,
+  type TimelineVersion,
+} from '@domain/positions';
 import type { SqlExecutor } from '../../infrastructure/database/sql-client';
 import type { RecordedEvent } from '../../infrastructure/event-store/event-store.port';
 import { Projection, type TableNames } from '../../infrastructure/read-models/projection';
@@ -55,7 +60,10 @@ export class StanceTimelineProjector extends Projection {
       [positionIds],
     );
     const current = new Map<string, Pending>(
-      stored.map((row) => [row.position_id, { ...toTimelineVersion(row), versionId: String(row.version_id), recordedTo: null }]),
+      stored.map((row) => [
+        row.position_id,
+        { ...toTimelineVersion(row), versionId: String(row.version_id), recordedTo: null },
+      ]),
     );
     const closed: { versionId: string; recordedTo: string }[] = [];
     const inserted: Pending[] = [];

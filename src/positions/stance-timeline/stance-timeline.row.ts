@@ -1,4 +1,12 @@
-import type { Condition, EvidenceType, Source, Stance, StatedAtPrecision, TimelineChange, TimelineVersion } from '@domain/positions';
+import type {
+  Condition,
+  EvidenceType,
+  Source,
+  Stance,
+  StatedAtPrecision,
+  TimelineChange,
+  TimelineVersion,
+} from '@domain/positions';
 
 export type StanceTimelineRow = {
   version_id: string | number;

@@ -23,7 +23,11 @@ export class WithdrawPositionController {
   @RequiresRole('editor')
   @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({ summary: 'Record that the actor walked the position back, from a valid time' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The actor stream revision you expect (409 when stale).' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The actor stream revision you expect (409 when stale).',
+  })
   async handle(
     @Param() { actorId, positionId }: PositionParams,
     @Body() body: WithdrawPositionRequest,
@@ -31,7 +35,9 @@ export class WithdrawPositionController {
     @WriteConditions() conditions: WriteConditionsValue,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.execute(new WithdrawPositionCommand(actorId, positionId, body, metadata, conditions));
+    const result = await this.commands.execute(
+      new WithdrawPositionCommand(actorId, positionId, body, metadata, conditions),
+    );
     response.status(result.appended ? 201 : 200);
     return { positionId: result.positionId, revision: result.revision, recordedAt: result.recordedAt };
   }

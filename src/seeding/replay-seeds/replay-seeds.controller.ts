@@ -20,7 +20,9 @@ export class ReplaySeedsController {
   @RequiresRole('admin')
   @ApiOperation({ summary: 'Replay the seeds through the deciders (a job; a second replay appends nothing)' })
   async replay(@Query() { wait }: JobWaitRequest, @Res({ passthrough: true }) response: Response) {
-    const job = this.jobs.start('seed-replay', (progress, { id }) => this.commands.execute(new ReplaySeedsCommand(id, progress)));
+    const job = this.jobs.start('seed-replay', (progress, { id }) =>
+      this.commands.execute(new ReplaySeedsCommand(id, progress)),
+    );
     if (!wait) return job;
     response.status(200);
     return this.jobs.finished(job.id);

@@ -14,7 +14,11 @@ export class ReplaySeedsHandler implements ICommandHandler<ReplaySeedsCommand> {
 
   async execute({ runId, progress }: ReplaySeedsCommand): Promise<ReplaySeedsResult> {
     const seeds = loadSeeds();
-    const metadata: EventMetadata = { recordedBy: 'seeds', correlationId: runId, causationId: `seed-replay:${runId}` };
+    const metadata: EventMetadata = {
+      recordedBy: 'seeds',
+      correlationId: runId,
+      causationId: `seed-replay:${runId}`,
+    };
     const total = seeds.topics.length + seeds.actors.length + seeds.positions.length;
     const counts = { commands: 0, appended: 0, unchanged: 0 };
     const count = (appended: boolean) => {
@@ -24,14 +28,24 @@ export class ReplaySeedsHandler implements ICommandHandler<ReplaySeedsCommand> {
     };
     for (const topic of seeds.topics) {
       const result = await this.commands.execute(
-        new RegisterTopicCommand({ topicId: topic.id, title: topic.title, proposition: topic.proposition }, metadata, `seed:topic:${topic.id}`),
+        new RegisterTopicCommand(
+          { topicId: topic.id, title: topic.title, proposition: topic.proposition },
+          metadata,
+          `seed:topic:${topic.id}`,
+        ),
       );
       count(result.appended);
     }
     for (const actor of seeds.actors) {
       const result = await this.commands.execute(
         new RegisterActorCommand(
-          { actorId: actor.id, name: actor.name, kind: actor.kind, aliases: actor.aliases ?? [], roles: (actor.roles ?? []).map(toRole) },
+          {
+            actorId: actor.id,
+            name: actor.name,
+            kind: actor.kind,
+            aliases: actor.aliases ?? [],
+            roles: (actor.roles ?? []).map(toRole),
+          },
           metadata,
           `seed:actor:${actor.id}`,
         ),
@@ -46,6 +60,11 @@ export class ReplaySeedsHandler implements ICommandHandler<ReplaySeedsCommand> {
       );
       count(result.appended);
     }
-    return { ...counts, topics: seeds.topics.length, actors: seeds.actors.length, positions: seeds.positions.length };
+    return {
+      ...counts,
+      topics: seeds.topics.length,
+      actors: seeds.actors.length,
+      positions: seeds.positions.length,
+    };
   }
 }

@@ -3,7 +3,9 @@ import { DOTTED_ID } from '@domain/shared/ids';
 
 export class RegisterTopicRequest {
   /** Dotted id; its prefixes place it in the hierarchy: @example "ukraine.security-guarantees.us" */
-  @Matches(DOTTED_ID, { message: 'id must be dotted lowercase kebab segments, e.g. ukraine.security-guarantees.us' })
+  @Matches(DOTTED_ID, {
+    message: 'id must be dotted lowercase kebab segments, e.g. ukraine.security-guarantees.us',
+  })
   @Length(1, 200)
   id!: string;
 

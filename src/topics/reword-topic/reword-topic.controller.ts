@@ -16,7 +16,11 @@ export class RewordTopicController {
   @Patch()
   @RequiresRole('editor')
   @ApiOperation({ summary: "Reword a topic's title or proposition, keeping its direction" })
-  async reword(@Param() { topicId }: TopicParams, @Body() body: RewordTopicRequest, @RequestMetadata() metadata: EventMetadata) {
+  async reword(
+    @Param() { topicId }: TopicParams,
+    @Body() body: RewordTopicRequest,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
     const result = await this.commands.execute(new RewordTopicCommand(topicId, body, metadata));
     return { topicId: result.topicId, revision: result.revision };
   }

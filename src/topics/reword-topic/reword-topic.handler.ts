@@ -13,7 +13,13 @@ export class RewordTopicHandler implements ICommandHandler<RewordTopicCommand> {
       topicStreamName(topicId),
       (recordedAt) => ({
         type: 'RewordTopic' as const,
-        data: { topicId, title: request.title.trim(), proposition: request.proposition.trim(), reason: request.reason.trim(), recordedAt },
+        data: {
+          topicId,
+          title: request.title.trim(),
+          proposition: request.proposition.trim(),
+          reason: request.reason.trim(),
+          recordedAt,
+        },
       }),
       { metadata },
     );

@@ -9,11 +9,13 @@ export class TopicCatalogueHandler implements IQueryHandler<TopicCatalogueQuery>
 
   async execute({ filter }: TopicCatalogueQuery) {
     const rows = filter.topicId
-      ? await this.sql.query<Parameters<typeof toTopicView>[0]>(`${TOPIC_SELECT} WHERE topic_id = $1`, [filter.topicId])
-      : await this.sql.query<Parameters<typeof toTopicView>[0]>(`${TOPIC_SELECT} WHERE topic_id > $1 ORDER BY topic_id LIMIT $2`, [
-          filter.after ?? '',
-          filter.limit ?? 100,
-        ]);
+      ? await this.sql.query<Parameters<typeof toTopicView>[0]>(`${TOPIC_SELECT} WHERE topic_id = $1`, [
+          filter.topicId,
+        ])
+      : await this.sql.query<Parameters<typeof toTopicView>[0]>(
+          `${TOPIC_SELECT} WHERE topic_id > $1 ORDER BY topic_id LIMIT $2`,
+          [filter.after ?? '', filter.limit ?? 100],
+        );
     return rows.map(toTopicView);
   }
 }

@@ -22,6 +22,11 @@ export class TopicStancesController {
     const { at, knownAt } = resolveAsOf(query, this.clock.now());
     await this.checks.topicExists(topicId);
     const stances = await this.queries.execute(new TopicStancesQuery(topicId, at, knownAt));
-    return { topicId, at: at.toISOString(), knownAt: knownAt.toISOString(), stances: stances.map(({ topicId: _, ...stance }) => stance) };
+    return {
+      topicId,
+      at: at.toISOString(),
+      knownAt: knownAt.toISOString(),
+      stances: stances.map(({ topicId: _, ...stance }) => stance),
+    };
   }
 }

@@ -54,6 +54,25 @@ export class PgSqlClient extends SqlClient {
     };
   }
 
+  async tryLock(key: string): Promise<(() => Promise<void>) | null> {
+    const client = await this.pool.connect();
+    try {
+      const [{ locked }] = (await client.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [key]))
+        .rows;
+      if (!locked) {
+        client.release();
+        return null;
+      }
+    } catch (error) {
+      client.release(true);
+      throw error;
+    }
+    return async () => {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+      client.release();
+    };
+  }
+
   close(): Promise<void> {
     return this.pool.end();
   }

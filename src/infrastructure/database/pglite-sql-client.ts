@@ -45,6 +45,11 @@ export class PgliteSqlClient extends SqlClient {
     return async () => undefined;
   }
 
+  /** One process owns an embedded database, so it always holds every lock. */
+  async tryLock(): Promise<() => Promise<void>> {
+    return async () => undefined;
+  }
+
   close(): Promise<void> {
     return this.db.close();
   }

@@ -14,6 +14,11 @@ export abstract class SqlClient implements SqlExecutor {
   abstract transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /** Calls `onNotify` on NOTIFY `channel` from any process; a no-op where only one process can write. */
   abstract listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /**
+   * Tries to take a session advisory lock on a connection of its own; it is held until `release` or until
+   * that connection dies with its process, which is how another process takes over. Null when held elsewhere.
+   */
+  abstract tryLock(key: string): Promise<(() => Promise<void>) | null>;
   abstract close(): Promise<void>;
 }
 

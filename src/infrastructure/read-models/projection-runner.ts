@@ -18,6 +18,8 @@ export type ProjectionStatus = {
   lag: number;
   updatedAt: string | null;
   running: boolean;
+  /** Another process holds this projection; this one takes over if that one dies. */
+  standby: boolean;
   lastError: string | null;
 };
 
@@ -30,12 +32,17 @@ const REBUILD_SUFFIX = '__rebuild';
 
 type Live = { subscription: Subscription | null; checkpoint: string | null; lastError: string | null };
 
+const STANDBY_RETRY_MS = 1_000;
+
 /** Runs every projection from its checkpoint, and rebuilds one into fresh tables while the old ones serve. */
 @Injectable()
 export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ProjectionRunner.name);
   private readonly live = new Map<string, Live>();
   private readonly locks = new Map<string, Mutex>();
+  private readonly leases = new Map<string, () => Promise<void>>();
+  private readonly standbys = new Map<string, NodeJS.Timeout>();
+  private stopping = false;
 
   constructor(
     @Inject(PROJECTIONS) private readonly projections: Projection[],
@@ -46,12 +53,38 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.env.PROJECTIONS_ENABLED) return;
-    for (const projection of this.projections) await this.start(projection);
+    for (const projection of this.projections) await this.lead(projection);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    this.standbys.forEach((timer) => clearTimeout(timer));
     await Promise.all([...this.live.values()].map((live) => live.subscription?.stop()));
     this.live.clear();
+    await Promise.all([...this.leases.values()].map((release) => release()));
+    this.leases.clear();
+  }
+
+  /** Runs the projection here if no other process does; otherwise stands by and tries again. */
+  private async lead(projection: Projection): Promise<void> {
+    if (this.stopping) return;
+    const release = await this.sql.tryLock(`projection:${projection.name}`).catch((error: unknown) => {
+      this.logger.warn(
+        `${projection.name}: lock not taken (${error instanceof Error ? error.message : String(error)})`,
+      );
+      return null;
+    });
+    if (!release) {
+      this.standbys.set(
+        projection.name,
+        setTimeout(() => void this.lead(projection), STANDBY_RETRY_MS),
+      );
+      return;
+    }
+    this.standbys.delete(projection.name);
+    this.leases.set(projection.name, release);
+    this.logger.log(`${projection.name}: projecting in this process`);
+    await this.start(projection);
   }
 
   list(): Projection[] {
@@ -80,6 +113,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
           lag: await this.store.countAfter(checkpoint, LAG_CAP),
           updatedAt: row ? new Date(row.updated_at).toISOString() : null,
           running: Boolean(this.live.get(projection.name)?.subscription),
+          standby: this.standbys.has(projection.name) && !this.leases.has(projection.name),
           lastError: this.live.get(projection.name)?.lastError ?? null,
         };
       }),

@@ -1,0 +1,136 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import request from 'supertest';
+import { migrate } from '../../src/infrastructure/database/migrator';
+import { PgSqlClient } from '../../src/infrastructure/database/pg-sql-client';
+import { projectRoot } from '../../src/infrastructure/project-root';
+import { freshSchemaName, skipReason, TEST_DATABASE_URL } from '../support/databases';
+import { eventually } from '../support/eventually';
+import { aPosition, uniqueId } from '../support/fixtures';
+import { ADMIN_KEY, bearer } from '../support/test-app';
+
+type Instance = { process: ChildProcess; url: string; output: string[] };
+type ProjectionHealth = { name: string; running: boolean; standby: boolean; lag: number };
+
+const startInstance = (schema: string, port: number): Instance => {
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join('src', 'main.ts')],
+    {
+      cwd: projectRoot(),
+      env: {
+        ...process.env,
+        EVENT_STORE: 'postgres',
+        DATABASE_URL: TEST_DATABASE_URL,
+        DATABASE_SCHEMA: schema,
+        PORT: String(port),
+        ADMIN_API_KEY: ADMIN_KEY,
+        SEED_ON_START: 'false',
+        PROJECTION_POLL_MS: '50',
+        PROJECTION_BATCH_SIZE: '20',
+        LOG_LEVEL: 'warn',
+        NO_COLOR: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const output: string[] = [];
+  child.stdout?.on('data', (chunk) => output.push(String(chunk)));
+  child.stderr?.on('data', (chunk) => output.push(String(chunk)));
+  return { process: child, url: `http://127.0.0.1:${port}`, output };
+};
+
+const health = async (instance: Instance): Promise<ProjectionHealth[]> =>
+  (await request(instance.url).get('/health').expect(200)).body.projections;
+
+const describeWithServer = TEST_DATABASE_URL ? describe : describe.skip;
+if (!TEST_DATABASE_URL) skipReason('Two-instance', 'TEST_DATABASE_URL');
+
+describeWithServer('two app processes sharing one PostgreSQL store', () => {
+  const schema = freshSchemaName();
+  const sql = new PgSqlClient(TEST_DATABASE_URL as string, schema, 2);
+  const instances: Instance[] = [];
+
+  beforeAll(async () => {
+    await migrate(sql, schema);
+    const base = 41_000 + Math.floor(Math.random() * 10_000);
+    instances.push(startInstance(schema, base), startInstance(schema, base + 1));
+    for (const instance of instances) await eventually(() => health(instance), 90_000, 250);
+  });
+
+  afterAll(async () => {
+    instances.forEach((instance) => instance.process.exitCode === null && instance.process.kill('SIGKILL'));
+    await sql.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await sql.close();
+  });
+
+  it('projects in one process at a time, and the other takes over after a SIGKILL without gaps or doubles', async () => {
+    const [first, second] = instances;
+    const leader = await eventually(async () => {
+      const [a, b] = [await health(first), await health(second)];
+      const aLeads = a.every((projection) => projection.running);
+      const bLeads = b.every((projection) => projection.running);
+      if (aLeads === bLeads) throw new Error('no single leader yet');
+      expect((aLeads ? b : a).every((projection) => projection.standby && !projection.running)).toBe(true);
+      return aLeads ? first : second;
+    }, 30_000);
+    const survivor = leader === first ? second : first;
+
+    const actorId = uniqueId('actor');
+    const topicId = `scale.${uniqueId('topic')}`;
+    await request(survivor.url)
+      .post('/v1/actors')
+      .set(bearer(ADMIN_KEY))
+      .send({ id: actorId, name: 'Scaling Actor', kind: 'person' })
+      .expect(201);
+    await request(leader.url)
+      .post('/v1/topics')
+      .set(bearer(ADMIN_KEY))
+      .send({ id: topicId, title: 'Scale', proposition: 'It scales' })
+      .expect(201);
+
+    let written = 0;
+    const write = async (instance: Instance, index: number) => {
+      await request(instance.url)
+        .post(`/v1/actors/${actorId}/positions`)
+        .set(bearer(ADMIN_KEY))
+        .send(aPosition(topicId, { statedAt: `2025-02-${String((index % 27) + 1).padStart(2, '0')}` }))
+        .expect(201);
+      written += 1;
+    };
+    for (let index = 0; index < 60; index++)
+      await Promise.all([write(leader, index * 2), write(survivor, index * 2 + 1)]);
+    leader.process.kill('SIGKILL');
+    for (let index = 120; index < 240; index++) await write(survivor, index);
+    expect(written).toBe(240);
+
+    const after = await eventually(
+      async () => {
+        const projections = await health(survivor);
+        expect(projections.every((projection) => projection.running && projection.lag === 0)).toBe(true);
+        return projections;
+      },
+      60_000,
+      250,
+    );
+    expect(after).toHaveLength(3);
+
+    const [{ total }] = await sql.query<{ total: string }>('SELECT count(*)::text AS total FROM events');
+    const checkpoints = await sql.query<{ projection_name: string; events_processed: string }>(
+      'SELECT projection_name, events_processed::text FROM projection_checkpoints ORDER BY projection_name',
+    );
+    expect(checkpoints.map((row) => [row.projection_name, row.events_processed])).toEqual(
+      ['catalogue', 'position-details', 'stance-timeline'].map((name) => [name, total]),
+    );
+    const [{ versions, positions }] = await sql.query<{ versions: string; positions: string }>(
+      'SELECT count(*)::text AS versions, count(DISTINCT position_id)::text AS positions FROM stance_timeline WHERE actor_id = $1',
+      [actorId],
+    );
+    expect([versions, positions]).toEqual(['240', '240']);
+    const [{ details, changes }] = await sql.query<{ details: string; changes: string }>(
+      'SELECT count(*)::text AS details, sum(jsonb_array_length(history))::text AS changes FROM position_details WHERE actor_id = $1',
+      [actorId],
+    );
+    expect([details, changes]).toEqual(['240', '240']);
+  });
+});

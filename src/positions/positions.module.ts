@@ -1,30 +1,24 @@
 import { Module } from '@nestjs/common';
 import { TopicLookup } from '../topics/topic-lookup/topic-lookup';
-import { AddSourceController } from './add-source/add-source.controller';
 import { AddSourceHandler } from './add-source/add-source.handler';
-import { CorrectPositionController } from './correct-position/correct-position.controller';
 import { CorrectPositionHandler } from './correct-position/correct-position.handler';
+import { PositionChangesController } from './position-changes/position-changes.controller';
 import { PositionDetailController } from './position-detail/position-detail.controller';
 import { PositionDetailHandler } from './position-detail/position-detail.handler';
 import { RecordPositionController } from './record-position/record-position.controller';
 import { RecordPositionHandler } from './record-position/record-position.handler';
-import { RetractPositionController } from './retract-position/retract-position.controller';
 import { RetractPositionHandler } from './retract-position/retract-position.handler';
 import { CatalogueChecks } from './shared/catalogue-checks';
 import { StanceAsOfController } from './stance-as-of/stance-as-of.controller';
 import { StanceAsOfHandler } from './stance-as-of/stance-as-of.handler';
 import { StanceHistoryController } from './stance-history/stance-history.controller';
 import { StanceHistoryHandler } from './stance-history/stance-history.handler';
-import { WithdrawPositionController } from './withdraw-position/withdraw-position.controller';
 import { WithdrawPositionHandler } from './withdraw-position/withdraw-position.handler';
 
 @Module({
   controllers: [
     RecordPositionController,
-    AddSourceController,
-    WithdrawPositionController,
-    CorrectPositionController,
-    RetractPositionController,
+    PositionChangesController,
     StanceAsOfController,
     StanceHistoryController,
     PositionDetailController,

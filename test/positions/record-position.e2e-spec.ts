@@ -108,6 +108,29 @@ describe.each(engines())('recording positions over HTTP (%s)', (engine) => {
     expect(await app.store.readStream(actorStreamName(actorId))).toHaveLength(before.length);
   });
 
+  it('checks a correction with the rules of a recording, and refuses one that changes nothing', async () => {
+    const { actorId, topicIds } = await givenActorAndTopics(app);
+    const { body } = await record(actorId, aPosition(topicIds[0])).expect(201);
+    const correct = (payload: object) =>
+      app
+        .http()
+        .post(`/v1/actors/${actorId}/positions/${body.positionId}/correction`)
+        .set(bearer(EDITOR_KEY))
+        .send(payload);
+    const invalid = await correct({ changes: { stance: 'sort-of', confidence: 2 } }).expect(400);
+    expect(
+      invalid.body.error.details.map(
+        ({ field, rule }: { field: string; rule: string }) => `${field}:${rule}`,
+      ),
+    ).toEqual(expect.arrayContaining(['changes.stance:isIn', 'changes.confidence:max', 'reason:isString']));
+    const nothing = await correct({ changes: { stance: 'support' }, reason: 'no-op' }).expect(422);
+    expect(nothing.body.error).toMatchObject({
+      code: 'POSITION.CORRECTION_CHANGES_NOTHING',
+      details: { field: 'changes' },
+    });
+    await correct({ changes: { stance: 'oppose' }, reason: 'misread' }).expect(201);
+  });
+
   it('answers 404 for an actor nobody registered', async () => {
     const { topicIds } = await givenActorAndTopics(app);
     const response = await record('nobody-at-all', aPosition(topicIds[0])).expect(404);

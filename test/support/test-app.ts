@@ -8,14 +8,20 @@ import { EventStore } from '../../src/infrastructure/event-store/event-store.por
 import { ProjectionRunner } from '../../src/infrastructure/read-models/projection-runner';
 import { freshSchemaName, TEST_DATABASE_URL } from './databases';
 
-export type Engine = 'pglite' | 'postgres';
+export type Engine = 'pglite' | 'postgres' | 'kurrentdb';
+
+const KURRENTDB_URL = process.env.KURRENTDB_URL;
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
 export const EDITOR_KEY = 'test-editor-key-0123456789';
 export const READER_KEY = 'test-reader-key-0123456789';
 
-/** PGlite always; the PostgreSQL server too when TEST_DATABASE_URL is set (CI sets it). */
-export const engines = (): Engine[] => (TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']);
+/** PGlite always; the PostgreSQL server when TEST_DATABASE_URL is set (CI sets it); KurrentDB when KURRENTDB_URL is. */
+export const engines = (): Engine[] => [
+  'pglite',
+  ...(TEST_DATABASE_URL ? (['postgres'] as const) : []),
+  ...(KURRENTDB_URL ? (['kurrentdb'] as const) : []),
+];
 
 export type TestApp = {
   app: INestApplication;
@@ -42,6 +48,7 @@ export const startTestApp = async (
     PROJECTION_POLL_MS: '20',
     READ_REQUIRES_KEY: 'false',
     ...(engine === 'postgres' ? { DATABASE_URL: TEST_DATABASE_URL as string } : { DATABASE_URL: '' }),
+    ...(engine === 'kurrentdb' ? { KURRENTDB_URL: KURRENTDB_URL as string } : {}),
     ...env,
   };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(overrides)] }).compile();

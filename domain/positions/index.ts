@@ -6,4 +6,5 @@ export * from './actor-positions.state';
 export * from './actor-positions.decider';
 export * from './stance-timeline.projection';
 export * from './position-detail.projection';
+export * from './flip-rating';
 export { actorStreamName, actorIdFromStream } from '../actors/actor-stream';

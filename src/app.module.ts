@@ -10,6 +10,7 @@ import { ReadModelModule } from './infrastructure/read-models/read-model.module'
 import { PositionsModule } from './positions/positions.module';
 import { SeedingModule } from './seeding/seeding.module';
 import { TopicsModule } from './topics/topics.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -29,6 +30,7 @@ export class AppModule {
         PositionsModule,
         SeedingModule,
         AdminModule,
+        WebhooksModule,
       ],
     };
   }

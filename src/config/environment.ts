@@ -29,6 +29,12 @@ const BOOLEANS: Readonly<Record<string, boolean>> = {
 /** Unrecognised words stay strings, so @IsBoolean names them instead of reading them as false. */
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? (BOOLEANS[value.trim().toLowerCase()] ?? value) : value;
+const DURATION = '\\d+(?:\\.\\d+)?\\s*(?:ms|s|m|h|d)?';
+const isDuration = (name: string) =>
+  Matches(new RegExp(`^${DURATION}$`), {
+    message: `${name} must be a duration such as 500ms, 5s, 5m, 2h or 1d`,
+  });
+
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 
@@ -68,10 +74,13 @@ export class EnvironmentVariables {
   ADMIN_API_KEY?: string;
 
   @IsOptional()
-  @Matches(/^\s*(admin|editor|reader):[^,:\s]{16,}\s*(,\s*(admin|editor|reader):[^,:\s]{16,}\s*)*$/, {
-    message:
-      'API_KEYS must be a comma-separated list of role:key pairs (roles admin|editor|reader, keys of 16+ characters)',
-  })
+  @Matches(
+    /^\s*(admin|editor|reader|webhooks):[^,:\s]{16,}\s*(,\s*(admin|editor|reader|webhooks):[^,:\s]{16,}\s*)*$/,
+    {
+      message:
+        'API_KEYS must be a comma-separated list of role:key pairs (roles admin|editor|reader, keys of 16+ characters)',
+    },
+  )
   API_KEYS?: string;
 
   @Transform(toBoolean)
@@ -97,6 +106,68 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(100_000)
   PROJECTION_BATCH_SIZE: number = 1000;
+
+  /** CIDRs webhook deliveries may reach although private or loopback (self-hosting, tests): "127.0.0.0/8,10.1.0.0/16". */
+  @IsOptional()
+  @Matches(/^\s*[0-9a-fA-F:.]+\/\d{1,3}\s*(,\s*[0-9a-fA-F:.]+\/\d{1,3}\s*)*$/, {
+    message: 'WEBHOOKS_ALLOW_CIDRS must be a comma-separated list of CIDRs, e.g. 127.0.0.0/8,::1/128',
+  })
+  WEBHOOKS_ALLOW_CIDRS?: string;
+
+  /** Delay before each attempt, the first one included. */
+  @Matches(new RegExp(`^\\s*${DURATION}\\s*(,\\s*${DURATION}\\s*)*$`), {
+    message: 'WEBHOOKS_RETRY_SCHEDULE must be a comma-separated list of durations, e.g. 0,5s,5m,30m',
+  })
+  WEBHOOKS_RETRY_SCHEDULE: string = '0,5s,5m,30m,2h,5h,10h,14h,20h,24h';
+
+  @isDuration('WEBHOOKS_CONNECT_TIMEOUT')
+  WEBHOOKS_CONNECT_TIMEOUT: string = '5s';
+
+  @isDuration('WEBHOOKS_TIMEOUT')
+  WEBHOOKS_TIMEOUT: string = '15s';
+
+  @isDuration('WEBHOOKS_MAX_RETRY_AFTER')
+  WEBHOOKS_MAX_RETRY_AFTER: string = '1h';
+
+  /** An endpoint failing without a success for this long is disabled. */
+  @isDuration('WEBHOOKS_DISABLE_AFTER')
+  WEBHOOKS_DISABLE_AFTER: string = '5d';
+
+  /** How long the previous secret still signs after a rotation. */
+  @isDuration('WEBHOOKS_ROTATION_OVERLAP')
+  WEBHOOKS_ROTATION_OVERLAP: string = '24h';
+
+  /** How long a worker's claim on a delivery lasts; a killed worker's claims are retried after it. */
+  @isDuration('WEBHOOKS_LEASE')
+  WEBHOOKS_LEASE: string = '60s';
+
+  /** Retry 4xx answers other than 408, 409, 425 and 429 too. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOKS_RETRY_4XX: boolean = false;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOKS_DELIVERY_ENABLED: boolean = true;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  WEBHOOKS_CONCURRENCY: number = 16;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  WEBHOOKS_POLL_MS: number = 200;
+
+  /** 32 random bytes, base64: encrypts endpoint secrets at rest. Absent: a key file under DATA_DIR. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'WEBHOOKS_ENCRYPTION_KEY must be 32 bytes in base64 (openssl rand -base64 32)',
+  })
+  WEBHOOKS_ENCRYPTION_KEY?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

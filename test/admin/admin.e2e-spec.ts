@@ -17,6 +17,7 @@ describe.each(engines())('admin, health and the event feed (%s)', (engine) => {
       'catalogue',
       'position-details',
       'stance-timeline',
+      'webhooks',
     ]);
     const admin = (await app.http().get('/v1/admin/projections').set(bearer(ADMIN_KEY)).expect(200)).body;
     expect(admin.projections[0]).toEqual(

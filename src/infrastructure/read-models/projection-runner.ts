@@ -186,6 +186,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     });
     live.checkpoint = next;
     live.lastError = null;
+    projection.afterCommit();
   }
 
   private async applyBatch(

@@ -10,6 +10,8 @@ export abstract class Projection {
   abstract readonly tables: readonly string[];
   abstract handles(event: RecordedEvent): boolean;
   abstract apply(tx: SqlExecutor, events: RecordedEvent[], tables: TableNames): Promise<void>;
+  /** Called once a live batch has committed: for work that must only see committed rows. */
+  afterCommit(): void {}
 }
 
 export const liveTables = (projection: Projection): TableNames =>

@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { CatalogueProjector } from '../../catalogue/catalogue.projector';
 import { PositionDetailsProjector } from '../../positions/position-details/position-details.projector';
 import { StanceTimelineProjector } from '../../positions/stance-timeline/stance-timeline.projector';
+import { WebhookOutboxProjector } from '../../webhooks/outbox/webhook-outbox.projector';
+import { WebhookOutboxModule } from '../../webhooks/webhook-outbox.module';
 import { PROJECTIONS, type Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 
@@ -9,9 +11,14 @@ const projectors = [StanceTimelineProjector, CatalogueProjector, PositionDetails
 
 @Global()
 @Module({
+  imports: [WebhookOutboxModule],
   providers: [
     ...projectors,
-    { provide: PROJECTIONS, inject: projectors, useFactory: (...all: Projection[]) => all },
+    {
+      provide: PROJECTIONS,
+      inject: [...projectors, WebhookOutboxProjector],
+      useFactory: (...all: Projection[]) => all,
+    },
     ProjectionRunner,
   ],
   exports: [ProjectionRunner],

@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import ms from 'ms';
+import { AppConfig } from '../config/app-config';
+import { WebhookDeliveriesController } from './deliveries/webhook-deliveries.controller';
+import { WebhookDeliveriesService } from './deliveries/webhook-deliveries.service';
+import { AddressPolicy } from './delivery/address-policy';
+import { WebhookSender } from './delivery/webhook-sender';
+import { WebhookDispatcher } from './dispatch/webhook-dispatcher';
+import { WebhookEndpointsController } from './endpoints/webhook-endpoints.controller';
+import { WebhookEndpointsService } from './endpoints/webhook-endpoints.service';
+import { SecretBox } from './secret-box';
+import { WebhookOutboxModule } from './webhook-outbox.module';
+
+const duration = (value: string) => ms(value as ms.StringValue) ?? 0;
+
+@Module({
+  imports: [WebhookOutboxModule],
+  controllers: [WebhookEndpointsController, WebhookDeliveriesController],
+  providers: [
+    SecretBox,
+    WebhookEndpointsService,
+    WebhookDeliveriesService,
+    WebhookDispatcher,
+    {
+      provide: AddressPolicy,
+      inject: [AppConfig],
+      useFactory: ({ env }: AppConfig) =>
+        new AddressPolicy(
+          (env.WEBHOOKS_ALLOW_CIDRS ?? '')
+            .split(',')
+            .map((cidr) => cidr.trim())
+            .filter(Boolean),
+        ),
+    },
+    {
+      provide: WebhookSender,
+      inject: [AddressPolicy, AppConfig],
+      useFactory: (policy: AddressPolicy, { env }: AppConfig) =>
+        new WebhookSender({
+          policy,
+          connectTimeoutMs: duration(env.WEBHOOKS_CONNECT_TIMEOUT),
+          totalTimeoutMs: duration(env.WEBHOOKS_TIMEOUT),
+          maxResponseBytes: 2048,
+          maxRetryAfterMs: duration(env.WEBHOOKS_MAX_RETRY_AFTER),
+        }),
+    },
+  ],
+})
+export class WebhooksModule {}

@@ -1,6 +1,6 @@
 /** Polls `probe` until it stops throwing, up to `timeoutMs`: for projections, which are eventually consistent. */
 export const eventually = async <T>(
-  probe: () => Promise<T>,
+  probe: () => T | Promise<T>,
   timeoutMs = 10_000,
   everyMs = 50,
 ): Promise<T> => {

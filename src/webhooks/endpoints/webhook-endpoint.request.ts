@@ -6,16 +6,18 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  IsUrl,
   Length,
   Matches,
 } from 'class-validator';
 import { DOTTED_ID, KEBAB_ID } from '@domain/shared/ids';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../webhook-event-types';
 
+/** Only the scheme here: the address check (every notation of every refused range) is checkEndpointUrl's. */
+const HTTP_URL = /^https?:\/\/\S+$/i;
+
 export class CreateWebhookEndpointRequest {
-  /** Where deliveries are POSTed; private and loopback addresses are refused unless WEBHOOKS_ALLOW_CIDRS opens them. */
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  /** Where deliveries are POSTed; private and loopback addresses, in any notation, are refused unless WEBHOOKS_ALLOW_CIDRS opens them. */
+  @Matches(HTTP_URL, { message: 'url must be an http:// or https:// URL' })
   @Length(1, 2000)
   url!: string;
 
@@ -49,7 +51,7 @@ export class CreateWebhookEndpointRequest {
 
 export class UpdateWebhookEndpointRequest {
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @Matches(HTTP_URL, { message: 'url must be an http:// or https:// URL' })
   @Length(1, 2000)
   url?: string;
 

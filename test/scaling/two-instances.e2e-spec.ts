@@ -1,44 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import request from 'supertest';
 import { migrate } from '../../src/infrastructure/database/migrator';
 import { PgSqlClient } from '../../src/infrastructure/database/pg-sql-client';
-import { projectRoot } from '../../src/infrastructure/project-root';
 import { freshSchemaName, skipReason, TEST_DATABASE_URL } from '../support/databases';
 import { eventually } from '../support/eventually';
 import { aPosition, uniqueId } from '../support/fixtures';
+import { type Instance, type ProjectionHealth, startInstance } from '../support/app-process';
 import { ADMIN_KEY, bearer } from '../support/test-app';
-
-type Instance = { process: ChildProcess; url: string; output: string[] };
-type ProjectionHealth = { name: string; running: boolean; standby: boolean; lag: number };
-
-const startInstance = (schema: string, port: number): Instance => {
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join('src', 'main.ts')],
-    {
-      cwd: projectRoot(),
-      env: {
-        ...process.env,
-        EVENT_STORE: 'postgres',
-        DATABASE_URL: TEST_DATABASE_URL,
-        DATABASE_SCHEMA: schema,
-        PORT: String(port),
-        ADMIN_API_KEY: ADMIN_KEY,
-        SEED_ON_START: 'false',
-        PROJECTION_POLL_MS: '50',
-        PROJECTION_BATCH_SIZE: '20',
-        LOG_LEVEL: 'warn',
-        NO_COLOR: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const output: string[] = [];
-  child.stdout?.on('data', (chunk) => output.push(String(chunk)));
-  child.stderr?.on('data', (chunk) => output.push(String(chunk)));
-  return { process: child, url: `http://127.0.0.1:${port}`, output };
-};
 
 const health = async (instance: Instance): Promise<ProjectionHealth[]> =>
   (await request(instance.url).get('/health').expect(200)).body.projections;

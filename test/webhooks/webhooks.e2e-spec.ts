@@ -285,3 +285,62 @@ describe('webhook endpoint URLs without an allowance (SSRF)', () => {
     });
   });
 });
+
+describe('an endpoint failing for longer than WEBHOOKS_DISABLE_AFTER', () => {
+  let app: TestApp;
+  const receiver = new WebhookReceiver();
+  beforeAll(async () => {
+    app = await startTestApp('pglite', {
+      ...WEBHOOK_ENV,
+      WEBHOOKS_RETRY_SCHEDULE: '0,200ms,200ms,200ms,200ms,200ms',
+      WEBHOOKS_DISABLE_AFTER: '500ms',
+    });
+    await receiver.start();
+    receiver.reply = () => ({ status: 503 });
+  });
+  afterAll(async () => {
+    await receiver.stop();
+    await app.close();
+  });
+
+  it('is disabled, with the reason shown', async () => {
+    const endpoint = (
+      await app
+        .http()
+        .post('/v1/webhooks/endpoints')
+        .set(bearer(ADMIN_KEY))
+        .send({ url: receiver.url, eventTypes: ['position.stated'] })
+        .expect(201)
+    ).body;
+    const { actorId, topicIds } = await givenActorAndTopics(app, 1);
+    await app
+      .http()
+      .post(`/v1/actors/${actorId}/positions`)
+      .set(bearer(EDITOR_KEY))
+      .send(aPosition(topicIds[0]))
+      .expect(201);
+    const disabled = await eventually(async () => {
+      const body = (
+        await app.http().get(`/v1/webhooks/endpoints/${endpoint.id}`).set(bearer(ADMIN_KEY)).expect(200)
+      ).body;
+      expect(body.enabled).toBe(false);
+      return body;
+    }, 15_000);
+    expect(disabled.disabledReason).toMatch(/^failing without a success since \d{4}-/);
+    expect(disabled.failingSince).toEqual(expect.any(String));
+    receiver.reply = () => ({ status: 200 });
+    await app
+      .http()
+      .patch(`/v1/webhooks/endpoints/${endpoint.id}`)
+      .set(bearer(ADMIN_KEY))
+      .send({ enabled: true })
+      .expect(200);
+    await eventually(
+      () =>
+        expect(receiver.received.at(-1) && JSON.parse(receiver.received.at(-1)!.body).type).toBe(
+          'position.stated',
+        ),
+      15_000,
+    );
+  });
+});

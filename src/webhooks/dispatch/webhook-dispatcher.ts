@@ -20,6 +20,20 @@ type Claimed = {
   previous_secret_expires_at: Date | null;
 };
 
+type Outcome = {
+  delivery_id: string;
+  endpoint_id: string;
+  attempts: number;
+  status: 'delivered' | 'pending' | 'dead';
+  step: 'delivered' | 'retry' | 'dead' | 'gone';
+  status_code: number | null;
+  latency_ms: number;
+  error: string | null;
+  last_error: string | null;
+  response_body: string;
+  delay_ms: number;
+};
+
 const duration = (value: string) => ms(value as ms.StringValue) ?? 0;
 
 /**
@@ -34,6 +48,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private pending = false;
+  private inflight = 0;
+  private readonly outcomes: Outcome[] = [];
   private unsubscribe: () => void = () => undefined;
 
   constructor(
@@ -82,23 +98,36 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     });
   }
 
+  /**
+   * A pipeline: claims whenever capacity frees, so one slow receiver never stalls the others, and records
+   * outcomes in set-based batches, one transaction per flush.
+   */
   private async run(): Promise<void> {
-    while (!this.stopped) {
+    const capacity = this.config.env.WEBHOOKS_CONCURRENCY;
+    while (!this.stopped || this.inflight > 0 || this.outcomes.length > 0) {
+      let claimed = 0;
       try {
-        const claimed = await this.claim();
-        if (claimed.length > 0) {
-          await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
-          continue;
+        if (!this.stopped && this.inflight < capacity) {
+          const due = await this.claim(capacity - this.inflight);
+          claimed = due.length;
+          for (const delivery of due) {
+            this.inflight += 1;
+            void this.attempt(delivery).then((outcome) => {
+              this.outcomes.push(outcome);
+              this.inflight -= 1;
+              this.poke();
+            });
+          }
         }
+        if (this.outcomes.length > 0) await this.flush(this.outcomes.splice(0));
       } catch (error) {
-        if (this.stopped) break;
         this.logger.error(`dispatch failed: ${error instanceof Error ? error.message : String(error)}`);
       }
-      await this.sleep(this.config.env.WEBHOOKS_POLL_MS);
+      if (claimed === 0 && this.outcomes.length === 0) await this.sleep(this.config.env.WEBHOOKS_POLL_MS);
     }
   }
 
-  private async claim(): Promise<Claimed[]> {
+  private async claim(limit: number): Promise<Claimed[]> {
     const ids = await this.sql.transaction((tx) =>
       tx.query<{ delivery_id: string }>(
         `WITH due AS (
@@ -109,7 +138,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
            FOR UPDATE OF d SKIP LOCKED)
          UPDATE webhook_deliveries d SET lease_until = now() + ($2::text)::interval
          FROM due WHERE d.delivery_id = due.delivery_id RETURNING d.delivery_id`,
-        [this.config.env.WEBHOOKS_CONCURRENCY, `${duration(this.config.env.WEBHOOKS_LEASE)} milliseconds`],
+        [limit, `${duration(this.config.env.WEBHOOKS_LEASE)} milliseconds`],
       ),
     );
     if (ids.length === 0) return [];
@@ -143,7 +172,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     return secrets.map((secret) => new Webhook(secret).sign(messageId, timestamp, body)).join(' ');
   }
 
-  private async attempt(delivery: Claimed): Promise<void> {
+  private async attempt(delivery: Claimed): Promise<Outcome> {
     const body = JSON.stringify(delivery.payload);
     const timestamp = new Date();
     const result = await this.sender.send({
@@ -159,45 +188,74 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     const attempts = delivery.attempts + 1;
     const step = nextStep(result, attempts, this.schedule, { retry4xx: this.config.env.WEBHOOKS_RETRY_4XX });
     const error = result.error ?? (step.kind === 'delivered' ? null : `HTTP ${result.statusCode}`);
+    return {
+      delivery_id: delivery.delivery_id,
+      endpoint_id: delivery.endpoint_id,
+      attempts,
+      status: step.kind === 'delivered' ? 'delivered' : step.kind === 'retry' ? 'pending' : 'dead',
+      step: step.kind,
+      status_code: result.statusCode,
+      latency_ms: Math.round(result.latencyMs),
+      error,
+      last_error: step.kind === 'dead' ? step.reason : error,
+      response_body: result.responseBody,
+      delay_ms: step.kind === 'retry' ? step.delayMs : 0,
+    };
+  }
+
+  /** Records a batch of outcomes: the attempt log, each delivery's next state, and each endpoint's health. */
+  private async flush(outcomes: Outcome[]): Promise<void> {
+    const byEndpoint = new Map<string, Outcome['step'][]>();
+    outcomes.forEach((outcome) =>
+      byEndpoint.set(outcome.endpoint_id, [...(byEndpoint.get(outcome.endpoint_id) ?? []), outcome.step]),
+    );
+    const healthy = [...byEndpoint].filter(([, steps]) => steps.includes('delivered')).map(([id]) => id);
+    const gone = [...byEndpoint]
+      .filter(([, steps]) => !steps.includes('delivered') && steps.includes('gone'))
+      .map(([id]) => id);
+    const failing = [...byEndpoint]
+      .filter(([, steps]) => !steps.includes('delivered') && !steps.includes('gone'))
+      .map(([id]) => id);
+    const rows = JSON.stringify(outcomes);
     await this.sql.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO webhook_attempts (delivery_id, status_code, latency_ms, error, response_body) VALUES ($1, $2, $3, $4, $5)`,
-        [delivery.delivery_id, result.statusCode, Math.round(result.latencyMs), error, result.responseBody],
+        `INSERT INTO webhook_attempts (delivery_id, status_code, latency_ms, error, response_body)
+         SELECT delivery_id, status_code, latency_ms, error, response_body
+         FROM jsonb_to_recordset($1::jsonb) AS r(delivery_id uuid, status_code int, latency_ms int, error text, response_body text)`,
+        [rows],
       );
-      const status = step.kind === 'delivered' ? 'delivered' : step.kind === 'retry' ? 'pending' : 'dead';
       await tx.query(
-        `UPDATE webhook_deliveries SET attempts = $2, status = $3, lease_until = NULL, last_status_code = $4, last_error = $5,
-           next_attempt_at = CASE WHEN $3 = 'pending' THEN now() + ($6::text)::interval ELSE next_attempt_at END,
-           finished_at = CASE WHEN $3 = 'pending' THEN NULL ELSE now() END
-         WHERE delivery_id = $1`,
-        [
-          delivery.delivery_id,
-          attempts,
-          status,
-          result.statusCode,
-          step.kind === 'dead' ? step.reason : error,
-          `${step.kind === 'retry' ? step.delayMs : 0} milliseconds`,
-        ],
+        `UPDATE webhook_deliveries d SET attempts = r.attempts, status = r.status, lease_until = NULL,
+           last_status_code = r.status_code, last_error = r.last_error,
+           next_attempt_at = CASE WHEN r.status = 'pending' THEN now() + r.delay_ms * interval '1 millisecond' ELSE d.next_attempt_at END,
+           finished_at = CASE WHEN r.status = 'pending' THEN NULL ELSE now() END
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r(delivery_id uuid, attempts int, status text, status_code int, last_error text, delay_ms bigint)
+         WHERE d.delivery_id = r.delivery_id`,
+        [rows],
       );
-      if (step.kind === 'delivered') {
-        await tx.query('UPDATE webhook_endpoints SET failing_since = NULL WHERE endpoint_id = $1', [
-          delivery.endpoint_id,
-        ]);
-      } else if (step.kind === 'gone') {
+      if (healthy.length > 0) {
+        await tx.query(
+          'UPDATE webhook_endpoints SET failing_since = NULL WHERE endpoint_id = ANY($1::uuid[]) AND failing_since IS NOT NULL',
+          [healthy],
+        );
+      }
+      if (gone.length > 0) {
         await tx.query(
           `UPDATE webhook_endpoints SET disabled_at = now(), disabled_reason = 'the endpoint answered 410 Gone', updated_at = now()
-           WHERE endpoint_id = $1 AND disabled_at IS NULL`,
-          [delivery.endpoint_id],
+           WHERE endpoint_id = ANY($1::uuid[]) AND disabled_at IS NULL`,
+          [gone],
         );
-      } else {
+      }
+      if (failing.length > 0) {
         await tx.query(
           `UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, now()),
              disabled_at = CASE WHEN failing_since < now() - ($2::text)::interval THEN now() ELSE disabled_at END,
              disabled_reason = CASE WHEN failing_since < now() - ($2::text)::interval
                THEN 'failing without a success since ' || to_char(failing_since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
                ELSE disabled_reason END
-           WHERE endpoint_id = $1`,
-          [delivery.endpoint_id, `${duration(this.config.env.WEBHOOKS_DISABLE_AFTER)} milliseconds`],
+           WHERE endpoint_id = ANY($1::uuid[])`,
+          [failing, `${duration(this.config.env.WEBHOOKS_DISABLE_AFTER)} milliseconds`],
         );
       }
     });

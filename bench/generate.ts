@@ -24,17 +24,9 @@ export const HISTORY_START = Date.parse('2020-01-01T00:00:00.000Z');
 export const HISTORY_END = Date.parse('2025-06-01T00:00:00.000Z');
 const CONDITION: Condition = { text: 'only with a US backstop', topicId: null };
 
-/** mulberry32, the same seeded generator as test/support/generated-positions.ts, so a run replays exactly. */
-export const seededRandom = (seed: number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+/** The tests' seeded generator (mulberry32), so a bench run replays exactly. */
+export { seededRandom } from '../test/support/generated-positions';
+import { seededRandom } from '../test/support/generated-positions';
 
 export type BenchPlan = {
   totalEvents: number;
@@ -54,10 +46,15 @@ export const actorIdOf = (index: number): string => `bench-actor-${String(index)
 export const benchTopics = (count: number): string[] =>
   Array.from({ length: count }, (_, index) => `bench.topic-${String(index + 1).padStart(2, '0')}`);
 
-/** 10,000 actors by default, fewer when the log is small, so that each actor keeps about 20 events or more. */
-export const planFor = (totalEvents: number, requestedActors: number, topicCount: number, seed: number): BenchPlan => {
+/** 10,000 actors by default, fewer when the log is small, so that each actor keeps 10 position events or more. */
+export const planFor = (
+  totalEvents: number,
+  requestedActors: number,
+  topicCount: number,
+  seed: number,
+): BenchPlan => {
   const topics = benchTopics(topicCount);
-  const actors = Math.max(1, Math.min(requestedActors, Math.floor((totalEvents - topics.length) / 20)));
+  const actors = Math.max(1, Math.min(requestedActors, Math.floor((totalEvents - topics.length) / 11)));
   if (totalEvents < topics.length + actors * 2) throw new Error(`BENCH_EVENTS=${totalEvents} is too small`);
   return { totalEvents, actors, topics, correctionRate: 0.05, retractionRate: 0.05, seed };
 };
@@ -68,7 +65,11 @@ export const positionEventsOf = (plan: BenchPlan, index: number): number => {
   return Math.floor(positions / plan.actors) + (index < positions % plan.actors ? 1 : 0);
 };
 
-const metadata = (correlationId: string) => ({ recordedBy: 'bench', correlationId, causationId: correlationId });
+const metadata = (correlationId: string) => ({
+  recordedBy: 'bench',
+  correlationId,
+  causationId: correlationId,
+});
 
 export const topicWrites = (plan: BenchPlan): StreamWrite[] =>
   plan.topics.map((topicId) => {
@@ -81,14 +82,27 @@ export const topicWrites = (plan: BenchPlan): StreamWrite[] =>
           id: randomUUID(),
           type: 'TopicRegistered',
           schemaVersion: 1,
-          data: { topicId, title: topicId, proposition: `Proposition ${topicId}`, recordedAt: recordedAt.toISOString() },
+          data: {
+            topicId,
+            title: topicId,
+            proposition: `Proposition ${topicId}`,
+            recordedAt: recordedAt.toISOString(),
+          },
           metadata: metadata(randomUUID()),
         },
       ],
     };
   });
 
-type Held = { positionId: string; topicId: string; stance: Stance; conditions: Condition[]; statedAt: string; precision: StatedAtPrecision; firstRecordedAt: number };
+type Held = {
+  positionId: string;
+  topicId: string;
+  stance: Stance;
+  conditions: Condition[];
+  statedAt: string;
+  precision: StatedAtPrecision;
+  firstRecordedAt: number;
+};
 
 /**
  * One actor's stream, written directly (no decider per command, which is too slow for a million events) but
@@ -108,12 +122,23 @@ export const generateActor = (plan: BenchPlan, index: number): ActorHistory => {
       id: randomUUID(),
       type: 'ActorRegistered',
       schemaVersion: 1,
-      data: { actorId, name: `Bench actor ${index}`, kind: 'person', recordedAt: new Date(HISTORY_START - DAY).toISOString() },
+      data: {
+        actorId,
+        name: `Bench actor ${index}`,
+        kind: 'person',
+        recordedAt: new Date(HISTORY_START - DAY).toISOString(),
+      },
       metadata: metadata(correlationId),
     },
   ];
   const held: Held[] = [];
-  const event = (type: string, data: object): NewEvent => ({ id: randomUUID(), type, schemaVersion: 1, data, metadata: metadata(correlationId) });
+  const event = (type: string, data: object): NewEvent => ({
+    id: randomUUID(),
+    type,
+    schemaVersion: 1,
+    data,
+    metadata: metadata(correlationId),
+  });
   const statedBefore = (recordedAt: number, precision: StatedAtPrecision) =>
     startOfPrecision(new Date(recordedAt - Math.floor(random() * 90 * DAY)), precision).toISOString();
 
@@ -145,11 +170,26 @@ export const generateActor = (plan: BenchPlan, index: number): ActorHistory => {
         changes.topicId = topicId;
         position.topicId = topicId;
       }
-      events.push(event('PositionCorrected', { positionId: position.positionId, actorId, changes, reason: 'bench correction', recordedAt }));
+      events.push(
+        event('PositionCorrected', {
+          positionId: position.positionId,
+          actorId,
+          changes,
+          reason: 'bench correction',
+          recordedAt,
+        }),
+      );
     } else if (held.length > 0 && roll < plan.correctionRate + plan.retractionRate) {
       const at = Math.floor(random() * held.length);
       const [position] = held.splice(at, 1);
-      events.push(event('PositionRetracted', { positionId: position.positionId, actorId, reason: 'misattributed', recordedAt }));
+      events.push(
+        event('PositionRetracted', {
+          positionId: position.positionId,
+          actorId,
+          reason: 'misattributed',
+          recordedAt,
+        }),
+      );
     } else {
       const stance = pick(STANCES);
       const evidenceType: EvidenceType = pick(EVIDENCE_TYPES);
@@ -173,7 +213,14 @@ export const generateActor = (plan: BenchPlan, index: number): ActorHistory => {
           positionId,
           actorId,
           sources: [
-            { outlet: 'Bench Wire', articleId: `bench-${index}-${n}`, url: null, publishedOn: recordedAt.slice(0, 10), text: 'as reported', span: null },
+            {
+              outlet: 'Bench Wire',
+              articleId: `bench-${index}-${n}`,
+              url: null,
+              publishedOn: recordedAt.slice(0, 10),
+              text: 'as reported',
+              span: null,
+            },
           ],
           recordedAt,
         }),
@@ -202,15 +249,26 @@ export const streamWrites = (history: ActorHistory, batch: number): StreamWrite[
 export const validateWithDecider = (history: ActorHistory, topics: string[]): void => {
   let state: ActorPositions = actorPositionsDecider.initialState();
   history.events.forEach((stored, at) => {
-    const event = { type: stored.type, data: stored.data } as Parameters<typeof actorPositionsDecider.evolve>[1];
+    const event = { type: stored.type, data: stored.data } as Parameters<
+      typeof actorPositionsDecider.evolve
+    >[1];
     if (stored.type !== 'ActorRegistered') {
       const data = stored.data as Record<string, unknown>;
-      const commandType = { PositionStated: 'RecordPosition', PositionCorrected: 'CorrectPosition', PositionRetracted: 'RetractPosition' }[stored.type];
+      const commandType = {
+        PositionStated: 'RecordPosition',
+        PositionCorrected: 'CorrectPosition',
+        PositionRetracted: 'RetractPosition',
+      }[stored.type];
       if (!commandType) throw new Error(`unexpected ${stored.type}`);
-      const command = { type: commandType, data: commandType === 'RetractPosition' ? data : { ...data, knownTopicIds: topics } } as unknown as PositionCommand;
+      const command = {
+        type: commandType,
+        data: commandType === 'RetractPosition' ? data : { ...data, knownTopicIds: topics },
+      } as unknown as PositionCommand;
       const decided = actorPositionsDecider.decide(command, state);
       if (decided.length !== 1 || !isDeepStrictEqual(decided[0], event)) {
-        throw new Error(`${history.actorId} event ${at}: the decider decided ${JSON.stringify(decided)} for ${JSON.stringify(event)}`);
+        throw new Error(
+          `${history.actorId} event ${at}: the decider decided ${JSON.stringify(decided)} for ${JSON.stringify(event)}`,
+        );
       }
     }
     state = actorPositionsDecider.evolve(state, event);

@@ -43,7 +43,8 @@ const int = (name: string, fallback: number): number => {
   const value = env[name];
   if (value === undefined || value.trim() === '') return fallback;
   const parsed = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  if (!Number.isInteger(parsed) || parsed <= 0)
+    throw new Error(`${name} must be a positive integer, got "${value}"`);
   return parsed;
 };
 
@@ -52,7 +53,10 @@ const RESULTS_DIR = join(__dirname, 'results');
 const DAY = 86_400_000;
 
 const settings = (engine: Engine) => ({
-  events: engine === 'pglite' ? int('BENCH_PGLITE_EVENTS', 200_000) : int('BENCH_EVENTS', 1_000_000),
+  events:
+    engine === 'pglite'
+      ? int('BENCH_PGLITE_EVENTS', Math.min(200_000, int('BENCH_EVENTS', 1_000_000)))
+      : int('BENCH_EVENTS', 1_000_000),
   actors: int('BENCH_ACTORS', 10_000),
   topics: int('BENCH_TOPICS', 30),
   seed: int('BENCH_SEED', 42),
@@ -85,7 +89,8 @@ export type BenchResult = {
   details: Record<string, number | string | boolean | Record<string, number>>;
 };
 
-const log = (engine: Engine, message: string) => console.log(`[${engine} ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const log = (engine: Engine, message: string) =>
+  console.log(`[${engine} ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 /** The bench only ever talks to this machine. */
 const assertLoopback = (url: string): void => {
@@ -118,7 +123,11 @@ const queriesFor = (plan: BenchPlan, count: number, seed: number): Query[] => {
   return Array.from({ length: count }, () => {
     const at = HISTORY_START + Math.floor(random() * span);
     const knownAt = at + Math.floor(random() * (HISTORY_END + 30 * DAY - at));
-    return { actorId: actorIdOf(Math.floor(random() * plan.actors)), at: new Date(at), knownAt: new Date(knownAt) };
+    return {
+      actorId: actorIdOf(Math.floor(random() * plan.actors)),
+      at: new Date(at),
+      knownAt: new Date(knownAt),
+    };
   });
 };
 
@@ -130,10 +139,13 @@ const runLoad = (request: LoadRequest): Promise<LoadResult> =>
       execArgv: ['-r', require.resolve('ts-node/register/transpile-only')],
       env: { ...env, TS_NODE_TRANSPILE_ONLY: 'true' },
     });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error('autocannon did not finish in time'));
-    }, (request.durationSeconds + 60) * 1000);
+    const timer = setTimeout(
+      () => {
+        child.kill('SIGKILL');
+        reject(new Error('autocannon did not finish in time'));
+      },
+      (request.durationSeconds + 60) * 1000,
+    );
     child.once('message', (message: LoadResult | { error: string }) => {
       clearTimeout(timer);
       if ('error' in message) reject(new Error(message.error));
@@ -159,17 +171,24 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
 
   try {
     const sql: SqlClient =
-      engine === 'postgres' ? new PgSqlClient(DATABASE_URL, schema, config.writers + 2) : await PgliteSqlClient.open(undefined, schema);
+      engine === 'postgres'
+        ? new PgSqlClient(DATABASE_URL, schema, config.writers + 2)
+        : await PgliteSqlClient.open(undefined, schema);
     if (engine === 'postgres') {
       cleanups.push(async () => {
-        if (env.BENCH_KEEP_SCHEMA === '1') log(engine, `schema ${schema} kept (BENCH_KEEP_SCHEMA=1): DROP SCHEMA ${schema} CASCADE when done`);
+        if (env.BENCH_KEEP_SCHEMA === '1')
+          log(engine, `schema ${schema} kept (BENCH_KEEP_SCHEMA=1): DROP SCHEMA ${schema} CASCADE when done`);
         else await sql.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
         await sql.close();
       });
     }
     await migrate(sql, schema);
     const plan = planFor(config.events, config.actors, config.topics, config.seed);
-    log(engine, `${formatNumber(plan.totalEvents)} events, ${formatNumber(plan.actors)} actors x ${plan.topics.length} topics` + (engine === 'postgres' ? `, schema ${schema}` : ', in memory'));
+    log(
+      engine,
+      `${formatNumber(plan.totalEvents)} events, ${formatNumber(plan.actors)} actors x ${plan.topics.length} topics` +
+        (engine === 'postgres' ? `, schema ${schema}` : ', in memory'),
+    );
 
     rss.mark('generate');
     let generated = 0;
@@ -177,11 +196,16 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     for (let index = 0; index < plan.actors; index++) generated += generateActor(plan, index).events.length;
     const generateMs = elapsedMs(generateStart);
     generated += plan.topics.length;
-    if (generated !== plan.totalEvents) throw new Error(`generated ${generated} events, planned ${plan.totalEvents}`);
+    if (generated !== plan.totalEvents)
+      throw new Error(`generated ${generated} events, planned ${plan.totalEvents}`);
     const validated = Math.min(plan.actors, 50);
-    for (let index = 0; index < validated; index++) validateWithDecider(generateActor(plan, index), plan.topics);
+    for (let index = 0; index < validated; index++)
+      validateWithDecider(generateActor(plan, index), plan.topics);
     details.generateEventsPerSec = ratePerSec(generated, generateMs);
-    log(engine, `generated ${formatNumber(generated)} events in ${(generateMs / 1000).toFixed(1)} s; ${validated} actors replayed through the decider, all accepted`);
+    log(
+      engine,
+      `generated ${formatNumber(generated)} events in ${(generateMs / 1000).toFixed(1)} s; ${validated} actors replayed through the decider, all accepted`,
+    );
 
     rss.mark('append');
     const store = new PostgresEventStore(sql, new SystemClock());
@@ -190,7 +214,10 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     let nextActor = 0;
     const appendStart = process.hrtime.bigint();
     for (const write of topicWrites(plan)) {
-      await store.append(write.streamName, write.events, { expectedRevision: 'no-stream', recordedAt: write.recordedAt });
+      await store.append(write.streamName, write.events, {
+        expectedRevision: 'no-stream',
+        recordedAt: write.recordedAt,
+      });
       appended += write.events.length;
     }
     const writer = async () => {
@@ -200,7 +227,10 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
         appendGenerateMs += elapsedMs(generating);
         let revision = 'no-stream';
         for (const write of writes) {
-          const result = await store.append(write.streamName, write.events, { expectedRevision: revision, recordedAt: write.recordedAt });
+          const result = await store.append(write.streamName, write.events, {
+            expectedRevision: revision,
+            recordedAt: write.recordedAt,
+          });
           revision = result.nextRevision;
           appended += write.events.length;
         }
@@ -212,7 +242,10 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     const appendEventsPerSec = ratePerSec(appended, appendMs);
     details.appendSeconds = round(appendMs / 1000, 1);
     details.appendGenerateSeconds = round(appendGenerateMs / 1000, 1);
-    log(engine, `appended ${formatNumber(appended)} events in ${(appendMs / 1000).toFixed(1)} s: ${formatNumber(appendEventsPerSec)} events/s (${config.writers} writer(s), ${config.appendBatch} events per append; ${(appendGenerateMs / 1000).toFixed(1)} s of it generating events inline)`);
+    log(
+      engine,
+      `appended ${formatNumber(appended)} events in ${(appendMs / 1000).toFixed(1)} s: ${formatNumber(appendEventsPerSec)} events/s (${config.writers} writer(s), ${config.appendBatch} events per append; ${(appendGenerateMs / 1000).toFixed(1)} s of it generating events inline)`,
+    );
 
     if (config.diagnostics) {
       rss.mark('read-all');
@@ -227,7 +260,10 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
       }
       const readMs = elapsedMs(readStart);
       details.readAllEventsPerSec = ratePerSec(read, readMs);
-      log(engine, `diagnostic: readAll of the whole log alone (pages of ${config.projectionBatch}, no projection work): ${formatNumber(details.readAllEventsPerSec)} events/s`);
+      log(
+        engine,
+        `diagnostic: readAll of the whole log alone (pages of ${config.projectionBatch}, no projection work): ${formatNumber(details.readAllEventsPerSec)} events/s`,
+      );
     }
 
     rss.mark('catch-up');
@@ -255,32 +291,58 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     const doneMs: Record<string, number> = {};
     const deadline = Date.now() + config.catchUpTimeoutSeconds * 1000;
     while (Object.keys(doneMs).length < projectionNames.length) {
-      if (Date.now() > deadline) throw new Error(`projections not caught up after ${config.catchUpTimeoutSeconds} s: ${JSON.stringify(await runner.status())}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `projections not caught up after ${config.catchUpTimeoutSeconds} s: ${JSON.stringify(await runner.status())}`,
+        );
       const rows = await sql.query<{ projection_name: string; events_processed: string }>(
         'SELECT projection_name, events_processed::text FROM projection_checkpoints',
       );
       for (const row of rows) {
-        if (doneMs[row.projection_name] === undefined && Number(row.events_processed) >= appended) doneMs[row.projection_name] = elapsedMs(catchUpStart);
+        if (doneMs[row.projection_name] === undefined && Number(row.events_processed) >= appended)
+          doneMs[row.projection_name] = elapsedMs(catchUpStart);
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const catchUpMs = Math.max(...Object.values(doneMs));
     const lagging = (await runner.status()).filter((status) => status.lag !== 0);
-    if (lagging.length > 0) throw new Error(`caught up by count but status() shows lag: ${JSON.stringify(lagging)}`);
+    if (lagging.length > 0)
+      throw new Error(`caught up by count but status() shows lag: ${JSON.stringify(lagging)}`);
     const catchUpEventsPerSec = ratePerSec(appended, catchUpMs);
     details.catchUpSeconds = round(catchUpMs / 1000, 1);
-    details.catchUpByProjectionEventsPerSec = Object.fromEntries(Object.entries(doneMs).map(([name, ms]) => [name, ratePerSec(appended, ms)]));
-    log(engine, `caught up all ${projectionNames.length} projections (${projectionNames.join(', ')}) in ${(catchUpMs / 1000).toFixed(1)} s: ${formatNumber(catchUpEventsPerSec)} events/s; each: ${Object.entries(doneMs).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
+    details.catchUpByProjectionEventsPerSec = Object.fromEntries(
+      Object.entries(doneMs).map(([name, ms]) => [name, ratePerSec(appended, ms)]),
+    );
+    log(
+      engine,
+      `caught up all ${projectionNames.length} projections (${projectionNames.join(', ')}) in ${(catchUpMs / 1000).toFixed(1)} s: ${formatNumber(catchUpEventsPerSec)} events/s; each: ${Object.entries(
+        doneMs,
+      )
+        .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`)
+        .join(', ')}`,
+    );
     if (engine === 'postgres') {
-      // What autovacuum does within a minute of a bulk load; done here so the plans do not depend on its timing.
-      await sql.exec('ANALYZE');
-      notes.push('ANALYZE run after catch-up (autovacuum would within a minute)');
+      // Reads are measured on a settled server: planner statistics fresh (autovacuum may be off or not yet run),
+      // and the bulk load's dirty pages written back now rather than flushed under the read measurements.
+      const tables = await sql.query<{ tablename: string }>(
+        'SELECT tablename FROM pg_tables WHERE schemaname = $1',
+        [schema],
+      );
+      await sql.exec(`ANALYZE ${tables.map(({ tablename }) => `${schema}.${tablename}`).join(', ')}`);
+      const checkpointed = await sql.exec('CHECKPOINT').then(
+        () => true,
+        () => false,
+      );
+      notes.push(
+        `ANALYZE${checkpointed ? ' and CHECKPOINT' : ''} after catch-up, before the read measurements`,
+      );
     }
 
     rss.mark('as-of');
     const queryBus = app.get(QueryBus);
     const queries = queriesFor(plan, config.queries + 200, config.seed + 1);
-    for (const query of queries.slice(0, 200)) await queryBus.execute(new StanceAsOfQuery(query.actorId, query.at, query.knownAt));
+    for (const query of queries.slice(0, 200))
+      await queryBus.execute(new StanceAsOfQuery(query.actorId, query.at, query.knownAt));
     const asOfSamples: number[] = [];
     let answered = 0;
     for (const query of queries.slice(200)) {
@@ -292,12 +354,16 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     const asOfP50Ms = round(percentile(asOfSamples, 50), 3);
     const asOfP99Ms = round(percentile(asOfSamples, 99), 3);
     details.asOfMeanStances = round(answered / asOfSamples.length, 1);
-    log(engine, `stance as of, in process (QueryBus -> StanceAsOfHandler), ${asOfSamples.length} queries: p50 ${asOfP50Ms} ms, p99 ${asOfP99Ms} ms, ${details.asOfMeanStances} stances per answer on average`);
+    log(
+      engine,
+      `stance as of, in process (QueryBus -> StanceAsOfHandler), ${asOfSamples.length} queries: p50 ${asOfP50Ms} ms, p99 ${asOfP99Ms} ms, ${details.asOfMeanStances} stances per answer on average`,
+    );
 
     rss.mark('naive');
     const appStore = app.get(EventStore);
     const naiveQueries = queriesFor(plan, config.naiveQueries + 20, config.seed + 2);
-    const naive = async (query: Query) => stanceAsOf(await appStore.readStream(actorStreamName(query.actorId)), query);
+    const naive = async (query: Query) =>
+      stanceAsOf(await appStore.readStream(actorStreamName(query.actorId)), query);
     for (const query of naiveQueries.slice(0, 20)) await naive(query);
     const naiveSamples: number[] = [];
     const naiveSqlSamples: number[] = [];
@@ -310,7 +376,10 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
       const fromSql = await queryBus.execute(new StanceAsOfQuery(query.actorId, query.at, query.knownAt));
       naiveSqlSamples.push(elapsedMs(sqlStart));
       const key = (stances: { topicId: string; positionId: string; stance: string }[]) =>
-        stances.map((stance) => `${stance.topicId}=${stance.positionId}:${stance.stance}`).sort().join(',');
+        stances
+          .map((stance) => `${stance.topicId}=${stance.positionId}:${stance.stance}`)
+          .sort()
+          .join(',');
       if (key(folded) !== key(fromSql)) mismatches += 1;
     }
     const naiveAsOfP99Ms = round(percentile(naiveSamples, 99), 3);
@@ -318,25 +387,43 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     details.naiveSpeedupP99 = round(naiveAsOfP99Ms / asOfP99Ms, 1);
     details.naiveSampleSqlP99Ms = round(percentile(naiveSqlSamples, 99), 3);
     details.naiveMismatches = mismatches;
-    log(engine, `naive fold (readStream + stanceAsOf), ${naiveSamples.length} queries: p50 ${details.naiveAsOfP50Ms} ms, p99 ${naiveAsOfP99Ms} ms; SQL answers equal to the fold: ${naiveSamples.length - mismatches}/${naiveSamples.length}`);
-    if (mismatches > 0) notes.push(`${mismatches} of ${naiveSamples.length} SQL answers differ from the pure fold`);
+    log(
+      engine,
+      `naive fold (readStream + stanceAsOf), ${naiveSamples.length} queries: p50 ${details.naiveAsOfP50Ms} ms, p99 ${naiveAsOfP99Ms} ms; SQL answers equal to the fold: ${naiveSamples.length - mismatches}/${naiveSamples.length}`,
+    );
+    if (mismatches > 0)
+      notes.push(`${mismatches} of ${naiveSamples.length} SQL answers differ from the pure fold`);
 
     rss.mark('http');
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
     const paths = queriesFor(plan, 5000, config.seed + 3).map(
-      (query) => `/v1/actors/${query.actorId}/stances?at=${query.at.toISOString()}&knownAt=${query.knownAt.toISOString()}`,
+      (query) =>
+        `/v1/actors/${query.actorId}/stances?at=${query.at.toISOString()}&knownAt=${query.knownAt.toISOString()}`,
     );
     const probe = await fetch(`http://127.0.0.1:${port}${paths[0]}`);
-    if (probe.status !== 200) throw new Error(`GET ${paths[0]} answered ${probe.status}: ${await probe.text()}`);
+    if (probe.status !== 200)
+      throw new Error(`GET ${paths[0]} answered ${probe.status}: ${await probe.text()}`);
     await probe.arrayBuffer().catch(() => undefined);
-    log(engine, `HTTP: autocannon (own process), ${config.httpConnections} connections, ${config.httpSeconds} s, GET /v1/actors/:actorId/stances?at=&knownAt= over ${paths.length} random actors/times`);
-    const load = await runLoad({ url: `http://127.0.0.1:${port}`, paths, connections: config.httpConnections, durationSeconds: config.httpSeconds });
+    log(
+      engine,
+      `HTTP: autocannon (own process), ${config.httpConnections} connections, ${config.httpSeconds} s, GET /v1/actors/:actorId/stances?at=&knownAt= over ${paths.length} random actors/times`,
+    );
+    const load = await runLoad({
+      url: `http://127.0.0.1:${port}`,
+      paths,
+      connections: config.httpConnections,
+      durationSeconds: config.httpSeconds,
+    });
     details.httpNon2xx = load.non2xx;
     details.httpErrors = load.errors + load.timeouts;
     details.httpRequests = load.total;
-    log(engine, `HTTP: ${formatNumber(load.requestsPerSec)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms (${formatNumber(load.total)} requests, ${load.non2xx} non-2xx, ${load.errors} errors, ${load.timeouts} timeouts)`);
-    if (load.non2xx + load.errors + load.timeouts > 0) notes.push(`HTTP: ${load.non2xx} non-2xx, ${load.errors} errors, ${load.timeouts} timeouts`);
+    log(
+      engine,
+      `HTTP: ${formatNumber(load.requestsPerSec)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms (${formatNumber(load.total)} requests, ${load.non2xx} non-2xx, ${load.errors} errors, ${load.timeouts} timeouts)`,
+    );
+    if (load.non2xx + load.errors + load.timeouts > 0)
+      notes.push(`HTTP: ${load.non2xx} non-2xx, ${load.errors} errors, ${load.timeouts} timeouts`);
 
     if (config.diagnostics) {
       rss.mark('rebuild');
@@ -344,15 +431,26 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
       const rebuilt = await runner.rebuild('stance-timeline');
       const rebuildMs = elapsedMs(rebuildStart);
       details.stanceTimelineRebuildEventsPerSec = ratePerSec(rebuilt.events, rebuildMs);
-      log(engine, `diagnostic: rebuild of stance-timeline alone (readAll + projector, no other projection running): ${formatNumber(details.stanceTimelineRebuildEventsPerSec)} events/s`);
+      log(
+        engine,
+        `diagnostic: rebuild of stance-timeline alone (readAll + projector, no other projection running): ${formatNumber(details.stanceTimelineRebuildEventsPerSec)} events/s`,
+      );
     }
 
+    rss.mark('end');
     details.phasePeakRssMb = { ...rss.phasePeaks };
+    details.phaseBenchProcessCpuPercent = { ...rss.phaseCpuPercent };
+    details.phaseMachineCpuPercent = { ...rss.phaseMachineCpuPercent };
+    details.phaseMachineIowaitPercent = { ...rss.phaseMachineIowaitPercent };
+    details.phaseLoadAvgAtStart = { ...rss.phaseLoadAvgAtStart };
     const peakRssMb = rss.peakMb();
-    if (engine === 'postgres') notes.push('peak RSS is the bench process (app, pool, projections); the PostgreSQL server is not included');
+    if (engine === 'postgres')
+      notes.push(
+        'peak RSS is the bench process (app, pool, projections); the PostgreSQL server is not included',
+      );
     else notes.push('peak RSS includes PGlite (WASM Postgres in this process, in-memory database)');
     notes.push(
-      'catch-up = time until all three projections (stance-timeline, catalogue, position-details), running together, have handled every event; per-projection figures in details',
+      `catch-up = time from app start until all ${projectionNames.length} projections (${projectionNames.join(', ')}), running together, have handled every event; per-projection figures in details`,
     );
     return {
       appendEventsPerSec,
@@ -385,7 +483,8 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
   } finally {
     rss.stop();
     if (app) await app.close();
-    for (const cleanup of cleanups) await cleanup().catch((error: unknown) => log(engine, `cleanup failed: ${String(error)}`));
+    for (const cleanup of cleanups)
+      await cleanup().catch((error: unknown) => log(engine, `cleanup failed: ${String(error)}`));
   }
 };
 
@@ -402,22 +501,73 @@ export const tableRows = (result: BenchResult): Row[] => {
   const met = (ok: boolean) => (ok ? 'yes' : 'NO');
   const speedup = result.naiveAsOfP99Ms / result.asOfP99Ms;
   const byProjection = (result.details.catchUpByProjectionEventsPerSec ?? {}) as Record<string, number>;
-  const diagnostic = (key: string) => (typeof result.details[key] === 'number' ? formatNumber(result.details[key] as number) : 'skipped');
+  const diagnostic = (key: string) =>
+    typeof result.details[key] === 'number' ? formatNumber(result.details[key] as number) : 'skipped';
   return [
     { metric: 'events in the log', value: formatNumber(result.events), target: '', met: '' },
-    { metric: 'append (events/s, batched)', value: formatNumber(result.appendEventsPerSec), target: '>= 20,000', met: met(result.appendEventsPerSec >= TARGETS.appendEventsPerSec) },
-    { metric: 'catch-up, all 3 projections (events/s)', value: formatNumber(result.catchUpEventsPerSec), target: '>= 100,000', met: met(result.catchUpEventsPerSec >= TARGETS.catchUpEventsPerSec) },
-    ...Object.entries(byProjection).map(([name, rate]) => ({ metric: `  of which ${name} done at (events/s)`, value: formatNumber(rate), target: '', met: '' })),
-    { metric: 'stance as of, in process p50 (ms)', value: formatNumber(result.asOfP50Ms, 3), target: '', met: '' },
-    { metric: 'stance as of, in process p99 (ms)', value: formatNumber(result.asOfP99Ms, 3), target: '<= 2', met: met(result.asOfP99Ms <= TARGETS.asOfP99Ms) },
-    { metric: 'HTTP (req/s)', value: formatNumber(result.httpReqPerSec), target: '>= 3,000', met: met(result.httpReqPerSec >= TARGETS.httpReqPerSec) },
+    {
+      metric: 'append (events/s, batched)',
+      value: formatNumber(result.appendEventsPerSec),
+      target: '>= 20,000',
+      met: met(result.appendEventsPerSec >= TARGETS.appendEventsPerSec),
+    },
+    {
+      metric: `catch-up, all ${Object.keys(byProjection).length} projections (events/s)`,
+      value: formatNumber(result.catchUpEventsPerSec),
+      target: '>= 100,000',
+      met: met(result.catchUpEventsPerSec >= TARGETS.catchUpEventsPerSec),
+    },
+    ...Object.entries(byProjection).map(([name, rate]) => ({
+      metric: `  of which ${name} done at (events/s)`,
+      value: formatNumber(rate),
+      target: '',
+      met: '',
+    })),
+    {
+      metric: 'stance as of, in process p50 (ms)',
+      value: formatNumber(result.asOfP50Ms, 3),
+      target: '',
+      met: '',
+    },
+    {
+      metric: 'stance as of, in process p99 (ms)',
+      value: formatNumber(result.asOfP99Ms, 3),
+      target: '<= 2',
+      met: met(result.asOfP99Ms <= TARGETS.asOfP99Ms),
+    },
+    {
+      metric: 'HTTP (req/s)',
+      value: formatNumber(result.httpReqPerSec),
+      target: '>= 3,000',
+      met: met(result.httpReqPerSec >= TARGETS.httpReqPerSec),
+    },
     { metric: 'HTTP p50 (ms)', value: formatNumber(result.httpP50Ms, 1), target: '', met: '' },
-    { metric: 'HTTP p99 (ms)', value: formatNumber(result.httpP99Ms, 1), target: '<= 20', met: met(result.httpP99Ms <= TARGETS.httpP99Ms) },
+    {
+      metric: 'HTTP p99 (ms)',
+      value: formatNumber(result.httpP99Ms, 1),
+      target: '<= 20',
+      met: met(result.httpP99Ms <= TARGETS.httpP99Ms),
+    },
     { metric: 'naive fold p99 (ms)', value: formatNumber(result.naiveAsOfP99Ms, 3), target: '', met: '' },
-    { metric: 'naive p99 / as-of p99 (x)', value: formatNumber(speedup, 1), target: '>= 100', met: met(speedup >= TARGETS.speedup) },
+    {
+      metric: 'naive p99 / as-of p99 (x)',
+      value: formatNumber(speedup, 1),
+      target: '>= 100',
+      met: met(speedup >= TARGETS.speedup),
+    },
     { metric: 'peak RSS (MB)', value: formatNumber(result.peakRssMb), target: '', met: '' },
-    { metric: 'diag: readAll alone (events/s)', value: diagnostic('readAllEventsPerSec'), target: '', met: '' },
-    { metric: 'diag: stance-timeline rebuild alone (events/s)', value: diagnostic('stanceTimelineRebuildEventsPerSec'), target: '', met: '' },
+    {
+      metric: 'diag: readAll alone (events/s)',
+      value: diagnostic('readAllEventsPerSec'),
+      target: '',
+      met: '',
+    },
+    {
+      metric: 'diag: stance-timeline rebuild alone (events/s)',
+      value: diagnostic('stanceTimelineRebuildEventsPerSec'),
+      target: '',
+      met: '',
+    },
   ];
 };
 
@@ -426,7 +576,10 @@ export const printResult = (result: BenchResult): void => {
     result.engine === 'postgres'
       ? `Positions bench: PostgreSQL server, ${formatNumber(result.events)} events`
       : `Positions bench: PGlite (in process, in memory), ${formatNumber(result.events)} events (smaller default: BENCH_PGLITE_EVENTS); the targets are the server's, shown for reference`;
-  printTable(title, tableRows(result), [`machine: ${result.machine}; ${result.date}`, ...result.notes.map((note) => `note: ${note}`)]);
+  printTable(title, tableRows(result), [
+    `machine: ${result.machine}; ${result.date}`,
+    ...result.notes.map((note) => `note: ${note}`),
+  ]);
 };
 
 const runChild = async (engine: Engine): Promise<void> => {
@@ -439,10 +592,20 @@ const runChild = async (engine: Engine): Promise<void> => {
 /** Each engine runs in a process of its own, so one engine's heap does not inflate the other's peak RSS. */
 const runInChild = (engine: Engine, timeoutSeconds: number): Promise<number> =>
   new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-r', require.resolve('ts-node/register'), '-r', require.resolve('tsconfig-paths/register'), __filename], {
-      env: { ...env, BENCH_ENGINE: engine, TS_NODE_TRANSPILE_ONLY: env.TS_NODE_TRANSPILE_ONLY ?? 'true' },
-      stdio: 'inherit',
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        require.resolve('ts-node/register'),
+        '-r',
+        require.resolve('tsconfig-paths/register'),
+        __filename,
+      ],
+      {
+        env: { ...env, BENCH_ENGINE: engine, TS_NODE_TRANSPILE_ONLY: env.TS_NODE_TRANSPILE_ONLY ?? 'true' },
+        stdio: 'inherit',
+      },
+    );
     const timer = setTimeout(() => {
       console.log(`[${engine}] timed out after ${timeoutSeconds} s; stopping it`);
       child.kill('SIGTERM');
@@ -460,17 +623,25 @@ const main = async (): Promise<void> => {
     Logger.overrideLogger(['error', 'warn']);
     process.once('SIGTERM', () => {
       setTimeout(() => process.exit(2), 10_000).unref();
-      void Promise.all(cleanups.map((cleanup) => cleanup().catch(() => undefined))).then(() => process.exit(2));
+      void Promise.all(cleanups.map((cleanup) => cleanup().catch(() => undefined))).then(() =>
+        process.exit(2),
+      );
     });
     return runChild(only);
   }
-  const requested = (env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((name) => name.trim()).filter(Boolean);
+  const requested = (env.BENCH_ENGINES ?? 'postgres,pglite')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = requested.filter((name) => name !== 'postgres' && name !== 'pglite');
-  if (unknown.length > 0) throw new Error(`BENCH_ENGINES: unknown engine(s) ${unknown.join(', ')} (postgres, pglite)`);
+  if (unknown.length > 0)
+    throw new Error(`BENCH_ENGINES: unknown engine(s) ${unknown.join(', ')} (postgres, pglite)`);
   const engines: Engine[] = [];
   for (const engine of requested as Engine[]) {
     if (engine === 'postgres' && !(await reachable(DATABASE_URL))) {
-      console.log(`postgres skipped: no server at ${DATABASE_URL.replace(/:[^:@/]*@/, ':***@')} (set BENCH_DATABASE_URL)`);
+      console.log(
+        `postgres skipped: no server at ${DATABASE_URL.replace(/:[^:@/]*@/, ':***@')} (set BENCH_DATABASE_URL)`,
+      );
       continue;
     }
     engines.push(engine);

@@ -1,3 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+
+/** Busy and total jiffies of the whole machine (Linux /proc/stat), or null elsewhere. */
+const machineTicks = (): { busy: number; iowait: number; total: number } | null => {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const total = fields.reduce((sum, value) => sum + value, 0);
+    return { busy: total - fields[3] - (fields[4] ?? 0), iowait: fields[4] ?? 0, total };
+  } catch {
+    return null;
+  }
+};
+
 /** Nearest-rank percentile of durations in milliseconds. */
 export const percentile = (samples: readonly number[], p: number): number => {
   if (samples.length === 0) return Number.NaN;
@@ -17,7 +31,16 @@ export const round = (value: number, digits = 2): number => {
 export class RssSampler {
   private peak = 0;
   private phase = 'start';
+  private phaseStart = { wall: process.hrtime.bigint(), cpu: process.cpuUsage(), machine: machineTicks() };
   readonly phasePeaks: Record<string, number> = {};
+  /** CPU time of this process (all its threads, user + system) over wall time, per phase: 100 = one core busy. */
+  readonly phaseCpuPercent: Record<string, number> = {};
+  /** Busy share of all the machine's cores per phase (this process, the database server, the load generator). */
+  readonly phaseMachineCpuPercent: Record<string, number> = {};
+  /** Share of the machine's core time spent idle waiting for disk I/O per phase. */
+  readonly phaseMachineIowaitPercent: Record<string, number> = {};
+  /** 1-minute load average as each phase starts: above the core count, something else shares the machine. */
+  readonly phaseLoadAvgAtStart: Record<string, number> = {};
   private readonly timer: NodeJS.Timeout;
 
   constructor() {
@@ -28,7 +51,24 @@ export class RssSampler {
 
   mark(phase: string): void {
     this.sample();
+    const cpu = process.cpuUsage(this.phaseStart.cpu);
+    const wallMs = elapsedMs(this.phaseStart.wall);
+    const machine = machineTicks();
+    const before = this.phaseStart.machine;
+    if (this.phase !== 'start' && wallMs > 0) {
+      this.phaseCpuPercent[this.phase] = Math.round(((cpu.user + cpu.system) / 1000 / wallMs) * 100);
+      if (machine && before && machine.total > before.total) {
+        this.phaseMachineCpuPercent[this.phase] = Math.round(
+          ((machine.busy - before.busy) / (machine.total - before.total)) * 100,
+        );
+        this.phaseMachineIowaitPercent[this.phase] = Math.round(
+          ((machine.iowait - before.iowait) / (machine.total - before.total)) * 100,
+        );
+      }
+    }
     this.phase = phase;
+    this.phaseLoadAvgAtStart[phase] = Math.round(loadavg()[0] * 100) / 100;
+    this.phaseStart = { wall: process.hrtime.bigint(), cpu: process.cpuUsage(), machine };
     this.sample();
   }
 
@@ -54,7 +94,12 @@ export const printTable = (title: string, rows: Row[], footnotes: string[]): voi
   const header: Row = { metric: 'metric', value: 'value', target: 'target', met: 'met?' };
   const all = [header, ...rows];
   const width = (key: keyof Row) => Math.max(...all.map((row) => row[key].length));
-  const widths = { metric: width('metric'), value: width('value'), target: width('target'), met: width('met') };
+  const widths = {
+    metric: width('metric'),
+    value: width('value'),
+    target: width('target'),
+    met: width('met'),
+  };
   const line = (row: Row) =>
     `| ${row.metric.padEnd(widths.metric)} | ${row.value.padStart(widths.value)} | ${row.target.padEnd(widths.target)} | ${row.met.padEnd(widths.met)} |`;
   const rule = `|${'-'.repeat(widths.metric + 2)}|${'-'.repeat(widths.value + 2)}|${'-'.repeat(widths.target + 2)}|${'-'.repeat(widths.met + 2)}|`;
@@ -66,4 +111,6 @@ export const printTable = (title: string, rows: Row[], footnotes: string[]): voi
 };
 
 export const formatNumber = (value: number, digits = 0): string =>
-  Number.isFinite(value) ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a';
+  Number.isFinite(value)
+    ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : 'n/a';

@@ -18,6 +18,31 @@ const CHANGES = Number(env.BENCH_WEBHOOK_CHANGES ?? 10_000);
 const ENDPOINTS = Number(env.BENCH_WEBHOOK_ENDPOINTS ?? 10);
 const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ADMIN = `bench-${randomBytes(12).toString('hex')}`;
+const metadata = { recordedBy: 'bench', correlationId: 'bench', causationId: 'bench' };
+
+/** A stance change: each one later than the last for its actor, alternating support and oppose. */
+const stanceChange = (actorId: string, round: number, articleId: string, recordedAt: string) => ({
+  id: randomUUID(),
+  type: 'PositionStated',
+  schemaVersion: 1,
+  data: {
+    positionId: randomUUID(),
+    actorId,
+    topicId: 'bench.topic',
+    stance: round % 2 === 0 ? 'support' : 'oppose',
+    conditions: [],
+    summary: 's',
+    quote: null,
+    evidenceType: 'paraphrase',
+    statedAt: new Date(Date.UTC(2025, 0, 1 + round)).toISOString(),
+    statedAtPrecision: 'day',
+    confidence: 1,
+    sources: [{ outlet: 'Bench', articleId, url: null, publishedOn: null, text: 'w', span: null }],
+    recordedAt,
+  },
+  metadata,
+});
+
 /** The paced phase: stance changes per second, below delivery capacity, where latency means something. */
 const PACED_RATE = Number(env.BENCH_WEBHOOK_RATE ?? 80);
 const PACED_CHANGES = Number(env.BENCH_WEBHOOK_PACED_CHANGES ?? 2_000);
@@ -78,43 +103,15 @@ const main = async () => {
   // Ten changes per actor in one append (alternating stances, later each time), from 8 writers at once.
   const perActor = 10;
   const actors = Math.ceil(CHANGES / perActor);
-  const metadata = { recordedBy: 'bench', correlationId: 'bench', causationId: 'bench' };
   const appendActor = async (actor: number) => {
     const actorId = `bench-actor-${actor}`;
     const count = Math.min(perActor, CHANGES - actor * perActor);
     const recordedAt = new Date().toISOString();
     await store.append(
       `actor-${actorId}`,
-      Array.from({ length: count }, (_, change) => ({
-        id: randomUUID(),
-        type: 'PositionStated',
-        schemaVersion: 1,
-        data: {
-          positionId: randomUUID(),
-          actorId,
-          topicId: 'bench.topic',
-          stance: change % 2 === 0 ? 'support' : 'oppose',
-          conditions: [],
-          summary: 's',
-          quote: null,
-          evidenceType: 'paraphrase',
-          statedAt: new Date(Date.UTC(2025, 0, 1 + change)).toISOString(),
-          statedAtPrecision: 'day',
-          confidence: 1,
-          sources: [
-            {
-              outlet: 'Bench',
-              articleId: `a-${actor}-${change}`,
-              url: null,
-              publishedOn: null,
-              text: 'w',
-              span: null,
-            },
-          ],
-          recordedAt,
-        },
-        metadata,
-      })),
+      Array.from({ length: count }, (_, change) =>
+        stanceChange(actorId, change, `a-${actor}-${change}`, recordedAt),
+      ),
       { expectedRevision: 'no-stream', recordedAt: new Date(recordedAt) },
     );
   };
@@ -141,42 +138,10 @@ const main = async () => {
     const actorId = `bench-paced-${change % 100}`;
     const round_ = Math.floor(change / 100);
     const recordedAt = new Date().toISOString();
-    await store.append(
-      `actor-${actorId}`,
-      [
-        {
-          id: randomUUID(),
-          type: 'PositionStated',
-          schemaVersion: 1,
-          data: {
-            positionId: randomUUID(),
-            actorId,
-            topicId: 'bench.topic',
-            stance: round_ % 2 === 0 ? 'support' : 'oppose',
-            conditions: [],
-            summary: 's',
-            quote: null,
-            evidenceType: 'paraphrase',
-            statedAt: new Date(Date.UTC(2025, 0, 1 + round_)).toISOString(),
-            statedAtPrecision: 'day',
-            confidence: 1,
-            sources: [
-              {
-                outlet: 'Bench',
-                articleId: `p-${change}`,
-                url: null,
-                publishedOn: null,
-                text: 'w',
-                span: null,
-              },
-            ],
-            recordedAt,
-          },
-          metadata: { recordedBy: 'bench', correlationId: 'bench', causationId: 'bench' },
-        },
-      ],
-      { expectedRevision: 'any', recordedAt: new Date(recordedAt) },
-    );
+    await store.append(`actor-${actorId}`, [stanceChange(actorId, round_, `p-${change}`, recordedAt)], {
+      expectedRevision: 'any',
+      recordedAt: new Date(recordedAt),
+    });
   }
   const pacedExpected = expected + PACED_CHANGES * ENDPOINTS;
   const pacedDeadline = Date.now() + 300_000;

@@ -1,22 +1,16 @@
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { PickType } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { PageRequest } from '../../infrastructure/http/page.request';
 
 export class DeliveryParams {
   @IsUUID()
   deliveryId!: string;
 }
 
-export class DeliveriesQuery {
+export class DeliveriesQuery extends PickType(PageRequest, ['limit'] as const) {
   @IsOptional()
   @IsIn(['pending', 'delivered', 'dead', 'cancelled'])
   status?: 'pending' | 'delivered' | 'dead' | 'cancelled';
-
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
 }
 
 export class DeadLettersQuery extends DeliveriesQuery {

@@ -4,7 +4,7 @@ import { PgSqlClient } from '../../src/infrastructure/database/pg-sql-client';
 import { freshSchemaName, skipReason, TEST_DATABASE_URL } from '../support/databases';
 import { eventually } from '../support/eventually';
 import { aPosition, uniqueId } from '../support/fixtures';
-import { type Instance, type ProjectionHealth, startInstance } from '../support/app-process';
+import { type Instance, killAll, type ProjectionHealth, startInstance } from '../support/app-process';
 import { ADMIN_KEY, bearer } from '../support/test-app';
 
 const health = async (instance: Instance): Promise<ProjectionHealth[]> =>
@@ -26,7 +26,7 @@ describeWithServer('two app processes sharing one PostgreSQL store', () => {
   });
 
   afterAll(async () => {
-    instances.forEach((instance) => instance.process.exitCode === null && instance.process.kill('SIGKILL'));
+    await killAll(instances);
     await sql.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await sql.close();
   });

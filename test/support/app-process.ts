@@ -36,3 +36,16 @@ export const startInstance = (schema: string, port: number, env: Record<string, 
   child.stderr?.on('data', (chunk) => output.push(String(chunk)));
   return { process: child, url: `http://127.0.0.1:${port}`, output };
 };
+
+/** SIGKILLs the processes still running and waits until each has exited, so none still holds a transaction. */
+export const killAll = async (instances: Instance[]): Promise<void> => {
+  await Promise.all(
+    instances
+      .filter((instance) => instance.process.exitCode === null && instance.process.signalCode === null)
+      .map((instance) => {
+        const exited = new Promise((resolve) => instance.process.once('exit', resolve));
+        instance.process.kill('SIGKILL');
+        return exited;
+      }),
+  );
+};

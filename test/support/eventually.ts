@@ -1,7 +1,7 @@
 /** Polls `probe` until it stops throwing, up to `timeoutMs`: for projections, which are eventually consistent. */
 export const eventually = async <T>(
   probe: () => T | Promise<T>,
-  timeoutMs = 10_000,
+  timeoutMs = 30_000,
   everyMs = 50,
 ): Promise<T> => {
   const deadline = Date.now() + timeoutMs;

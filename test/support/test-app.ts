@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { APP_OPTIONS, configureApp } from '../../src/app.setup';
+import { PgSqlClient } from '../../src/infrastructure/database/pg-sql-client';
 import { SqlClient } from '../../src/infrastructure/database/sql-client';
 import { EventStore } from '../../src/infrastructure/event-store/event-store.port';
 import { ProjectionRunner } from '../../src/infrastructure/read-models/projection-runner';
@@ -61,9 +62,15 @@ export const startTestApp = async (
     sql,
     store: app.get(EventStore),
     projections: app.get(ProjectionRunner),
+    // Stop the app (projectors, dispatcher) before dropping its schema: DDL waiting on their locks would
+    // hold back pg_snapshot_xmin for the whole database and stall every other suite's catch-up readers.
     close: async () => {
-      if (engine === 'postgres') await sql.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await app.close();
+      if (engine === 'postgres') {
+        const admin = new PgSqlClient(TEST_DATABASE_URL as string, 'public', 1);
+        await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await admin.close();
+      }
     },
   };
 };

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { migrate } from '../../src/infrastructure/database/migrator';
 import { PgSqlClient } from '../../src/infrastructure/database/pg-sql-client';
-import { type Instance, startInstance } from '../support/app-process';
+import { type Instance, killAll, startInstance } from '../support/app-process';
 import { freshSchemaName, skipReason, TEST_DATABASE_URL } from '../support/databases';
 import { eventually } from '../support/eventually';
 import { aPosition, uniqueId } from '../support/fixtures';
@@ -34,7 +34,7 @@ describeWithServer('webhooks across a SIGKILL of the service', () => {
   });
 
   afterAll(async () => {
-    running.forEach((instance) => instance.process.exitCode === null && instance.process.kill('SIGKILL'));
+    await killAll(running);
     await receiver.stop();
     await sql.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await sql.close();

@@ -14,8 +14,3 @@ export type Decider<State, C extends Command, E extends Event> = {
   evolve: (state: State, event: E) => State;
   initialState: () => State;
 };
-
-export const foldEvents = <State, E extends Event>(
-  decider: Pick<Decider<State, never, E>, 'evolve' | 'initialState'>,
-  events: readonly E[],
-): State => events.reduce(decider.evolve, decider.initialState());

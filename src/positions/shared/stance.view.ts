@@ -2,8 +2,6 @@ import type { StanceInForce } from '@domain/positions';
 import type { StanceTimelineRow } from '../stance-timeline/stance-timeline.row';
 import { toTimelineVersion } from '../stance-timeline/stance-timeline.row';
 
-export type StanceView = Omit<StanceInForce, 'actorId'> & { actorId?: string };
-
 export const toStanceView = (row: StanceTimelineRow): StanceInForce => {
   const version = toTimelineVersion(row);
   return {

@@ -1,3 +1,4 @@
+import { Doorbell } from '../doorbell';
 import type { ReadAllResult, RecordedEvent, SubscribeOptions, Subscription } from './event-store.port';
 
 /**
@@ -11,27 +12,8 @@ export const catchUpLoop = (
 ): Subscription => {
   let cursor = options.after;
   let stopped = false;
-  let wake: (() => void) | null = null;
-  let pending = false;
-  const unsubscribe = onAppend(() => {
-    pending = true;
-    wake?.();
-  });
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (pending) {
-        pending = false;
-        return resolve();
-      }
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wake = null;
-        pending = false;
-        resolve();
-      }
-      wake = done;
-    });
+  const doorbell = new Doorbell();
+  const unsubscribe = onAppend(() => doorbell.ring());
 
   const loop = (async () => {
     let failures = 0;
@@ -47,12 +29,12 @@ export const catchUpLoop = (
           failures = 0;
           if (events.length === options.batchSize) continue;
         }
-        await sleep(options.pollMs);
+        await doorbell.wait(options.pollMs);
       } catch (error) {
         if (stopped) break;
         options.onError?.(error);
         failures += 1;
-        await sleep(Math.min(30_000, options.pollMs * 2 ** Math.min(failures, 8)));
+        await doorbell.wait(Math.min(30_000, options.pollMs * 2 ** Math.min(failures, 8)));
       }
     }
   })();
@@ -61,7 +43,7 @@ export const catchUpLoop = (
     stop: async () => {
       stopped = true;
       unsubscribe();
-      wake?.();
+      doorbell.ring();
       await loop;
     },
   };

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import ms from 'ms';
 import { Webhook } from 'standardwebhooks';
 import { AppConfig } from '../../config/app-config';
+import { Doorbell } from '../../infrastructure/doorbell';
 import { SqlClient } from '../../infrastructure/database/sql-client';
 import { WebhookSender } from '../delivery/webhook-sender';
 import { WebhookQueue } from '../outbox/webhook-queue';
@@ -46,8 +47,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private readonly schedule: number[];
   private stopped = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private pending = false;
+  private readonly doorbell = new Doorbell();
   private inflight = 0;
   private readonly outcomes: Outcome[] = [];
   private unsubscribe: () => void = () => undefined;
@@ -77,25 +77,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   }
 
   poke(): void {
-    this.pending = true;
-    this.wake?.();
-  }
-
-  private sleep(msToWait: number): Promise<void> {
-    if (this.pending) {
-      this.pending = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        this.pending = false;
-        resolve();
-      };
-      const timer = setTimeout(done, msToWait);
-      this.wake = done;
-    });
+    this.doorbell.ring();
   }
 
   /**
@@ -123,7 +105,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       } catch (error) {
         this.logger.error(`dispatch failed: ${error instanceof Error ? error.message : String(error)}`);
       }
-      if (claimed === 0 && this.outcomes.length === 0) await this.sleep(this.config.env.WEBHOOKS_POLL_MS);
+      if (claimed === 0 && this.outcomes.length === 0)
+        await this.doorbell.wait(this.config.env.WEBHOOKS_POLL_MS);
     }
   }
 

@@ -24,6 +24,26 @@ export type StanceInForce = {
 
 type Folded = StanceInForce & { seq: number; withdrawnAt: string | null; retracted: boolean };
 
+/** What choosing the position in force needs of a position; `seq` is its record order (the tie-break). */
+export type Candidate = { statedAt: string; seq: number; withdrawnAt: string | null; retracted: boolean };
+
+/**
+ * Of one actor's positions on one topic, the one in force at `at`: the latest non-retracted one stated at or
+ * before it (ties by record order), unless a withdrawal effective at or before `at` ended it.
+ */
+export const positionInForce = <P extends Candidate>(positions: Iterable<P>, at: number): P | null => {
+  let latest: P | null = null;
+  for (const position of positions) {
+    if (position.retracted || time(position.statedAt) > at) continue;
+    const later =
+      !latest ||
+      time(position.statedAt) > time(latest.statedAt) ||
+      (time(position.statedAt) === time(latest.statedAt) && position.seq > latest.seq);
+    if (later) latest = position;
+  }
+  return latest && (latest.withdrawnAt === null || time(latest.withdrawnAt) > at) ? latest : null;
+};
+
 const time = (iso: string): number => Date.parse(iso);
 
 /**
@@ -73,19 +93,13 @@ export const stanceAsOf = (
     }
   });
 
-  const latestByTopic = new Map<string, Folded>();
-  for (const position of positions.values()) {
-    if (position.retracted || time(position.statedAt) > at.getTime()) continue;
-    const latest = latestByTopic.get(position.topicId);
-    const later =
-      !latest ||
-      time(position.statedAt) > time(latest.statedAt) ||
-      (time(position.statedAt) === time(latest.statedAt) && position.seq > latest.seq);
-    if (later) latestByTopic.set(position.topicId, position);
-  }
+  const byTopic = new Map<string, Folded[]>();
+  for (const position of positions.values())
+    byTopic.set(position.topicId, [...(byTopic.get(position.topicId) ?? []), position]);
 
-  return [...latestByTopic.values()]
-    .filter((position) => position.withdrawnAt === null || time(position.withdrawnAt) > at.getTime())
+  return [...byTopic.values()]
+    .map((candidates) => positionInForce(candidates, at.getTime()))
+    .filter((position): position is Folded => position !== null)
     .sort((a, b) => a.topicId.localeCompare(b.topicId))
     .map(({ seq: _seq, withdrawnAt: _withdrawnAt, retracted: _retracted, ...stance }) => stance);
 };

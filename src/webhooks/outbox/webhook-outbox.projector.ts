@@ -4,6 +4,7 @@ import {
   type Condition,
   isPositionEvent,
   type PositionEvent,
+  positionInForce,
   rateFlip,
   type Stance,
   stanceScore,
@@ -24,7 +25,8 @@ type PositionState = {
   conditions: Condition[];
   summary: string;
   statedAt: string;
-  statedRevision: number;
+  /** Record order of the statement in the actor's stream. */
+  seq: number;
   withdrawnAt: string | null;
   retracted: boolean;
 };
@@ -50,25 +52,20 @@ const fromRow = (row: Row): PositionState => ({
   conditions: row.conditions,
   summary: row.summary,
   statedAt: new Date(row.stated_at).toISOString(),
-  statedRevision: Number(row.stated_revision),
+  seq: Number(row.stated_revision),
   withdrawnAt: row.withdrawn_at ? new Date(row.withdrawn_at).toISOString() : null,
   retracted: row.retracted,
 });
 
-/** Every statement is at or before its record time, so the stance in force now is the latest one, unless withdrawn. */
+/** Every statement is at or before its record time, so the stance in force now is the one in force at any later time. */
 const inForce = (positions: Iterable<PositionState>, actorId: string, topicId: string) => {
-  let latest: PositionState | null = null;
-  for (const position of positions) {
-    if (position.actorId !== actorId || position.topicId !== topicId || position.retracted) continue;
-    const later =
-      !latest ||
-      position.statedAt > latest.statedAt ||
-      (position.statedAt === latest.statedAt && position.statedRevision > latest.statedRevision);
-    if (later) latest = position;
-  }
-  if (!latest || latest.withdrawnAt) return null;
-  const { positionId, stance, conditions, summary, statedAt } = latest;
-  return { positionId, stance, score: stanceScore(stance), conditions, summary, statedAt };
+  const onTopic = [...positions].filter(
+    (position) => position.actorId === actorId && position.topicId === topicId,
+  );
+  const current = positionInForce(onTopic, Number.POSITIVE_INFINITY);
+  if (!current) return null;
+  const { positionId, stance, conditions, summary, statedAt } = current;
+  return { positionId, stance, score: stanceScore(current.stance), conditions, summary, statedAt };
 };
 
 const POSITION_NOTICES: Readonly<Record<PositionEvent['type'], WebhookEventType | null>> = {
@@ -150,7 +147,7 @@ export class WebhookOutboxProjector extends Projection {
             conditions,
             summary,
             statedAt,
-            statedRevision: Number(recorded.revision),
+            seq: Number(recorded.revision),
             withdrawnAt: null,
             retracted: false,
           };
@@ -199,7 +196,7 @@ export class WebhookOutboxProjector extends Projection {
         conditions: position.conditions,
         summary: position.summary,
         stated_at: position.statedAt,
-        stated_revision: position.statedRevision,
+        stated_revision: position.seq,
         withdrawn_at: position.withdrawnAt,
         retracted: position.retracted,
       };

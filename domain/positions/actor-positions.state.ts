@@ -1,4 +1,5 @@
 import { assertNever } from '../shared/assert-never';
+import { canonicalJson } from '../shared/canonical-json';
 import type { PositionEvent, PositionFields } from './position.events';
 import { sourceKey } from './position.events';
 
@@ -18,18 +19,7 @@ export type ActorPositions =
 
 export const initialActorPositions = (): ActorPositions => ({ status: 'unregistered' });
 
-export const fingerprint = (value: unknown): string =>
-  JSON.stringify(value, Object.keys(flatten(value)).sort());
-
-const flatten = (value: unknown, into: Record<string, true> = {}): Record<string, true> => {
-  if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      into[key] = true;
-      flatten(inner, into);
-    }
-  }
-  return into;
-};
+export const fingerprint = canonicalJson;
 
 export const positionFields = (data: PositionFields): PositionFields => ({
   topicId: data.topicId,

@@ -2,6 +2,7 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import { from, mergeMap, type Observable, of } from 'rxjs';
+import { canonicalJson } from '@domain/shared/canonical-json';
 import { DomainError } from '@domain/shared/domain-error';
 import { SqlClient } from '../database/sql-client';
 import type { AuthenticatedRequest } from './auth.guard';
@@ -25,13 +26,6 @@ export class InvalidIdempotencyKeyError extends DomainError {
   }
 }
 
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_, inner) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
-      : inner,
-  );
-
 /**
  * The same Idempotency-Key with the same request answers what the first answered and appends nothing;
  * with another request, 422. Event ids also derive from the key, so even racing repeats append once.
@@ -48,7 +42,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key)) throw new InvalidIdempotencyKeyError();
     const scope = `${request.principal?.name ?? 'anonymous'} POST ${request.path}`;
     const hash = createHash('sha256')
-      .update(canonical(request.body ?? null))
+      .update(canonicalJson(request.body ?? null))
       .digest('hex');
     return from(
       this.sql.query<{ request_hash: string; status_code: number; response: unknown }>(

@@ -22,8 +22,9 @@ export class StanceAsOfController {
   @ApiOperation({ summary: "An actor's stance on every topic, in force at `at`, as known at `knownAt`" })
   async stances(@Param() { actorId }: ActorParams, @Query() query: AsOfRequest) {
     const { at, knownAt } = resolveAsOf(query, this.clock.now());
-    await this.checks.actorExists(actorId);
     const stances = await this.queries.execute(new StanceAsOfQuery(actorId, at, knownAt));
+    // An actor with stances exists: only an empty answer needs the catalogue to tell unknown from silent.
+    if (stances.length === 0) await this.checks.actorExists(actorId);
     return {
       actorId,
       at: at.toISOString(),
@@ -36,10 +37,12 @@ export class StanceAsOfController {
   @ApiOperation({ summary: "An actor's stance on one topic (404 STANCE.NOT_IN_FORCE when none)" })
   async stance(@Param() { actorId, topicId }: StanceParams, @Query() query: AsOfRequest) {
     const { at, knownAt } = resolveAsOf(query, this.clock.now());
-    await this.checks.actorExists(actorId);
-    await this.checks.topicExists(topicId);
     const [stance] = await this.queries.execute(new StanceAsOfQuery(actorId, at, knownAt, topicId));
-    if (!stance) throw new StanceNotInForceError(actorId, topicId, at.toISOString(), knownAt.toISOString());
+    if (!stance) {
+      await this.checks.actorExists(actorId);
+      await this.checks.topicExists(topicId);
+      throw new StanceNotInForceError(actorId, topicId, at.toISOString(), knownAt.toISOString());
+    }
     const { actorId: _, ...view } = stance;
     return { actorId, at: at.toISOString(), knownAt: knownAt.toISOString(), ...view };
   }

@@ -20,8 +20,8 @@ export class TopicStancesController {
   @ApiOperation({ summary: "Every actor's stance on a topic, in force at `at`, as known at `knownAt`" })
   async stances(@Param() { topicId }: TopicParams, @Query() query: AsOfRequest) {
     const { at, knownAt } = resolveAsOf(query, this.clock.now());
-    await this.checks.topicExists(topicId);
     const stances = await this.queries.execute(new TopicStancesQuery(topicId, at, knownAt));
+    if (stances.length === 0) await this.checks.topicExists(topicId);
     return {
       topicId,
       at: at.toISOString(),

@@ -1,0 +1,264 @@
+import type { ActorDirectory, Gender, Mention } from './actor-mentions';
+import type { SpeakerResolution } from './extraction.types';
+import { toKebab } from '../shared/ids';
+import type { Span } from './text-spans';
+
+/** The verbs that report speech, or frame a quoted phrase as someone's words ("called him a 'dictator'"). */
+export const REPORTING_VERB =
+  /(?<![\p{L}])(?:said|says|say|saying|add|proposed|believes|believe|believed|thinks|hopes|hoped|made clear|making clear|told|tells|telling|added|adds|adding|insisted|insists|insisting|warned|warns|warning|stated|states|stating|argued|argues|arguing|claimed|claims|claiming|declared|declares|wrote|writes|writing|posted|replied|replies|responded|responds|explained|explains|stressed|stresses|noted|notes|suggested|suggests|suggesting|admitted|admits|acknowledged|asked|asks|continued|urged|urges|vowed|vows|pledged|promised|announced|announces|confirmed|confirms|conceded|predicted|remarked|commented|maintained|repeated|reiterated|reiterates|tweeted|joked|praised|praising|called|calls|calling|described|describes|describing|branded|brands|dubbed|labelled|labeled|referred|accused|hailed|mused|boasted|complained|lamented|recalled|cautioned|countered|agreed|quipped|thundered|snapped|fumed|blasted|slammed|demanded|emphasised|emphasized|underlined|highlighted|according to|dismissed|described|vowing|urging|declined|denied|denies|promising|threatened|threatening|announcing|conceding|admitting)(?![\p{L}])/u;
+
+const allVerbs = (text: string) => text.matchAll(new RegExp(REPORTING_VERB.source, 'gu'));
+
+const PREPOSITION_BEFORE =
+  /(?:^|\s)(?:from|to|with|by|for|of|on|about|against|at|than|between|like|as|after|before|over|under|into|toward|towards|met|meet|meeting|visit|visited|called|calling|urged|urging|pressed|push|persuade|told|telling)\s+$/i;
+const SUBORDINATE_START =
+  /^\s*["“‘']?(?:after|before|while|when|as|although|though|if|asked|speaking|responding|despite|following|unlike|with|in|on|at|during|since|because|addressing|setting|writing|appearing|arriving|meeting|asked)\b/i;
+
+export const TITLE_WORDS = new Set(
+  (
+    'mr mrs ms miss dr sir dame lord lady baroness senator sen rep representative congressman congresswoman governor gov ' +
+    'general gen colonel col retired admiral adm president vice prime minister secretary foreign defence defense home state deputy ' +
+    'chancellor ambassador envoy special spokesman spokeswoman spokesperson chief head leader mayor former ex the a an ' +
+    'us u.s. uk eu nato kremlin white house russian ukrainian american british french german polish italian finnish dutch ' +
+    'spanish european chinese israeli turkish hungarian canadian national security adviser advisor press commander ' +
+    'republican democratic democrat labour tory conservative party mp mep shadow justice interior economy finance trade ' +
+    'of for and judge professor prof lieutenant sergeant captain major army navy air force but as when after ' +
+    'speaking asked in on at while'
+  ).split(' '),
+);
+
+export type TimelineEntry = {
+  offset: number;
+  speaker: SpeakerResolution;
+  gender: Gender | null;
+  person: boolean;
+};
+
+export type AttributionContext = {
+  text: string;
+  directory: ActorDirectory;
+  mentions: Mention[];
+  insideQuote: (offset: number) => boolean;
+  /** Resolved speakers and sentence subjects so far, in text order, for pronouns and role phrases. */
+  timeline: TimelineEntry[];
+  /** Every actor the article names outside quotations, for role phrases with no earlier holder in the timeline. */
+  namedInArticle: Set<string>;
+  /** Full names met so far, for "Mr Graham" after "Lindsey Graham". */
+  candidateNames: Map<string, string>;
+};
+
+export type Attributed = { speaker: SpeakerResolution; confidence: number; at: Span };
+
+const actorResolution = (
+  context: AttributionContext,
+  actorId: string,
+  via: 'name' | 'alias' | 'role' | 'pronoun',
+): SpeakerResolution => ({
+  kind: 'actor',
+  actorId,
+  name: context.directory.actors.get(actorId)?.name ?? actorId,
+  via,
+});
+
+const latestInTimeline = (context: AttributionContext, ids: string[], before: number): string | undefined => {
+  for (let index = context.timeline.length - 1; index >= 0; index--) {
+    const entry = context.timeline[index];
+    if (entry.offset < before && ids.includes(entry.speaker.actorId)) return entry.speaker.actorId;
+  }
+  return undefined;
+};
+
+/** Resolves a mention to a speaker on the article's day, using what came before it. */
+export const resolveMention = (
+  context: AttributionContext,
+  mention: Mention,
+): { speaker: SpeakerResolution; confidence: number } | null => {
+  if (mention.kind === 'pronoun') {
+    for (let index = context.timeline.length - 1; index >= 0; index--) {
+      const entry = context.timeline[index];
+      if (entry.offset >= mention.start) continue;
+      if (!entry.person) continue;
+      if (mention.gender && entry.gender && entry.gender !== mention.gender) continue;
+      return { speaker: { ...entry.speaker, via: 'pronoun' } as SpeakerResolution, confidence: 0.8 };
+    }
+    return null;
+  }
+  const ids = mention.actorIds;
+  if (ids.length === 0) return null;
+  const via = mention.kind;
+  if (ids.length === 1) {
+    const confidence =
+      mention.kind === 'role' ? (mention.specific ? 0.9 : 0.8) : mention.kind === 'name' ? 0.97 : 0.93;
+    return { speaker: actorResolution(context, ids[0], via), confidence };
+  }
+  const recent = latestInTimeline(context, ids, mention.start);
+  if (recent)
+    return { speaker: actorResolution(context, recent, via), confidence: mention.specific ? 0.85 : 0.8 };
+  const named = ids.find((id) => context.namedInArticle.has(id));
+  if (named) return { speaker: actorResolution(context, named, via), confidence: 0.7 };
+  if (mention.specific || mention.kind !== 'role') {
+    return { speaker: actorResolution(context, ids[0], via), confidence: 0.6 };
+  }
+  return null;
+};
+
+const isEligibleSubject = (context: AttributionContext, mention: Mention): boolean =>
+  !mention.possessive &&
+  !context.insideQuote(mention.start) &&
+  !PREPOSITION_BEFORE.test(context.text.slice(Math.max(0, mention.start - 20), mention.start));
+
+const CAPITALISED_NAME =
+  /((?:(?:[A-Z][\p{L}’'.-]*|of|the|de|von|der|van|al|bin|da|le|la)\s+){0,6}[A-Z][\p{L}’'-]+)(?:,[^,]{0,80},)?\s*$/u;
+
+/** A speaker the registry does not know, from the capitalised words just before (or after) a reporting verb. */
+const candidateFrom = (context: AttributionContext, phrase: string): SpeakerResolution | null => {
+  const tokens = phrase.trim().split(/\s+/);
+  let first = 0;
+  const hadTitle = tokens.length > 1;
+  while (first < tokens.length && TITLE_WORDS.has(tokens[first].toLowerCase().replace(/[.’']+$/, '')))
+    first++;
+  const name = tokens
+    .slice(first)
+    .join(' ')
+    .replace(/[’']s$/, '');
+  if (!name || !/^[A-Z]/.test(name)) return null;
+  const words = name.split(' ');
+  if (words.some((word) => /^(?:The|A|An|In|On|At|But|And|It|This|That|They|We|I|He|She)$/.test(word)))
+    return null;
+  if (words.length === 1) {
+    const full = context.candidateNames.get(name);
+    if (full) return { kind: 'candidate', actorId: toKebab(full), name: full, via: 'name' };
+    if (!hadTitle) return null;
+    return { kind: 'candidate', actorId: toKebab(name), name, via: 'name' };
+  }
+  if (words.length > 4) return null;
+  context.candidateNames.set(words[words.length - 1], name);
+  return { kind: 'candidate', actorId: toKebab(name), name, via: 'name' };
+};
+
+const mentionStartingAt = (context: AttributionContext, offset: number): Mention | undefined =>
+  context.mentions.find((mention) => mention.start === offset && !context.insideQuote(offset));
+
+/** "…,” he said. / …,” said Mr Trump / …,” Senator Lindsey Graham told reporters. */
+export const trailingAttribution = (
+  context: AttributionContext,
+  from: number,
+  limit: number,
+): Attributed | null => {
+  const rest = context.text.slice(from, limit);
+  const lead = /^[\s,–—-]*/.exec(rest)![0].length;
+  const at = from + lead;
+  const after = context.text.slice(at, limit);
+  const mention = mentionStartingAt(context, at);
+  if (mention) {
+    const verb = /^\s+(?:\p{Ll}+ly\s+)?(?:has\s+|had\s+|also\s+|then\s+|later\s+)?/u.exec(
+      context.text.slice(mention.end, limit),
+    );
+    const verbAt = mention.end + (verb ? verb[0].length : 0);
+    const found = REPORTING_VERB.exec(context.text.slice(verbAt, limit));
+    if (found && found.index === 0) {
+      const resolved = resolveMention(context, mention);
+      if (resolved) return { ...resolved, at: { start: mention.start, end: verbAt + found[0].length } };
+    }
+  }
+  const verbFirst = REPORTING_VERB.exec(after);
+  if (verbFirst && verbFirst.index === 0) {
+    const subjectAt =
+      at + verbFirst[0].length + (/^\s*/.exec(after.slice(verbFirst[0].length))![0].length ?? 0);
+    const subject = mentionStartingAt(context, subjectAt);
+    if (subject) {
+      const resolved = resolveMention(context, subject);
+      if (resolved) return { ...resolved, at: { start: at, end: subject.end } };
+    }
+    const named = /^((?:[A-Z][\p{L}’'.-]*\s+){0,5}[A-Z][\p{L}’'-]+)/u.exec(
+      context.text.slice(subjectAt, limit),
+    );
+    const candidate = named ? candidateFrom(context, named[1]) : null;
+    if (candidate)
+      return { speaker: candidate, confidence: 0.75, at: { start: at, end: subjectAt + named![1].length } };
+  }
+  const unknown =
+    /^((?:[A-Z][\p{L}’'.-]*\s+){0,5}[A-Z][\p{L}’'-]+)(?:,[^,”"]{0,80},)?\s+(?:\p{Ll}+ly\s+)?/u.exec(after);
+  if (unknown) {
+    const verb = REPORTING_VERB.exec(after.slice(unknown[0].length));
+    if (verb && verb.index === 0) {
+      const candidate = candidateFrom(context, unknown[1]);
+      if (candidate)
+        return { speaker: candidate, confidence: 0.75, at: { start: at, end: at + unknown[0].length } };
+    }
+  }
+  return null;
+};
+
+/** "Sir Keir said: “…”", "the US president said it was “…”", "X, who…, told ITV:" within the quotation's sentence. */
+export const leadingAttribution = (
+  context: AttributionContext,
+  sentence: Span,
+  quoteStart: number,
+): Attributed | null => {
+  const { text } = context;
+  const verbs = [...allVerbs(text.slice(sentence.start, quoteStart))]
+    .map((match) => ({
+      start: sentence.start + match.index,
+      end: sentence.start + match.index + match[0].length,
+    }))
+    .filter((verb) => !context.insideQuote(verb.start));
+  const subjects = context.mentions.filter(
+    (mention) =>
+      mention.start >= sentence.start && mention.end <= quoteStart && isEligibleSubject(context, mention),
+  );
+  const colon = /:\s*$/.test(text.slice(sentence.start, quoteStart));
+  for (const verb of verbs.reverse()) {
+    const before = subjects.filter((mention) => mention.end <= verb.start);
+    const subordinate = SUBORDINATE_START.exec(text.slice(sentence.start, verb.start));
+    const clauseStart = subordinate ? text.indexOf(',', sentence.start) : -1;
+    const inClause = before.filter(
+      (mention) => clauseStart < 0 || mention.start > clauseStart || clauseStart > verb.start,
+    );
+    const subject = inClause.at(-1);
+    if (subject) {
+      const resolved = resolveMention(context, subject);
+      if (resolved) return { ...resolved, at: { start: subject.start, end: verb.end } };
+    }
+    const tail = text.slice(Math.max(sentence.start, clauseStart + 1), verb.start);
+    const named = CAPITALISED_NAME.exec(tail.replace(/\s+(?:has|had|have|also|\p{Ll}+ly)\s*$/u, ' '));
+    if (named) {
+      const candidate = candidateFrom(context, named[1]);
+      if (candidate)
+        return { speaker: candidate, confidence: 0.75, at: { start: verb.start, end: verb.end } };
+    }
+    const afterVerb = subjects.find((mention) => mention.start >= verb.end && mention.start <= verb.end + 2);
+    if (afterVerb) {
+      const resolved = resolveMention(context, afterVerb);
+      if (resolved) return { ...resolved, at: { start: verb.start, end: afterVerb.end } };
+    }
+  }
+  if (colon && subjects.length > 0) {
+    const subordinate = SUBORDINATE_START.test(text.slice(sentence.start, quoteStart));
+    const clauseStart = subordinate ? text.indexOf(',', sentence.start) : -1;
+    const subject = subjects.find((mention) => mention.start > clauseStart) ?? subjects[0];
+    const resolved = resolveMention(context, subject);
+    if (resolved) return { ...resolved, confidence: resolved.confidence * 0.95, at: subject };
+  }
+  return null;
+};
+
+/** The subject of a sentence outside its quotations, for the pronouns that follow. */
+export const sentenceSubject = (context: AttributionContext, sentence: Span): Mention | undefined => {
+  const subordinate = SUBORDINATE_START.test(context.text.slice(sentence.start, sentence.end));
+  const comma = subordinate ? context.text.indexOf(',', sentence.start) : -1;
+  const clauseStart = comma >= 0 && comma < sentence.end ? comma : -1;
+  return context.mentions.find(
+    (mention) =>
+      mention.start >= sentence.start &&
+      mention.end <= sentence.end &&
+      mention.start > clauseStart &&
+      isEligibleSubject(context, mention),
+  );
+};
+
+export const genderOfSpeaker = (context: AttributionContext, speaker: SpeakerResolution): Gender | null =>
+  speaker.kind === 'actor' ? (context.directory.genders.get(speaker.actorId) ?? null) : null;
+
+export const isPerson = (context: AttributionContext, speaker: SpeakerResolution): boolean =>
+  speaker.kind === 'candidate' || context.directory.actors.get(speaker.actorId)?.kind !== 'institution';

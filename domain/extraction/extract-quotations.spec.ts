@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractQuotations } from './extract-quotations';
+import type { ExtractionKnowledge } from './extraction.types';
+
+const seed = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'seeds', name), 'utf8'));
+const knowledge: ExtractionKnowledge = {
+  actors: seed('actors.json'),
+  topics: seed('topic-lexicon.json'),
+  cues: seed('stance-cues.json'),
+};
+const extract = (text: string, publishedOn = '2025-03-12') =>
+  extractQuotations({ id: 'a1', text, outlet: 'Test', publishedOn }, knowledge);
+const pairs = (text: string, publishedOn?: string) =>
+  extract(text, publishedOn).map((quotation) => [quotation.speaker?.actorId ?? null, quotation.quote]);
+
+describe('extractQuotations', () => {
+  it('reads an AP-style story: straight quotes, "said" after, split attribution, unknown speakers', () => {
+    const text = [
+      'WASHINGTON (AP) — Vice President JD Vance said Tuesday that the United States would not "bankroll an endless war" in Ukraine.',
+      '',
+      '"The president has been very clear," Vance told reporters. "If the Russians are serious, they will come to the table."',
+      '',
+      'Senator Lindsey Graham, a Republican from South Carolina, said he was drafting new sanctions. "Putin is playing games," Graham said.',
+    ].join('\n');
+    expect(pairs(text)).toEqual([
+      ['jd-vance', 'bankroll an endless war'],
+      [
+        'jd-vance',
+        'The president has been very clear, If the Russians are serious, they will come to the table.',
+      ],
+      ['lindsey-graham', 'Putin is playing games'],
+    ]);
+    const [first] = extract(text);
+    expect(first.saidOn).toBe('2025-03-11');
+    expect(first.saidOnEvidence).toBe('Tuesday');
+    expect(extract(text)[2].speaker).toMatchObject({ kind: 'candidate', actorId: 'lindsey-graham' });
+  });
+
+  it('reads Guardian-style single quotes with apostrophes, colon introductions and a multi-paragraph quotation', () => {
+    const text = [
+      'Speaking last night, the Ukrainian president said: ‘We will never recognise the occupation of our land.',
+      '‘Ukrainians won’t give their land to the occupier.’',
+      'Andrii Sybiha, Ukraine’s foreign minister, added:',
+      '‘Peace through strength is not a slogan, and the allies’ support is not charity.’',
+    ].join('\n');
+    const quotations = extract(text, '2025-08-14');
+    expect(quotations.map((q) => [q.speaker?.actorId, q.quote])).toEqual([
+      [
+        'volodymyr-zelensky',
+        'We will never recognise the occupation of our land. Ukrainians won’t give their land to the occupier.',
+      ],
+      ['andrii-sybiha', 'Peace through strength is not a slogan, and the allies’ support is not charity.'],
+    ]);
+    expect(quotations[0]).toMatchObject({
+      saidOn: '2025-08-13',
+      saidOnEvidence: 'last night',
+      parts: [{}, {}],
+    });
+    expect(quotations[1].speaker).toMatchObject({ via: 'colon-intro' });
+  });
+
+  it('maps every span back to the original text, marks included, through the clean-up', () => {
+    const text = [
+      '<image>data:image/s3,"s3://crabby-images/4ed5f/4ed5f3bce02d3d91f45a7bfcd12c686a40e49c7f" alt="A "quoted" caption"</image>',
+      'Mr Merz (pictured) said: “Europe must spend more on its own defence.”',
+      '‘We will play our part,’ said Sir Keir. ‘But we need allies.’',
+    ].join('\n');
+    const quotations = extract(text, '2025-06-01');
+    expect(quotations).toHaveLength(2);
+    for (const quotation of quotations) {
+      const span = text.slice(quotation.start, quotation.end);
+      expect(span[0]).toMatch(/[“‘]/);
+      expect(span.at(-1)).toMatch(/[”’]/);
+      for (const part of quotation.parts)
+        expect(text.slice(part.start, part.end)).toMatch(/^[“‘][\s\S]*[”’]$/);
+    }
+    expect(quotations.map((q) => q.speaker?.actorId)).toEqual(['friedrich-merz', 'keir-starmer']);
+  });
+
+  it('resolves a role phrase through the role held on the day: the German chancellor before and after 6 May 2025', () => {
+    const text = 'The German chancellor said: “Our support for Ukraine will not waver.”';
+    expect(pairs(text, '2025-03-01')[0][0]).toBe('olaf-scholz');
+    expect(pairs(text, '2025-05-20')[0][0]).toBe('friedrich-merz');
+    const secretary = 'The Foreign Secretary told MPs: “We stand with Ukraine.”';
+    expect(pairs(secretary, '2025-06-01')[0][0]).toBe('david-lammy');
+    expect(pairs(secretary, '2025-10-01')[0][0]).toBe('yvette-cooper');
+    expect(pairs('The Kremlin spokesman said: “There is no basis for a truce.”')[0][0]).toBe('dmitry-peskov');
+    expect(pairs('The Nato secretary general warned: “We must spend more.”')[0][0]).toBe('mark-rutte');
+  });
+
+  it('follows a pronoun chain to the last fitting subject, not to a name in a subordinate clause', () => {
+    const text = [
+      'Marco Rubio flew to Geneva on Sunday.',
+      'Responding to comments from Sergei Lavrov rejecting the plan, he said: “We are not going to negotiate in public.”',
+      '“Our goal is a durable peace.”',
+      'He added that the talks were “productive and focused”.',
+    ].join('\n');
+    expect(pairs(text, '2025-11-24')).toEqual([
+      ['marco-rubio', 'We are not going to negotiate in public.'],
+      ['marco-rubio', 'Our goal is a durable peace.'],
+      ['marco-rubio', 'productive and focused'],
+    ]);
+  });
+
+  it('ignores scare quotes, labels and anonymous words, but keeps a short quote a verb attaches to a speaker', () => {
+    const text = [
+      'Critics called it a “capitulation” and the so-called “shadow fleet” kept sailing.',
+      'What has become known as the “coalition of the willing” met in Paris.',
+      'Mr Trump called Mr Zelensky a “dictator” on Wednesday.',
+    ].join('\n');
+    expect(pairs(text, '2025-02-20')).toEqual([['donald-trump', 'dictator']]);
+  });
+
+  it('keeps nested quotations inside the outer speaker’s words', () => {
+    const text =
+      'Kaja Kallas said: "Moscow talks of \'peace without preconditions\' while its missiles fall on Kyiv."';
+    expect(pairs(text, '2025-05-12')).toEqual([
+      ['kaja-kallas', "Moscow talks of 'peace without preconditions' while its missiles fall on Kyiv."],
+    ]);
+  });
+
+  it('scores a clear attributed quote on a clear topic higher than an unclear one', () => {
+    const clear = extract(
+      'Mark Rutte said: "Ukraine\'s path to Nato membership is irreversible and we support it."',
+    )[0];
+    const unclear = extract('“It was a long day,” someone said. “We will see.”')[0];
+    expect(clear.topicId).toBe('ukraine.nato-membership');
+    expect(clear.stance).toBe('support');
+    expect(clear.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(unclear?.confidence ?? 0).toBeLessThan(0.75);
+  });
+});

@@ -1,0 +1,44 @@
+import { quotedText, scanQuotations } from './quote-scanner';
+
+const texts = (text: string) => scanQuotations(text).map((quote) => quotedText(text, quote));
+
+describe('scanQuotations', () => {
+  it('reads curly and straight double quotes, spans from opening to closing mark', () => {
+    const text = 'He said: “We are ready.” Then: "So are we," she replied.';
+    const quotes = scanQuotations(text);
+    expect(texts(text)).toEqual(['We are ready.', 'So are we,']);
+    for (const quote of quotes) {
+      const span = text.slice(quote.parts[0].start, quote.parts[quote.parts.length - 1].end);
+      expect(span[0]).toMatch(/[“"]/);
+      expect(span.at(-1)).toMatch(/[”"]/);
+    }
+  });
+
+  it('reads single quotes whose closing mark is also the apostrophe inside', () => {
+    const text =
+      "Ms Reeves said the plan was ‘the world’s best offer, and members’ money is safe’, adding: 'It isn't a gamble.'";
+    expect(texts(text)).toEqual(['the world’s best offer, and members’ money is safe', "It isn't a gamble."]);
+  });
+
+  it('joins a quotation continued over paragraphs that open it again without closing it', () => {
+    const text =
+      'He said: ‘We will not give up our land.\n‘Not now, not ever.\n‘That is final.’\nThe talks went on.';
+    expect(texts(text)).toEqual(['We will not give up our land. Not now, not ever. That is final.']);
+    expect(scanQuotations(text)[0].parts).toHaveLength(3);
+  });
+
+  it('reads a stray opening mark after a finished sentence as a paragraph break run together', () => {
+    const text = 'She said: “We want peace. “The question is how.” Then she left.';
+    expect(texts(text)).toEqual(['We want peace. The question is how.']);
+  });
+
+  it('keeps nested quotations inside their host', () => {
+    const text =
+      'He said: "They call it \'a special operation\', but it is a war." Then "we go on," he added.';
+    expect(texts(text)).toEqual(["They call it 'a special operation', but it is a war.", 'we go on,']);
+  });
+
+  it('drops a quotation opened and never closed nor continued', () => {
+    expect(texts('He said: “We are ready\nNext paragraph without a mark.')).toEqual([]);
+  });
+});

@@ -1,0 +1,190 @@
+import { paragraphSpans, type Span } from './text-spans';
+
+export type QuoteStyle = 'double' | 'single';
+
+/** One quoted piece: `start` is its opening mark, `end` is just past its closing mark (or its paragraph's end). */
+export type QuotedPart = Span & { inner: Span; closed: boolean };
+
+/** A quotation as printed: one piece, or several when it runs over paragraphs. */
+export type ScannedQuote = { style: QuoteStyle; parts: QuotedPart[] };
+
+const LETTER = /[\p{L}\p{N}]/u;
+const OPENERS_BEFORE = /[\s([{—–\-/:;,]/;
+const SENTENCE_END_BEFORE = /[.!?…:;,—–-]["”’']?\s+$/;
+
+const isLetter = (char: string | undefined): boolean => char !== undefined && LETTER.test(char);
+
+/** A straight or curly single mark that opens a quotation rather than eliding ("’90s", "rock ’n’ roll"). */
+const opensSingle = (text: string, at: number, paragraphStart: number): boolean => {
+  const before = at === paragraphStart ? ' ' : text[at - 1];
+  if (!OPENERS_BEFORE.test(before) && !/["“]/.test(before)) return false;
+  const after = text.slice(at + 1, at + 5);
+  if (!isLetter(after[0]) && !/["“]/.test(after[0] ?? '')) return false;
+  return !/^(?:\d0s|n[’']|em\b|tis\b|twas\b|til\b|cause\b)/i.test(after);
+};
+
+/** How likely a single mark at `at` closes the quotation: 2 sure, 1 perhaps (a plural possessive), 0 not. */
+const singleCloserStrength = (text: string, at: number, paragraphEnd: number): number => {
+  const before = text[at - 1];
+  const after = at + 1 < paragraphEnd ? text[at + 1] : undefined;
+  if (isLetter(after)) return 0;
+  if (before === undefined || /\s/.test(before)) return 0;
+  if (/[sS]/.test(before) && after !== undefined && /\s/.test(after)) {
+    const next = /^\s+(\S+)/.exec(text.slice(at + 1, paragraphEnd));
+    if (next && /^\p{Ll}/u.test(next[1]) && !/^(?:he|she|they|said|says|added|according)\b/.test(next[1]))
+      return 1;
+  }
+  return 2;
+};
+
+const findMatchingDouble = (text: string, from: number, end: number, straight: boolean): number => {
+  for (let at = from; at < end; at++) {
+    const char = text[at];
+    if (straight ? char === '"' : char === '”') return at;
+    if (!straight && char === '“') {
+      const inner = text.indexOf('”', at + 1);
+      if (inner < 0 || inner >= end) return -1;
+      at = inner;
+    }
+  }
+  return -1;
+};
+
+/** Where a quotation opened at `open` closes in its paragraph, -1 when it runs to the paragraph's end. */
+const findCloser = (
+  text: string,
+  open: number,
+  style: QuoteStyle,
+  straight: boolean,
+  paragraph: Span,
+): number => {
+  if (style === 'double') {
+    for (let at = open + 1; at < paragraph.end; at++) {
+      const char = text[at];
+      if (straight ? char === '"' : char === '”') return at;
+      if (!straight && char === '“') {
+        // A fresh opening mark after a finished sentence is the next paragraph of the quotation run together.
+        if (SENTENCE_END_BEFORE.test(text.slice(open + 1, at))) return -2 - at;
+        const nested = findMatchingDouble(text, at + 1, paragraph.end, false);
+        if (nested < 0) return -1;
+        at = nested;
+      }
+    }
+    return -1;
+  }
+  let perhaps = -1;
+  for (let at = open + 1; at < paragraph.end; at++) {
+    const char = text[at];
+    if (char === '“' || (char === '"' && !straight)) {
+      const nested = findMatchingDouble(text, at + 1, paragraph.end, char === '"');
+      if (nested > 0) at = nested;
+      continue;
+    }
+    if (char === (straight ? "'" : '‘') && SENTENCE_END_BEFORE.test(text.slice(open + 1, at))) {
+      return perhaps >= 0 ? perhaps : -2 - at;
+    }
+    if (char !== (straight ? "'" : '’')) continue;
+    const strength = singleCloserStrength(text, at, paragraph.end);
+    if (strength === 2) return at;
+    if (strength === 1 && perhaps < 0) perhaps = at;
+  }
+  return perhaps;
+};
+
+const firstMark = (text: string, paragraph: Span): { at: number; char: string } | null => {
+  const match = /\S/.exec(text.slice(paragraph.start, paragraph.end));
+  return match ? { at: paragraph.start + match.index, char: match[0] } : null;
+};
+
+const trimmedInner = (text: string, start: number, end: number): Span => {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/.test(text[from])) from++;
+  while (to > from && /\s/.test(text[to - 1])) to--;
+  return { start: from, end: to };
+};
+
+const openerAt = (
+  text: string,
+  at: number,
+  paragraph: Span,
+): { style: QuoteStyle; straight: boolean } | null => {
+  const char = text[at];
+  if (char === '“') return { style: 'double', straight: false };
+  if (char === '"') {
+    const before = at === paragraph.start ? ' ' : text[at - 1];
+    return OPENERS_BEFORE.test(before) || /[‘'“]/.test(before) ? { style: 'double', straight: true } : null;
+  }
+  if (char === '‘' && opensSingle(text, at, paragraph.start)) return { style: 'single', straight: false };
+  if (char === "'" && opensSingle(text, at, paragraph.start)) return { style: 'single', straight: true };
+  return null;
+};
+
+/**
+ * Every quotation in the text, in every house style: curly or straight, double or single marks (where the closing
+ * single mark is also the apostrophe), nested quotations left inside their host, and quotations continued over
+ * paragraphs (a paragraph that opens a quotation and does not close it, the next one opening again).
+ */
+export const scanQuotations = (text: string): ScannedQuote[] => {
+  const paragraphs = paragraphSpans(text);
+  const quotes: ScannedQuote[] = [];
+  let current: ScannedQuote | null = null;
+  let pending: { style: QuoteStyle; straight: boolean; openChar: string } | null = null;
+
+  for (let index = 0; index < paragraphs.length; index++) {
+    const paragraph = paragraphs[index];
+    let at = paragraph.start;
+    if (pending && current) {
+      const first = firstMark(text, paragraph);
+      if (first && first.char === pending.openChar) at = first.at;
+      else {
+        // A quotation opened and never closed nor continued is a stray mark, not a statement.
+        current = null;
+        pending = null;
+      }
+    }
+    while (at < paragraph.end) {
+      const opener: { style: QuoteStyle; straight: boolean } | null =
+        pending ?? openerAt(text, at, paragraph);
+      if (!opener) {
+        at++;
+        continue;
+      }
+      const style: QuoteStyle = opener.style;
+      const straight: boolean = opener.straight;
+      pending = null;
+      const close = findCloser(text, at, style, straight, paragraph);
+      if (close >= 0) {
+        const part = { start: at, end: close + 1, inner: trimmedInner(text, at + 1, close), closed: true };
+        if (current) current.parts.push(part);
+        else current = { style, parts: [part] };
+        quotes.push(current);
+        current = null;
+        at = close + 1;
+        continue;
+      }
+      const runsOn = close < -1 ? -2 - close : paragraph.end;
+      const end = trimmedInner(text, at, runsOn).end;
+      const part = { start: at, end, inner: trimmedInner(text, at + 1, end), closed: false };
+      if (current) current.parts.push(part);
+      else current = { style, parts: [part] };
+      if (close < -1) {
+        at = runsOn;
+        pending = { style, straight, openChar: text[runsOn] };
+        continue;
+      }
+      pending = { style, straight, openChar: text[at] };
+      at = paragraph.end;
+    }
+  }
+  return quotes
+    .map((quote) => ({ ...quote, parts: quote.parts.filter((part) => part.inner.end > part.inner.start) }))
+    .filter((quote) => quote.parts.length > 0 && quote.parts[quote.parts.length - 1].closed);
+};
+
+export const quotedText = (text: string, quote: ScannedQuote): string =>
+  quote.parts
+    .map((part) => text.slice(part.inner.start, part.inner.end))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();

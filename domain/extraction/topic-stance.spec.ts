@@ -1,0 +1,57 @@
+import type { StanceCues, TopicLexicon } from './extraction.types';
+import { guessStance, guessTopic } from './topic-stance';
+
+const topics: TopicLexicon[] = [
+  {
+    topicId: 'ukraine.nato-membership',
+    terms: ['nato', 'alliance'],
+    strongTerms: ['join nato', 'nato membership'],
+  },
+  { topicId: 'russia.sanctions', terms: ['sanctions', 'pressure'], strongTerms: ['sanctions on russia'] },
+];
+const cues: StanceCues = {
+  negation: [
+    { phrase: 'not', weight: 1 },
+    { phrase: "won't", weight: 1 },
+  ],
+  condition: [
+    { phrase: 'unless', weight: 1 },
+    { phrase: 'if', weight: 0.6 },
+  ],
+  hedge: [{ phrase: "we'll see", weight: 1.5 }],
+  noComment: [{ phrase: 'a matter for', weight: 2 }],
+  support: [
+    { phrase: 'support', weight: 1 },
+    { phrase: 'must', weight: 0.8 },
+  ],
+  oppose: [
+    { phrase: 'forget about', weight: 1.2 },
+    { phrase: 'reject', weight: 1 },
+  ],
+};
+
+describe('topic and stance', () => {
+  it('picks the topic whose lexicon the quotation uses most, the frame counting half', () => {
+    expect(guessTopic(topics, 'Ukraine can forget about joining Nato.', '').topicId).toBe(
+      'ukraine.nato-membership',
+    );
+    expect(guessTopic(topics, 'We must keep up the pressure.', 'on sanctions on Russia').topicId).toBe(
+      'russia.sanctions',
+    );
+    expect(guessTopic(topics, 'It was a long day.', '')).toEqual({ topicId: null, confidence: 0 });
+  });
+
+  it('reads support, negated support, opposition, conditions, hedges and refusals from the cues', () => {
+    const stance = (quote: string) => guessStance(cues, quote, 'ukraine.nato-membership').stance;
+    expect(stance('We support their membership.')).toBe('support');
+    expect(stance('We do not support their membership.')).toBe('oppose');
+    expect(stance('They can forget about it.')).toBe('oppose');
+    expect(stance('We support it, unless Russia attacks again.')).toBe('conditional-support');
+    expect(stance('We reject it unless they change course.')).toBe('conditional-opposition');
+    expect(stance("We'll see what happens.")).toBe('hedged');
+    expect(stance("That's a matter for the alliance.")).toBe('no-comment');
+    expect(guessStance(cues, 'We support it, unless Russia attacks again.', 't').conditions).toEqual([
+      { text: 'We support it, unless Russia attacks again.', topicId: 't' },
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ActorsModule } from './actors/actors.module';
+import { ArticlesModule } from './articles/articles.module';
 import { AdminModule } from './admin/admin.module';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './infrastructure/database/database.module';
@@ -31,6 +32,7 @@ export class AppModule {
         SeedingModule,
         AdminModule,
         WebhooksModule,
+        ArticlesModule,
       ],
     };
   }

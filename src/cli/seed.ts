@@ -15,14 +15,19 @@ const main = async () => {
   try {
     let reported = -1;
     const result = await app.get(CommandBus).execute(
-      new ReplaySeedsCommand(randomUUID(), (done, total) => {
-        const percent = Math.floor((done / total) * 100);
-        if (percent >= reported + 10 || done === total) {
-          reported = percent;
-          logger.log(`progress ${done}/${total} (${percent}%)`);
-        }
-      }),
+      new ReplaySeedsCommand(
+        randomUUID(),
+        (done, total) => {
+          const percent = Math.floor((done / total) * 100);
+          if (percent >= reported + 10 || done === total) {
+            reported = percent;
+            logger.log(`progress ${done}/${total} (${percent}%)`);
+          }
+        },
+        { articles: process.argv.includes('--articles') },
+      ),
     );
+    if (result.extraction) logger.log(`extraction vs curation: ${JSON.stringify(result.extraction.summary)}`);
     logger.log(
       `replayed ${result.commands} commands (${result.topics} topics, ${result.actors} actors, ${result.positions} positions): ` +
         `${result.appended} appended, ${result.unchanged} already there`,

@@ -3,6 +3,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -106,6 +107,15 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(100_000)
   PROJECTION_BATCH_SIZE: number = 1000;
+
+  /** Extracted quotations at or above this confidence (and complete) are recorded; the rest go to review. */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && value.trim() !== '' ? Number(value) : value,
+  )
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  EXTRACTION_AUTO_RECORD_CONFIDENCE: number = 0.75;
 
   /** CIDRs webhook deliveries may reach although private or loopback (self-hosting, tests): "127.0.0.0/8,10.1.0.0/16". */
   @IsOptional()

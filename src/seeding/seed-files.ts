@@ -31,7 +31,10 @@ export type SeedPositionCommand = {
   request: RecordPositionRequest;
 };
 
+export type SeedArticleText = Omit<SeedArticle, 'file'> & { text: string };
+
 export type Seeds = {
+  articles: SeedArticleText[];
   topics: RegisterTopicRequest[];
   actors: RegisterActorRequest[];
   positions: SeedPositionCommand[];
@@ -99,5 +102,13 @@ export const loadSeeds = (folder = join(projectRoot(), 'seeds')): Seeds => {
       return { key, actorId, positionId: seedPositionId(sources[0], actorId, position.topicId), request };
     },
   );
-  return { topics, actors, positions };
+  return {
+    articles: [...articles.values()].map(({ file: _file, ...article }) => ({
+      ...article,
+      text: texts.get(article.id) as string,
+    })),
+    topics,
+    actors,
+    positions,
+  };
 };

@@ -18,7 +18,8 @@ import {
   WithdrawalAfterRecordedError,
   WithdrawalBeforeStatementError,
 } from './position.errors';
-import type { PositionCommand } from './position.commands';
+import type { ActorPositionsCommand, PositionCommand, RateShift } from './position.commands';
+import { InvalidFlipRatingError, RatingReasonRequiredError, ShiftNotFoundError } from './shift-rating.errors';
 
 const given = deciderSpecification(actorPositionsDecider);
 const record = aRecordPosition();
@@ -221,4 +222,53 @@ describe('actor positions decider', () => {
         .when(correct({ confidence: 0.5 }))
         .thenThrows(PositionRetractedError));
   });
+});
+
+describe('RateShift', () => {
+  const shiftId = 'ukraine.security-guarantees.us~none~p-1';
+  const knownShifts = [{ shiftId, topicId: 'ukraine.security-guarantees.us' }];
+  const rate = (overrides: Partial<RateShift['data']> = {}): ActorPositionsCommand => ({
+    type: 'RateShift',
+    data: {
+      actorId: 'donald-trump',
+      shiftId,
+      rating: 'half-flip',
+      reason: 'the condition changes the meaning',
+      recordedAt: later,
+      knownShifts,
+      ...overrides,
+    },
+  });
+  it("records an editor's rating of a known shift", () =>
+    given([actorRegistered(), stated])
+      .when(rate())
+      .then([
+        {
+          type: 'ShiftRatingOverridden',
+          data: {
+            actorId: 'donald-trump',
+            topicId: 'ukraine.security-guarantees.us',
+            shiftId,
+            rating: 'half-flip',
+            reason: 'the condition changes the meaning',
+            recordedAt: later,
+          },
+        },
+      ]));
+  it('refuses a shift the actor does not have', () =>
+    given([actorRegistered(), stated])
+      .when(rate({ shiftId: 'ukraine.nato-membership~none~p-9' }))
+      .thenThrows(ShiftNotFoundError, (error: ShiftNotFoundError) => error.details.field === 'shiftId'));
+  it('refuses a rating off the Flip-O-Meter', () =>
+    given([actorRegistered(), stated])
+      .when(rate({ rating: 'flip-flop' }))
+      .thenThrows(
+        InvalidFlipRatingError,
+        (error: InvalidFlipRatingError) => error.details.field === 'rating',
+      ));
+  it('refuses a rating without a reason', () =>
+    given([actorRegistered(), stated])
+      .when(rate({ reason: '  ' }))
+      .thenThrows(RatingReasonRequiredError));
+  it('refuses an unknown actor', () => given([]).when(rate()).thenThrows(ActorNotFoundError));
 });

@@ -3,9 +3,11 @@ import { assertNever } from '../shared/assert-never';
 import type { Decider } from '../shared/decider';
 import { UnknownTopicError } from '../topics/topic.errors';
 import type {
+  ActorPositionsCommand,
   AddSource,
   CorrectPosition,
   PositionCommand,
+  RateShift,
   RecordPosition,
   RetractPosition,
   WithdrawPosition,
@@ -33,6 +35,7 @@ import {
   isPositionEvent,
   type PositionEvent,
   type PositionFields,
+  type ShiftRatingOverridden,
   type Source,
   sourceKey,
 } from './position.events';
@@ -44,6 +47,8 @@ import {
   type PositionRecord,
   positionFields,
 } from './actor-positions.state';
+import { isFlipRating } from './shift-rating';
+import { InvalidFlipRatingError, RatingReasonRequiredError, ShiftNotFoundError } from './shift-rating.errors';
 import { isConditional, startOfPrecision } from './stance';
 
 type Registered = Extract<ActorPositions, { status: 'registered' }>;
@@ -172,6 +177,22 @@ const retractPosition = ({ data }: RetractPosition, state: ActorPositions): Posi
   return [{ type: 'PositionRetracted', data }];
 };
 
+const rateShift = ({ data }: RateShift, state: ActorPositions): ShiftRatingOverridden[] => {
+  registered(state, data.actorId);
+  const { actorId, shiftId, rating, recordedAt } = data;
+  const shift = data.knownShifts.find((known) => known.shiftId === shiftId);
+  if (!shift) throw new ShiftNotFoundError(actorId, shiftId);
+  if (!isFlipRating(rating)) throw new InvalidFlipRatingError(rating);
+  const reason = data.reason.trim();
+  if (!reason) throw new RatingReasonRequiredError();
+  return [
+    {
+      type: 'ShiftRatingOverridden',
+      data: { actorId, topicId: shift.topicId, shiftId, rating, reason, recordedAt },
+    },
+  ];
+};
+
 export const decide = (command: PositionCommand, state: ActorPositions): PositionEvent[] => {
   switch (command.type) {
     case 'RecordPosition':
@@ -191,8 +212,9 @@ export const decide = (command: PositionCommand, state: ActorPositions): Positio
 
 type ActorStreamEvent = PositionEvent | { type: string; data: object };
 
-export const actorPositionsDecider: Decider<ActorPositions, PositionCommand, ActorStreamEvent> = {
-  decide,
+export const actorPositionsDecider: Decider<ActorPositions, ActorPositionsCommand, ActorStreamEvent> = {
+  decide: (command, state) =>
+    command.type === 'RateShift' ? rateShift(command, state) : decide(command, state),
   evolve: (state, event) =>
     isPositionEvent(event) || event.type === 'ActorRegistered'
       ? evolveActorPositions(state, event as Parameters<typeof evolveActorPositions>[1])

@@ -7,4 +7,7 @@ export * from './actor-positions.decider';
 export * from './stance-timeline.projection';
 export * from './position-detail.projection';
 export * from './flip-rating';
+export * from './shift-rating';
+export * from './shift-rating.errors';
+export * from './stance-change';
 export { actorStreamName, actorIdFromStream } from '../actors/actor-stream';

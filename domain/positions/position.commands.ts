@@ -43,5 +43,21 @@ export type RetractPosition = Command<
   { positionId: string; actorId: string; reason: string; recordedAt: string }
 >;
 
+/** `knownShifts`: the actor's shifts as they stand now, computed by the caller from the stance timeline. */
+export type RateShift = Command<
+  'RateShift',
+  {
+    actorId: string;
+    shiftId: string;
+    rating: string;
+    reason: string;
+    recordedAt: string;
+    knownShifts: { shiftId: string; topicId: string }[];
+  }
+>;
+
 export type PositionCommand =
   RecordPosition | AddSource | WithdrawPosition | CorrectPosition | RetractPosition;
+
+/** Everything an actor's position stream decides: changes to positions, and editors' ratings of shifts. */
+export type ActorPositionsCommand = PositionCommand | RateShift;

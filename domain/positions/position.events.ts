@@ -1,4 +1,5 @@
 import type { Event } from '../shared/decider';
+import type { FlipRating } from './flip-rating';
 import type { EvidenceType, Stance, StatedAtPrecision } from './stance';
 
 export type Condition = { text: string; topicId: string | null };
@@ -66,6 +67,23 @@ export type PositionRetracted = Event<
 
 export type PositionEvent =
   PositionStated | PositionSourceAdded | PositionWithdrawn | PositionCorrected | PositionRetracted;
+
+/**
+ * An editor's rating of a shift of the stance in force, overriding the computed flip rating from `recordedAt`
+ * on. Not a PositionEvent: it changes no stance, only how a change between two stances is rated.
+ */
+export type ShiftRatingOverridden = Event<
+  'ShiftRatingOverridden',
+  {
+    actorId: string;
+    topicId: string;
+    /** The shift's identity: its topic and the positions in force before and after it. */
+    shiftId: string;
+    rating: FlipRating;
+    reason: string;
+    recordedAt: string;
+  }
+>;
 
 export const POSITION_EVENT_TYPES: readonly PositionEvent['type'][] = [
   'PositionStated',

@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { SqlClient } from '../infrastructure/database/sql-client';
 import { EventStore } from '../infrastructure/event-store/event-store.port';
@@ -15,6 +15,26 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiResponse({
+    status: 200,
+    description: 'Healthy',
+    example: {
+      status: 'ok',
+      eventStore: 'pglite',
+      projections: [
+        {
+          name: 'stance-timeline',
+          checkpoint: '1234.58',
+          eventsProcessed: 58,
+          lag: 0,
+          updatedAt: '2025-02-28T09:00:02.000Z',
+          running: true,
+          standby: false,
+          lastError: null,
+        },
+      ],
+    },
+  })
   @ApiOperation({
     summary: 'The store and each projection (checkpoint, lag); 503 when the store does not answer',
   })

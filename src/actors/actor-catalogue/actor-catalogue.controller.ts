@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ActorNotFoundError } from '@domain/actors';
 import { decodeKeyCursor, encodeKeyCursor, PageRequest } from '../../infrastructure/http/page.request';
 import { ActorParams } from '../../positions/shared/position-params';
@@ -12,6 +12,32 @@ export class ActorCatalogueController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiResponse({
+    status: 200,
+    description: 'A page of actors',
+    example: {
+      items: [
+        {
+          id: 'keir-starmer',
+          name: 'Keir Starmer',
+          kind: 'person',
+          aliases: ['Sir Keir', 'the PM'],
+          roles: [
+            {
+              roleId: 'prime-minister-of-the-united-kingdom-2024-07-05',
+              title: 'Prime Minister of the United Kingdom',
+              organisation: 'UK Government',
+              from: '2024-07-05',
+              to: null,
+            },
+          ],
+          registeredAt: '2025-02-28T09:00:00.000Z',
+          updatedAt: '2025-02-28T09:00:00.000Z',
+        },
+      ],
+      next: 'a2Vpci1zdGFybWVy',
+    },
+  })
   @ApiOperation({ summary: 'Actors, by id, a page at a time' })
   async list(@Query() page: PageRequest) {
     const limit = page.limit ?? 100;
@@ -22,6 +48,27 @@ export class ActorCatalogueController {
   }
 
   @Get(':actorId')
+  @ApiResponse({
+    status: 200,
+    description: 'The actor',
+    example: {
+      id: 'keir-starmer',
+      name: 'Keir Starmer',
+      kind: 'person',
+      aliases: ['Sir Keir', 'the PM'],
+      roles: [
+        {
+          roleId: 'prime-minister-of-the-united-kingdom-2024-07-05',
+          title: 'Prime Minister of the United Kingdom',
+          organisation: 'UK Government',
+          from: '2024-07-05',
+          to: null,
+        },
+      ],
+      registeredAt: '2025-02-28T09:00:00.000Z',
+      updatedAt: '2025-02-28T09:00:00.000Z',
+    },
+  })
   @ApiOperation({ summary: 'One actor with aliases and dated roles' })
   async one(@Param() { actorId }: ActorParams) {
     const [actor] = await this.queries.execute(new ActorCatalogueQuery({ actorId }));

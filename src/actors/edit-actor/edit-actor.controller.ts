@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
 import {
@@ -43,6 +43,27 @@ export class EditActorController {
   }
 
   @Patch()
+  @ApiResponse({
+    status: 200,
+    description: 'The actor after the change',
+    example: {
+      id: 'keir-starmer',
+      name: 'Keir Starmer',
+      kind: 'person',
+      aliases: ['Sir Keir', 'the PM'],
+      roles: [
+        {
+          roleId: 'prime-minister-of-the-united-kingdom-2024-07-05',
+          title: 'Prime Minister of the United Kingdom',
+          organisation: 'UK Government',
+          from: '2024-07-05',
+          to: null,
+        },
+      ],
+      registeredAt: '2025-02-28T09:00:00.000Z',
+      updatedAt: '2025-02-28T09:00:00.000Z',
+    },
+  })
   @ApiOperation({ summary: "Fix an actor's name" })
   rename(
     @Param() { actorId }: ActorParams,
@@ -59,6 +80,27 @@ export class EditActorController {
   }
 
   @Post('aliases')
+  @ApiResponse({
+    status: 201,
+    description: 'The actor with the alias',
+    example: {
+      id: 'keir-starmer',
+      name: 'Keir Starmer',
+      kind: 'person',
+      aliases: ['Sir Keir', 'the PM'],
+      roles: [
+        {
+          roleId: 'prime-minister-of-the-united-kingdom-2024-07-05',
+          title: 'Prime Minister of the United Kingdom',
+          organisation: 'UK Government',
+          from: '2024-07-05',
+          to: null,
+        },
+      ],
+      registeredAt: '2025-02-28T09:00:00.000Z',
+      updatedAt: '2025-02-28T09:00:00.000Z',
+    },
+  })
   @ApiOperation({ summary: 'Add an alias ("Sir Keir"); one it already has is a no-op (200)' })
   addAlias(
     @Param() { actorId }: ActorParams,
@@ -75,6 +117,27 @@ export class EditActorController {
   }
 
   @Delete('aliases/:alias')
+  @ApiResponse({
+    status: 200,
+    description: 'The actor without the alias',
+    example: {
+      id: 'keir-starmer',
+      name: 'Keir Starmer',
+      kind: 'person',
+      aliases: ['Sir Keir', 'the PM'],
+      roles: [
+        {
+          roleId: 'prime-minister-of-the-united-kingdom-2024-07-05',
+          title: 'Prime Minister of the United Kingdom',
+          organisation: 'UK Government',
+          from: '2024-07-05',
+          to: null,
+        },
+      ],
+      registeredAt: '2025-02-28T09:00:00.000Z',
+      updatedAt: '2025-02-28T09:00:00.000Z',
+    },
+  })
   @ApiOperation({ summary: 'Remove an alias' })
   removeAlias(
     @Param() { actorId, alias }: AliasParams,
@@ -90,6 +153,27 @@ export class EditActorController {
   }
 
   @Post('roles')
+  @ApiResponse({
+    status: 201,
+    description: 'The actor with the role',
+    example: {
+      id: 'keir-starmer',
+      name: 'Keir Starmer',
+      kind: 'person',
+      aliases: ['Sir Keir', 'the PM'],
+      roles: [
+        {
+          roleId: 'prime-minister-of-the-united-kingdom-2024-07-05',
+          title: 'Prime Minister of the United Kingdom',
+          organisation: 'UK Government',
+          from: '2024-07-05',
+          to: null,
+        },
+      ],
+      registeredAt: '2025-02-28T09:00:00.000Z',
+      updatedAt: '2025-02-28T09:00:00.000Z',
+    },
+  })
   @ApiOperation({ summary: 'Assign a role held over a range of days' })
   assignRole(
     @Param() { actorId }: ActorParams,
@@ -106,6 +190,27 @@ export class EditActorController {
   }
 
   @Put('roles/:roleId')
+  @ApiResponse({
+    status: 200,
+    description: 'The actor with the amended role',
+    example: {
+      id: 'keir-starmer',
+      name: 'Keir Starmer',
+      kind: 'person',
+      aliases: ['Sir Keir', 'the PM'],
+      roles: [
+        {
+          roleId: 'prime-minister-of-the-united-kingdom-2024-07-05',
+          title: 'Prime Minister of the United Kingdom',
+          organisation: 'UK Government',
+          from: '2024-07-05',
+          to: null,
+        },
+      ],
+      registeredAt: '2025-02-28T09:00:00.000Z',
+      updatedAt: '2025-02-28T09:00:00.000Z',
+    },
+  })
   @ApiOperation({ summary: 'Amend a role (e.g. set the day it ended)' })
   amendRole(
     @Param() { actorId, roleId }: RoleParams,
@@ -122,6 +227,27 @@ export class EditActorController {
   }
 
   @Delete('roles/:roleId')
+  @ApiResponse({
+    status: 200,
+    description: 'The actor without the role',
+    example: {
+      id: 'keir-starmer',
+      name: 'Keir Starmer',
+      kind: 'person',
+      aliases: ['Sir Keir', 'the PM'],
+      roles: [
+        {
+          roleId: 'prime-minister-of-the-united-kingdom-2024-07-05',
+          title: 'Prime Minister of the United Kingdom',
+          organisation: 'UK Government',
+          from: '2024-07-05',
+          to: null,
+        },
+      ],
+      registeredAt: '2025-02-28T09:00:00.000Z',
+      updatedAt: '2025-02-28T09:00:00.000Z',
+    },
+  })
   @ApiOperation({ summary: 'Remove a role recorded in error' })
   removeRole(
     @Param() { actorId, roleId }: RoleParams,

@@ -1,6 +1,6 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
 import { RequestMetadata } from '../../infrastructure/http/request-metadata.decorator';
@@ -16,6 +16,27 @@ export class RegisterActorController {
 
   @Post()
   @RequiresRole('editor')
+  @ApiResponse({
+    status: 201,
+    description: 'The registered actor',
+    example: {
+      id: 'keir-starmer',
+      name: 'Keir Starmer',
+      kind: 'person',
+      aliases: ['Sir Keir', 'the PM'],
+      roles: [
+        {
+          roleId: 'prime-minister-of-the-united-kingdom-2024-07-05',
+          title: 'Prime Minister of the United Kingdom',
+          organisation: 'UK Government',
+          from: '2024-07-05',
+          to: null,
+        },
+      ],
+      registeredAt: '2025-02-28T09:00:00.000Z',
+      updatedAt: '2025-02-28T09:00:00.000Z',
+    },
+  })
   @ApiOperation({
     summary: 'Register an actor (201); the same registration again is a no-op (200); other details, 409',
   })

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IsString, Length } from 'class-validator';
 import { DomainError } from '@domain/shared/domain-error';
@@ -38,6 +38,22 @@ export class ProjectionsController {
   ) {}
 
   @Get()
+  @ApiResponse({
+    status: 200,
+    description: 'Every projection',
+    example: [
+      {
+        name: 'stance-timeline',
+        checkpoint: '1234.58',
+        eventsProcessed: 58,
+        lag: 0,
+        updatedAt: '2025-02-28T09:00:02.000Z',
+        running: true,
+        standby: false,
+        lastError: null,
+      },
+    ],
+  })
   @ApiOperation({ summary: "Each projection's checkpoint and lag (events not yet applied)" })
   async list() {
     return { projections: await this.runner.status() };
@@ -45,6 +61,20 @@ export class ProjectionsController {
 
   @Post(':name/rebuild')
   @HttpCode(202)
+  @ApiResponse({
+    status: 202,
+    description: 'The rebuild job',
+    example: {
+      id: '3f0c2a9e-8d5b-4e61-a7f4-1b2c3d4e5f60',
+      kind: 'projection-rebuild',
+      status: 'running',
+      progress: { done: 58, total: 58 },
+      startedAt: '2025-02-28T09:00:00.000Z',
+      finishedAt: null,
+      result: null,
+      error: null,
+    },
+  })
   @ApiOperation({
     summary: 'Rebuild into fresh tables while the old ones serve, then switch (a job with progress)',
   })

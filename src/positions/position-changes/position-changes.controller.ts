@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
 import { IdempotencyInterceptor } from '../../infrastructure/http/idempotency.interceptor';
@@ -52,6 +52,15 @@ export class PositionChangesController {
   }
 
   @Post('sources')
+  @ApiResponse({
+    status: 201,
+    description: 'The source is added',
+    example: {
+      positionId: '0d1636f1-bf8f-5b25-bb13-cc8180716155',
+      revision: '14',
+      recordedAt: '2025-02-28T09:00:00.000Z',
+    },
+  })
   @ApiOperation({ summary: 'Add another outlet that reported the same statement' })
   addSource(
     @Param() { actorId, positionId }: PositionParams,
@@ -64,6 +73,15 @@ export class PositionChangesController {
   }
 
   @Post('withdrawal')
+  @ApiResponse({
+    status: 201,
+    description: 'The withdrawal is recorded',
+    example: {
+      positionId: '0d1636f1-bf8f-5b25-bb13-cc8180716155',
+      revision: '14',
+      recordedAt: '2025-02-28T09:00:00.000Z',
+    },
+  })
   @ApiOperation({ summary: 'Record that the actor walked the position back, from a valid time' })
   withdraw(
     @Param() { actorId, positionId }: PositionParams,
@@ -79,6 +97,15 @@ export class PositionChangesController {
   }
 
   @Post('correction')
+  @ApiResponse({
+    status: 201,
+    description: 'The correction is recorded',
+    example: {
+      positionId: '0d1636f1-bf8f-5b25-bb13-cc8180716155',
+      revision: '14',
+      recordedAt: '2025-02-28T09:00:00.000Z',
+    },
+  })
   @ApiOperation({ summary: 'Correct fields our record got wrong, from the correction’s record time on' })
   correct(
     @Param() { actorId, positionId }: PositionParams,
@@ -94,6 +121,15 @@ export class PositionChangesController {
   }
 
   @Post('retraction')
+  @ApiResponse({
+    status: 201,
+    description: 'The retraction is recorded',
+    example: {
+      positionId: '0d1636f1-bf8f-5b25-bb13-cc8180716155',
+      revision: '14',
+      recordedAt: '2025-02-28T09:00:00.000Z',
+    },
+  })
   @ApiOperation({ summary: 'Retract a record that should never have existed' })
   retract(
     @Param() { actorId, positionId }: PositionParams,

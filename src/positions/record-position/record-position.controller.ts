@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
@@ -26,6 +26,15 @@ export class RecordPositionController {
   @Post()
   @RequiresRole('editor')
   @UseInterceptors(IdempotencyInterceptor)
+  @ApiResponse({
+    status: 201,
+    description: 'The recorded position',
+    example: {
+      positionId: '0d1636f1-bf8f-5b25-bb13-cc8180716155',
+      revision: '14',
+      recordedAt: '2025-02-28T09:00:00.000Z',
+    },
+  })
   @ApiOperation({ summary: 'Record a position an actor stated, with its evidence' })
   @ApiHeader({
     name: 'Idempotency-Key',

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Clock } from '../../infrastructure/clock';
 import { AsOfRequest, resolveAsOf } from '../shared/as-of.request';
 import { CatalogueChecks } from '../shared/catalogue-checks';
@@ -19,6 +19,47 @@ export class StanceAsOfController {
   ) {}
 
   @Get()
+  @ApiResponse({
+    status: 200,
+    description: "The actor's stances in force",
+    example: {
+      actorId: 'donald-trump',
+      at: '2025-02-27T00:00:00.000Z',
+      knownAt: '2025-03-01T00:00:00.000Z',
+      stances: [
+        {
+          topicId: 'ukraine.security-guarantees.us',
+          positionId: '0d1636f1-bf8f-5b25-bb13-cc8180716155',
+          stance: 'conditional-opposition',
+          score: -0.5,
+          conditions: [
+            {
+              text: "Europe, as Ukraine's next-door neighbour, should provide them",
+              topicId: 'ukraine.security-guarantees.europe',
+            },
+          ],
+          summary:
+            'At his Cabinet meeting Trump said the US would not give Ukraine security guarantees "beyond very much" and that Europe should do it.',
+          quote: "I'm not going to make security guarantees beyond very much.",
+          evidenceType: 'direct-quote',
+          statedAt: '2025-02-26T00:00:00.000Z',
+          statedAtPrecision: 'day',
+          confidence: 0.95,
+          sources: [
+            {
+              outlet: 'BBC News',
+              articleId: '003_b93aada126a295ef',
+              url: null,
+              publishedOn: '2025-02-26',
+              text: "I'm not going to make security guarantees beyond very much",
+              span: { start: 1820, end: 1880 },
+            },
+          ],
+          recordedAt: '2025-02-28T09:00:00.000Z',
+        },
+      ],
+    },
+  })
   @ApiOperation({ summary: "An actor's stance on every topic, in force at `at`, as known at `knownAt`" })
   async stances(@Param() { actorId }: ActorParams, @Query() query: AsOfRequest) {
     const { at, knownAt } = resolveAsOf(query, this.clock.now());
@@ -34,6 +75,43 @@ export class StanceAsOfController {
   }
 
   @Get(':topicId')
+  @ApiResponse({
+    status: 200,
+    description: 'The stance in force',
+    example: {
+      actorId: 'donald-trump',
+      at: '2025-02-27T00:00:00.000Z',
+      knownAt: '2025-03-01T00:00:00.000Z',
+      topicId: 'ukraine.security-guarantees.us',
+      positionId: '0d1636f1-bf8f-5b25-bb13-cc8180716155',
+      stance: 'conditional-opposition',
+      score: -0.5,
+      conditions: [
+        {
+          text: "Europe, as Ukraine's next-door neighbour, should provide them",
+          topicId: 'ukraine.security-guarantees.europe',
+        },
+      ],
+      summary:
+        'At his Cabinet meeting Trump said the US would not give Ukraine security guarantees "beyond very much" and that Europe should do it.',
+      quote: "I'm not going to make security guarantees beyond very much.",
+      evidenceType: 'direct-quote',
+      statedAt: '2025-02-26T00:00:00.000Z',
+      statedAtPrecision: 'day',
+      confidence: 0.95,
+      sources: [
+        {
+          outlet: 'BBC News',
+          articleId: '003_b93aada126a295ef',
+          url: null,
+          publishedOn: '2025-02-26',
+          text: "I'm not going to make security guarantees beyond very much",
+          span: { start: 1820, end: 1880 },
+        },
+      ],
+      recordedAt: '2025-02-28T09:00:00.000Z',
+    },
+  })
   @ApiOperation({ summary: "An actor's stance on one topic (404 STANCE.NOT_IN_FORCE when none)" })
   async stance(@Param() { actorId, topicId }: StanceParams, @Query() query: AsOfRequest) {
     const { at, knownAt } = resolveAsOf(query, this.clock.now());

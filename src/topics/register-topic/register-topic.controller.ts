@@ -1,6 +1,6 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
 import { RequestMetadata } from '../../infrastructure/http/request-metadata.decorator';
@@ -15,6 +15,18 @@ export class RegisterTopicController {
 
   @Post()
   @RequiresRole('editor')
+  @ApiResponse({
+    status: 201,
+    description: 'The registered topic',
+    example: {
+      id: 'ukraine.security-guarantees.us',
+      parentId: 'ukraine.security-guarantees',
+      title: 'US security guarantee for Ukraine',
+      proposition: 'The US should give Ukraine a post-ceasefire security guarantee (a US "backstop").',
+      registeredAt: '2025-02-28T09:00:00.000Z',
+      updatedAt: '2025-02-28T09:00:00.000Z',
+    },
+  })
   @ApiOperation({ summary: 'Register a topic (a proposition with a fixed direction)' })
   async register(
     @Body() body: RegisterTopicRequest,

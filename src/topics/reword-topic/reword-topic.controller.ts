@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
 import { RequestMetadata } from '../../infrastructure/http/request-metadata.decorator';
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
@@ -15,6 +15,18 @@ export class RewordTopicController {
 
   @Patch()
   @RequiresRole('editor')
+  @ApiResponse({
+    status: 200,
+    description: 'The reworded topic',
+    example: {
+      id: 'ukraine.security-guarantees.us',
+      parentId: 'ukraine.security-guarantees',
+      title: 'US security guarantee for Ukraine',
+      proposition: 'The US should give Ukraine a post-ceasefire security guarantee (a US "backstop").',
+      registeredAt: '2025-02-28T09:00:00.000Z',
+      updatedAt: '2025-02-28T09:00:00.000Z',
+    },
+  })
   @ApiOperation({ summary: "Reword a topic's title or proposition, keeping its direction" })
   async reword(
     @Param() { topicId }: TopicParams,

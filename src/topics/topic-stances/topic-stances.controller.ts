@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Clock } from '../../infrastructure/clock';
 import { AsOfRequest, resolveAsOf } from '../../positions/shared/as-of.request';
 import { CatalogueChecks } from '../../positions/shared/catalogue-checks';
@@ -17,6 +17,47 @@ export class TopicStancesController {
   ) {}
 
   @Get()
+  @ApiResponse({
+    status: 200,
+    description: "Each actor's stance in force",
+    example: {
+      topicId: 'ukraine.security-guarantees.us',
+      at: '2025-02-27T00:00:00.000Z',
+      knownAt: '2025-03-01T00:00:00.000Z',
+      stances: [
+        {
+          actorId: 'donald-trump',
+          positionId: '0d1636f1-bf8f-5b25-bb13-cc8180716155',
+          stance: 'conditional-opposition',
+          score: -0.5,
+          conditions: [
+            {
+              text: "Europe, as Ukraine's next-door neighbour, should provide them",
+              topicId: 'ukraine.security-guarantees.europe',
+            },
+          ],
+          summary:
+            'At his Cabinet meeting Trump said the US would not give Ukraine security guarantees "beyond very much" and that Europe should do it.',
+          quote: "I'm not going to make security guarantees beyond very much.",
+          evidenceType: 'direct-quote',
+          statedAt: '2025-02-26T00:00:00.000Z',
+          statedAtPrecision: 'day',
+          confidence: 0.95,
+          sources: [
+            {
+              outlet: 'BBC News',
+              articleId: '003_b93aada126a295ef',
+              url: null,
+              publishedOn: '2025-02-26',
+              text: "I'm not going to make security guarantees beyond very much",
+              span: { start: 1820, end: 1880 },
+            },
+          ],
+          recordedAt: '2025-02-28T09:00:00.000Z',
+        },
+      ],
+    },
+  })
   @ApiOperation({ summary: "Every actor's stance on a topic, in force at `at`, as known at `knownAt`" })
   async stances(@Param() { topicId }: TopicParams, @Query() query: AsOfRequest) {
     const { at, knownAt } = resolveAsOf(query, this.clock.now());

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
 import { EndpointParams } from '../endpoints/webhook-endpoints.controller';
 import {
@@ -17,6 +17,26 @@ export class WebhookDeliveriesController {
   constructor(private readonly deliveries: WebhookDeliveriesService) {}
 
   @Get('endpoints/:endpointId/deliveries')
+  @ApiResponse({
+    status: 200,
+    description: 'A page of deliveries',
+    example: {
+      items: [
+        {
+          id: 'dlv_1',
+          messageId: 'msg_5d2c',
+          eventType: 'stance.changed',
+          status: 'delivered',
+          attempts: 1,
+          lastStatus: 200,
+          lastError: null,
+          nextAttemptAt: null,
+          deliveredAt: '2025-02-28T09:00:01.000Z',
+        },
+      ],
+      next: null,
+    },
+  })
   @ApiOperation({
     summary: "An endpoint's deliveries, newest first, each with every attempt (time, status, latency, error)",
   })
@@ -26,6 +46,7 @@ export class WebhookDeliveriesController {
 
   @Post('endpoints/:endpointId/replay')
   @HttpCode(202)
+  @ApiResponse({ status: 202, description: 'The deliveries queued again', example: { queued: 3 } })
   @ApiOperation({
     summary: 'Send again what was created since a time: only failed deliveries, or every notice',
   })
@@ -35,12 +56,47 @@ export class WebhookDeliveriesController {
 
   @Post('deliveries/:deliveryId/redeliver')
   @HttpCode(202)
+  @ApiResponse({
+    status: 202,
+    description: 'The delivery queued again',
+    example: {
+      id: 'dlv_1',
+      messageId: 'msg_5d2c',
+      eventType: 'stance.changed',
+      status: 'delivered',
+      attempts: 1,
+      lastStatus: 200,
+      lastError: null,
+      nextAttemptAt: null,
+      deliveredAt: '2025-02-28T09:00:01.000Z',
+    },
+  })
   @ApiOperation({ summary: 'Send one delivery again (also from the dead letters)' })
   redeliver(@Param() { deliveryId }: DeliveryParams) {
     return this.deliveries.redeliver(deliveryId);
   }
 
   @Get('dead-letters')
+  @ApiResponse({
+    status: 200,
+    description: 'Dead letters',
+    example: {
+      items: [
+        {
+          id: 'dlv_1',
+          messageId: 'msg_5d2c',
+          eventType: 'stance.changed',
+          status: 'dead',
+          attempts: 1,
+          lastStatus: 500,
+          lastError: null,
+          nextAttemptAt: null,
+          deliveredAt: null,
+        },
+      ],
+      next: null,
+    },
+  })
   @ApiOperation({ summary: 'Deliveries that gave up, newest first' })
   async deadLetters(@Query() query: DeadLettersQuery) {
     return { items: await this.deliveries.deadLetters(query.endpointId, query.limit) };

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
 import { CreateWebhookEndpointRequest, UpdateWebhookEndpointRequest } from './webhook-endpoint.request';
@@ -17,24 +17,87 @@ export class WebhookEndpointsController {
   constructor(private readonly endpoints: WebhookEndpointsService) {}
 
   @Post()
+  @ApiResponse({
+    status: 201,
+    description: 'The endpoint, with its secret shown once',
+    example: {
+      id: 'wh_3f0c2a9e',
+      url: 'https://newsroom.example/hooks/positions',
+      description: 'Trump and Starmer on Ukraine',
+      eventTypes: ['stance.changed'],
+      actorIds: ['donald-trump', 'keir-starmer'],
+      topicIds: ['ukraine.security-guarantees.us'],
+      enabled: true,
+      disabledReason: null,
+      createdAt: '2025-02-28T09:00:00.000Z',
+      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    },
+  })
   @ApiOperation({ summary: 'Register an endpoint; the answer shows its signing secret (whsec_…) once' })
   create(@Body() body: CreateWebhookEndpointRequest) {
     return this.endpoints.create(body);
   }
 
   @Get()
+  @ApiResponse({
+    status: 200,
+    description: 'Every endpoint',
+    example: [
+      {
+        id: 'wh_3f0c2a9e',
+        url: 'https://newsroom.example/hooks/positions',
+        description: 'Trump and Starmer on Ukraine',
+        eventTypes: ['stance.changed'],
+        actorIds: ['donald-trump', 'keir-starmer'],
+        topicIds: ['ukraine.security-guarantees.us'],
+        enabled: true,
+        disabledReason: null,
+        createdAt: '2025-02-28T09:00:00.000Z',
+      },
+    ],
+  })
   @ApiOperation({ summary: 'Every endpoint, without secrets' })
   async list() {
     return { items: await this.endpoints.list() };
   }
 
   @Get(':endpointId')
+  @ApiResponse({
+    status: 200,
+    description: 'The endpoint',
+    example: {
+      id: 'wh_3f0c2a9e',
+      url: 'https://newsroom.example/hooks/positions',
+      description: 'Trump and Starmer on Ukraine',
+      eventTypes: ['stance.changed'],
+      actorIds: ['donald-trump', 'keir-starmer'],
+      topicIds: ['ukraine.security-guarantees.us'],
+      enabled: true,
+      disabledReason: null,
+      createdAt: '2025-02-28T09:00:00.000Z',
+    },
+  })
   @ApiOperation({ summary: 'One endpoint, with why it is disabled if it is' })
   one(@Param() { endpointId }: EndpointParams) {
     return this.endpoints.get(endpointId);
   }
 
   @Patch(':endpointId')
+  @ApiResponse({
+    status: 200,
+    description: 'The changed endpoint',
+    example: {
+      id: 'wh_3f0c2a9e',
+      url: 'https://newsroom.example/hooks/positions',
+      description: 'Trump and Starmer on Ukraine',
+      eventTypes: ['stance.changed'],
+      actorIds: ['donald-trump', 'keir-starmer'],
+      topicIds: ['ukraine.security-guarantees.us'],
+      enabled: true,
+      disabledReason: null,
+      createdAt: '2025-02-28T09:00:00.000Z',
+    },
+  })
   @ApiOperation({ summary: 'Change URL, filters or description; enabled: true re-enables it' })
   update(@Param() { endpointId }: EndpointParams, @Body() body: UpdateWebhookEndpointRequest) {
     return this.endpoints.update(endpointId, body);
@@ -42,6 +105,17 @@ export class WebhookEndpointsController {
 
   @Delete(':endpointId')
   @HttpCode(204)
+  @ApiResponse({
+    status: 404,
+    description: 'No such endpoint (204 with no body when deleted)',
+    example: {
+      error: {
+        code: 'WEBHOOK.ENDPOINT_NOT_FOUND',
+        message: 'No webhook endpoint wh_3f0c2a9e.',
+        details: { endpointId: 'wh_3f0c2a9e' },
+      },
+    },
+  })
   @ApiOperation({ summary: 'Delete an endpoint; its pending deliveries are cancelled' })
   async remove(@Param() { endpointId }: EndpointParams): Promise<void> {
     await this.endpoints.remove(endpointId);
@@ -49,6 +123,22 @@ export class WebhookEndpointsController {
 
   @Post(':endpointId/rotate-secret')
   @HttpCode(200)
+  @ApiResponse({
+    status: 200,
+    description: 'The new secret, shown once',
+    example: {
+      id: 'wh_3f0c2a9e',
+      url: 'https://newsroom.example/hooks/positions',
+      description: 'Trump and Starmer on Ukraine',
+      eventTypes: ['stance.changed'],
+      actorIds: ['donald-trump', 'keir-starmer'],
+      topicIds: ['ukraine.security-guarantees.us'],
+      enabled: true,
+      disabledReason: null,
+      createdAt: '2025-02-28T09:00:00.000Z',
+      secret: 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD',
+    },
+  })
   @ApiOperation({
     summary: 'A new secret, shown once; the old one also signs until WEBHOOKS_ROTATION_OVERLAP ends',
   })
@@ -58,6 +148,21 @@ export class WebhookEndpointsController {
 
   @Post(':endpointId/test')
   @HttpCode(202)
+  @ApiResponse({
+    status: 202,
+    description: 'The test notice queued',
+    example: {
+      id: 'dlv_1',
+      messageId: 'msg_5d2c',
+      eventType: 'stance.changed',
+      status: 'delivered',
+      attempts: 1,
+      lastStatus: 200,
+      lastError: null,
+      nextAttemptAt: null,
+      deliveredAt: '2025-02-28T09:00:01.000Z',
+    },
+  })
   @ApiOperation({ summary: 'Send a webhook.test notice to this endpoint' })
   test(@Param() { endpointId }: EndpointParams) {
     return this.endpoints.sendTest(endpointId);

@@ -4,10 +4,9 @@ import {
   type Condition,
   isPositionEvent,
   type PositionEvent,
-  positionInForce,
-  rateFlip,
   type Stance,
-  stanceScore,
+  trackStanceChanges,
+  type TrackedPosition,
 } from '@domain/positions';
 import type { SqlExecutor } from '../../infrastructure/database/sql-client';
 import type { RecordedEvent } from '../../infrastructure/event-store/event-store.port';
@@ -16,20 +15,6 @@ import type { WebhookEventType } from '../webhook-event-types';
 import { type WebhookMessage, WebhookQueue } from './webhook-queue';
 
 const MESSAGE_NAMESPACE = '2c5e8f0a-7d4b-4c1e-9f3a-6b8d0e2a4c61';
-
-type PositionState = {
-  positionId: string;
-  actorId: string;
-  topicId: string;
-  stance: Stance;
-  conditions: Condition[];
-  summary: string;
-  statedAt: string;
-  /** Record order of the statement in the actor's stream. */
-  seq: number;
-  withdrawnAt: string | null;
-  retracted: boolean;
-};
 
 type Row = {
   position_id: string;
@@ -44,7 +29,7 @@ type Row = {
   retracted: boolean;
 };
 
-const fromRow = (row: Row): PositionState => ({
+const fromRow = (row: Row): TrackedPosition => ({
   positionId: row.position_id,
   actorId: row.actor_id,
   topicId: row.topic_id,
@@ -56,17 +41,6 @@ const fromRow = (row: Row): PositionState => ({
   withdrawnAt: row.withdrawn_at ? new Date(row.withdrawn_at).toISOString() : null,
   retracted: row.retracted,
 });
-
-/** Every statement is at or before its record time, so the stance in force now is the one in force at any later time. */
-const inForce = (positions: Iterable<PositionState>, actorId: string, topicId: string) => {
-  const onTopic = [...positions].filter(
-    (position) => position.actorId === actorId && position.topicId === topicId,
-  );
-  const current = positionInForce(onTopic, Number.POSITIVE_INFINITY);
-  if (!current) return null;
-  const { positionId, stance, conditions, summary, statedAt } = current;
-  return { positionId, stance, score: stanceScore(current.stance), conditions, summary, statedAt };
-};
 
 const POSITION_NOTICES: Readonly<Record<PositionEvent['type'], WebhookEventType | null>> = {
   PositionStated: 'position.stated',
@@ -98,8 +72,15 @@ export class WebhookOutboxProjector extends Projection {
     const table = tables.webhook_position_state;
     const actorIds = [...new Set(events.map((event) => (event.data as PositionEvent['data']).actorId))];
     const rows = await tx.query<Row>(`SELECT * FROM ${table} WHERE actor_id = ANY($1::text[])`, [actorIds]);
-    const positions = new Map(rows.map((row) => [row.position_id, fromRow(row)]));
-    const changed = new Set<string>();
+    // Per actor: following the stance in force looks only at the actor's own positions.
+    const byActor = new Map<string, Map<string, TrackedPosition>>();
+    const positionsOf = (actorId: string) => {
+      let positions = byActor.get(actorId);
+      if (!positions) byActor.set(actorId, (positions = new Map()));
+      return positions;
+    };
+    for (const row of rows) positionsOf(row.actor_id).set(row.position_id, fromRow(row));
+    const changed = new Map<string, TrackedPosition>();
     const messages: WebhookMessage[] = [];
     const message = (
       recorded: RecordedEvent,
@@ -120,74 +101,31 @@ export class WebhookOutboxProjector extends Projection {
     for (const recorded of events) {
       const event = recorded as unknown as PositionEvent;
       const { actorId, positionId } = event.data;
-      const current = positions.get(positionId);
-      const topics = new Set([
-        current?.topicId,
-        event.type === 'PositionStated' ? event.data.topicId : undefined,
-      ]);
-      if (event.type === 'PositionCorrected' && event.data.changes.topicId)
-        topics.add(event.data.changes.topicId);
-      topics.delete(undefined);
-      const before = new Map(
-        [...topics].map((topicId) => [
-          topicId as string,
-          inForce(positions.values(), actorId, topicId as string),
-        ]),
+      const { position, changes } = trackStanceChanges(
+        positionsOf(actorId),
+        event,
+        Number(recorded.revision),
       );
-
-      let next: PositionState | undefined = current && { ...current };
-      switch (event.type) {
-        case 'PositionStated': {
-          const { topicId, stance, conditions, summary, statedAt } = event.data;
-          next = {
-            positionId,
-            actorId,
-            topicId,
-            stance,
-            conditions,
-            summary,
-            statedAt,
-            seq: Number(recorded.revision),
-            withdrawnAt: null,
-            retracted: false,
-          };
-          break;
-        }
-        case 'PositionWithdrawn':
-          if (next) next.withdrawnAt = event.data.effectiveAt;
-          break;
-        case 'PositionCorrected':
-          if (next) Object.assign(next, pickStateChanges(event.data.changes));
-          break;
-        case 'PositionRetracted':
-          if (next) next.retracted = true;
-          break;
-        default:
-          break;
-      }
-      if (!next) continue;
-      positions.set(positionId, next);
-      changed.add(positionId);
+      if (!position) continue;
+      changed.set(positionId, position);
 
       const notice = POSITION_NOTICES[event.type];
-      if (notice) message(recorded, notice, actorId, next.topicId, { ...event.data, topicId: next.topicId });
-      for (const [topicId, was] of before) {
-        const now = inForce(positions.values(), actorId, topicId);
-        if (JSON.stringify(was) === JSON.stringify(now)) continue;
+      if (notice)
+        message(recorded, notice, actorId, position.topicId, { ...event.data, topicId: position.topicId });
+      for (const { topicId, before, after, rating } of changes) {
         message(recorded, 'stance.changed', actorId, topicId, {
           actorId,
           topicId,
-          before: was,
-          after: now,
-          rating: rateFlip(was, now),
+          before,
+          after,
+          rating,
           recordedAt: event.data.recordedAt,
           cause: { event: event.type, positionId },
         });
       }
     }
 
-    const records = [...changed].map((id) => {
-      const position = positions.get(id) as PositionState;
+    const records = [...changed.values()].map((position) => {
       return {
         position_id: position.positionId,
         actor_id: position.actorId,
@@ -216,16 +154,3 @@ export class WebhookOutboxProjector extends Projection {
     this.enqueuedSinceCommit = 0;
   }
 }
-
-const pickStateChanges = (
-  changes: Extract<PositionEvent, { type: 'PositionCorrected' }>['data']['changes'],
-) =>
-  Object.fromEntries(
-    Object.entries({
-      topicId: changes.topicId,
-      stance: changes.stance,
-      conditions: changes.conditions,
-      summary: changes.summary,
-      statedAt: changes.statedAt,
-    }).filter(([, value]) => value !== undefined),
-  );

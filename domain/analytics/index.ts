@@ -1,0 +1,4 @@
+export * from './shifts';
+export * from './compare';
+export * from './changes';
+export * from './cameo';

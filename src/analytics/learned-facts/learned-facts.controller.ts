@@ -1,0 +1,42 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Clock } from '../../infrastructure/clock';
+import { LEARNED_EXAMPLE } from '../shared/analytics.examples';
+import { decodeCursor, encodeCursor } from '../shared/page-cursor';
+import { LearnedFactsQuery } from './learned-facts.query';
+import { LearnedFactsRequest } from './learned-facts.request';
+
+@ApiTags('analytics')
+@Controller('v1/learned')
+export class LearnedFactsController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'What we learned between two record times: new positions, sources, withdrawals, corrections, retractions',
+  })
+  @ApiOkResponse({ description: 'Facts in record order, a page at a time', example: LEARNED_EXAMPLE })
+  async learned(@Query() query: LearnedFactsRequest) {
+    const from = new Date(query.from);
+    const to = query.to ? new Date(query.to) : this.clock.now();
+    const key = decodeCursor<[string, number]>(
+      query.after,
+      ['string', 'number'],
+      ([recordedAt, sequence]) => !Number.isNaN(Date.parse(recordedAt)) && Number.isSafeInteger(sequence),
+    );
+    const limit = query.limit ?? 100;
+    const items = await this.queries.execute(new LearnedFactsQuery(from, to, key, limit));
+    const last = items[items.length - 1];
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      items,
+      next: items.length === limit ? encodeCursor([last.recordedAt, last.sequence]) : null,
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { Command } from '@nestjs/cqrs';
+import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
+import type { WriteConditionsValue } from '../../infrastructure/http/request-metadata.decorator';
+import type { RateShiftRequest } from './rate-shift.request';
+
+export type RateShiftResult = { revision: string; recordedAt: string; appended: boolean };
+
+export class RateShiftCommand extends Command<RateShiftResult> {
+  constructor(
+    readonly actorId: string,
+    readonly shiftId: string,
+    readonly request: RateShiftRequest,
+    readonly metadata: EventMetadata,
+    readonly conditions: WriteConditionsValue,
+  ) {
+    super();
+  }
+}

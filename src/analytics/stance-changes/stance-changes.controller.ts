@@ -1,0 +1,49 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Clock } from '../../infrastructure/clock';
+import { CatalogueChecks } from '../../positions/shared/catalogue-checks';
+import { CHANGES_EXAMPLE } from '../shared/analytics.examples';
+import { decodeCursor, encodeCursor } from '../shared/page-cursor';
+import { StanceChangesQuery } from './stance-changes.query';
+import { StanceChangesRequest } from './stance-changes.request';
+
+@ApiTags('analytics')
+@Controller('v1/changes')
+export class StanceChangesController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+    private readonly checks: CatalogueChecks,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'What changed in force between two valid times, per actor and topic, as known at `knownAt`',
+  })
+  @ApiOkResponse({ description: 'Changes by actor, then topic, a page at a time', example: CHANGES_EXAMPLE })
+  async changes(@Query() query: StanceChangesRequest) {
+    const knownAt = query.knownAt ? new Date(query.knownAt) : this.clock.now();
+    const key = decodeCursor<[string, string]>(query.after, ['string', 'string']);
+    if (query.actor) await this.checks.actorExists(query.actor);
+    const limit = query.limit ?? 100;
+    const items = await this.queries.execute(
+      new StanceChangesQuery(
+        new Date(query.from),
+        new Date(query.to),
+        knownAt,
+        { actorId: query.actor, topicId: query.topic },
+        key,
+        limit,
+      ),
+    );
+    const last = items[items.length - 1];
+    return {
+      from: new Date(query.from).toISOString(),
+      to: new Date(query.to).toISOString(),
+      knownAt: knownAt.toISOString(),
+      items,
+      next: items.length === limit ? encodeCursor([last.actorId, last.topicId]) : null,
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Shift } from '@domain/analytics';
+import { Clock } from '../../infrastructure/clock';
+import { CatalogueChecks } from '../../positions/shared/catalogue-checks';
+import { ActorParams } from '../../positions/shared/position-params';
+import { SHIFTS_EXAMPLE } from '../shared/analytics.examples';
+import { decodeCursor, pageOf } from '../shared/page-cursor';
+import { StanceShiftsQuery } from './stance-shifts.query';
+import { StanceShiftsRequest } from './stance-shifts.request';
+
+type ShiftKey = [string, string, string];
+
+const keyOf = (shift: Shift): ShiftKey => [shift.validAt, shift.topicId, shift.shiftId];
+
+const after = (key: ShiftKey | null) => (shift: Shift) => {
+  if (!key) return true;
+  const [validAt, topicId, shiftId] = keyOf(shift);
+  const byTime = Date.parse(validAt) - Date.parse(key[0]);
+  return byTime > 0 || (byTime === 0 && (topicId > key[1] || (topicId === key[1] && shiftId > key[2])));
+};
+
+@ApiTags('analytics')
+@Controller('v1/actors/:actorId/shifts')
+export class StanceShiftsController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+    private readonly checks: CatalogueChecks,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "Each change of an actor's stance in force, with before, after, both times and the flip rating",
+  })
+  @ApiOkResponse({ description: 'Shifts in valid-time order, a page at a time', example: SHIFTS_EXAMPLE })
+  async shifts(@Param() { actorId }: ActorParams, @Query() query: StanceShiftsRequest) {
+    const knownAt = query.knownAt ? new Date(query.knownAt) : this.clock.now();
+    const key = decodeCursor<ShiftKey>(query.after, ['string', 'string', 'string']);
+    await this.checks.actorExists(actorId);
+    const shifts = (await this.queries.execute(new StanceShiftsQuery(actorId, knownAt, query.topic))).filter(
+      (shift) =>
+        (!query.from || Date.parse(shift.validAt) >= Date.parse(query.from)) &&
+        (!query.to || Date.parse(shift.validAt) < Date.parse(query.to)),
+    );
+    const page = pageOf(shifts, keyOf, after(key), query.limit ?? 100);
+    return { actorId, knownAt: knownAt.toISOString(), ...page };
+  }
+}

@@ -16,6 +16,7 @@ describe.each(engines())('admin, health and the event feed (%s)', (engine) => {
     expect(body.projections.map((projection: { name: string }) => projection.name).sort()).toEqual([
       'catalogue',
       'position-details',
+      'review-queue',
       'stance-timeline',
       'webhooks',
     ]);

@@ -85,14 +85,17 @@ describeWithServer('two app processes sharing one PostgreSQL store', () => {
       60_000,
       250,
     );
-    expect(after).toHaveLength(4);
+    expect(after).toHaveLength(5);
 
     const [{ total }] = await sql.query<{ total: string }>('SELECT count(*)::text AS total FROM events');
     const checkpoints = await sql.query<{ projection_name: string; events_processed: string }>(
       'SELECT projection_name, events_processed::text FROM projection_checkpoints ORDER BY projection_name',
     );
     expect(checkpoints.map((row) => [row.projection_name, row.events_processed])).toEqual(
-      ['catalogue', 'position-details', 'stance-timeline', 'webhooks'].map((name) => [name, total]),
+      ['catalogue', 'position-details', 'review-queue', 'stance-timeline', 'webhooks'].map((name) => [
+        name,
+        total,
+      ]),
     );
     const [{ versions, positions }] = await sql.query<{ versions: string; positions: string }>(
       'SELECT count(*)::text AS versions, count(DISTINCT position_id)::text AS positions FROM stance_timeline WHERE actor_id = $1',

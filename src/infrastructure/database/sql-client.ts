@@ -1,7 +1,17 @@
 export type SqlParams = readonly unknown[];
 
+/**
+ * `prepare`: a hot query with fixed text, run as a named prepared statement where the engine supports it (the
+ * server plans it once per connection instead of on every call). Never for text built from values.
+ */
+export type QueryOptions = { prepare?: boolean };
+
 export interface SqlExecutor {
-  query<Row = Record<string, unknown>>(text: string, params?: SqlParams): Promise<Row[]>;
+  query<Row = Record<string, unknown>>(
+    text: string,
+    params?: SqlParams,
+    options?: QueryOptions,
+  ): Promise<Row[]>;
   /** Several statements, no parameters (migrations). */
   exec(text: string): Promise<void>;
 }
@@ -9,7 +19,11 @@ export interface SqlExecutor {
 /** One SQL surface over `pg` (a server) and PGlite (embedded): the same SQL runs on both. */
 export abstract class SqlClient implements SqlExecutor {
   abstract readonly engine: 'postgres' | 'pglite';
-  abstract query<Row = Record<string, unknown>>(text: string, params?: SqlParams): Promise<Row[]>;
+  abstract query<Row = Record<string, unknown>>(
+    text: string,
+    params?: SqlParams,
+    options?: QueryOptions,
+  ): Promise<Row[]>;
   abstract exec(text: string): Promise<void>;
   abstract transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /** Calls `onNotify` on NOTIFY `channel` from any process; a no-op where only one process can write. */

@@ -8,7 +8,12 @@ import { WebhookOutboxModule } from '../../webhooks/webhook-outbox.module';
 import { PROJECTIONS, type Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 
-const projectors = [StanceTimelineProjector, CatalogueProjector, PositionDetailsProjector, ReviewQueueProjector];
+const projectors = [
+  StanceTimelineProjector,
+  CatalogueProjector,
+  PositionDetailsProjector,
+  ReviewQueueProjector,
+];
 
 @Global()
 @Module({

@@ -7,6 +7,8 @@ import { StanceAsOfQuery } from './stance-as-of.query';
 
 const BY_ACTOR = stanceInForceSql('actor_id = $3', 'topic_id');
 const BY_ACTOR_AND_TOPIC = stanceInForceSql('actor_id = $3 AND topic_id = $4', 'topic_id');
+/** The hot read: planned once per connection. */
+const PREPARED = { prepare: true };
 
 @QueryHandler(StanceAsOfQuery)
 export class StanceAsOfHandler implements IQueryHandler<StanceAsOfQuery> {
@@ -14,8 +16,8 @@ export class StanceAsOfHandler implements IQueryHandler<StanceAsOfQuery> {
 
   async execute({ actorId, at, knownAt, topicId }: StanceAsOfQuery) {
     const rows = topicId
-      ? await this.sql.query<StanceTimelineRow>(BY_ACTOR_AND_TOPIC, [at, knownAt, actorId, topicId])
-      : await this.sql.query<StanceTimelineRow>(BY_ACTOR, [at, knownAt, actorId]);
+      ? await this.sql.query<StanceTimelineRow>(BY_ACTOR_AND_TOPIC, [at, knownAt, actorId, topicId], PREPARED)
+      : await this.sql.query<StanceTimelineRow>(BY_ACTOR, [at, knownAt, actorId], PREPARED);
     return rows.map(toStanceView);
   }
 }

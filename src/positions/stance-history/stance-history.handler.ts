@@ -14,6 +14,7 @@ export class StanceHistoryHandler implements IQueryHandler<StanceHistoryQuery> {
        WHERE actor_id = $1 AND topic_id = $2 AND recorded_from <= $3
        ORDER BY recorded_from, version_id`,
       [actorId, topicId, knownAt],
+      { prepare: true },
     );
     return rows.map((row) => {
       const { actorId: _actor, statedRevision: _revision, ...version } = toTimelineVersion(row);

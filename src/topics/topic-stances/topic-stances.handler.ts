@@ -12,6 +12,8 @@ export class TopicStancesHandler implements IQueryHandler<TopicStancesQuery> {
   constructor(private readonly sql: SqlClient) {}
 
   async execute({ topicId, at, knownAt }: TopicStancesQuery) {
-    return (await this.sql.query<StanceTimelineRow>(BY_TOPIC, [at, knownAt, topicId])).map(toStanceView);
+    return (await this.sql.query<StanceTimelineRow>(BY_TOPIC, [at, knownAt, topicId], { prepare: true })).map(
+      toStanceView,
+    );
   }
 }

@@ -30,7 +30,18 @@ class CheckpointMovedError extends Error {}
 const LAG_CAP = 1_000_000;
 const REBUILD_SUFFIX = '__rebuild';
 
-type Live = { subscription: Subscription | null; checkpoint: string | null; lastError: string | null };
+/**
+ * Projections that stand at the same checkpoint share one subscription (a convoy): each page of the log is read
+ * and parsed once and handed to every member, each in its own transaction with its own checkpoint.
+ */
+type Convoy = { members: Set<Projection>; subscription: Subscription | null; cursor: string | null };
+
+type Live = {
+  subscription: Subscription | null;
+  checkpoint: string | null;
+  lastError: string | null;
+  convoy: Convoy;
+};
 
 const STANDBY_RETRY_MS = 1_000;
 
@@ -42,6 +53,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private readonly locks = new Map<string, Mutex>();
   private readonly leases = new Map<string, () => Promise<void>>();
   private readonly standbys = new Map<string, NodeJS.Timeout>();
+  private readonly convoys = new Set<Convoy>();
   private stopping = false;
 
   constructor(
@@ -53,13 +65,17 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.env.PROJECTIONS_ENABLED) return;
-    for (const projection of this.projections) await this.lead(projection);
+    const leading: Projection[] = [];
+    for (const projection of this.projections) if (await this.takeLead(projection)) leading.push(projection);
+    await this.startTogether(leading);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     this.standbys.forEach((timer) => clearTimeout(timer));
-    await Promise.all([...this.live.values()].map((live) => live.subscription?.stop()));
+    const convoys = [...this.convoys];
+    this.convoys.clear();
+    await Promise.all(convoys.map((convoy) => convoy.subscription?.stop()));
     this.live.clear();
     await Promise.all([...this.leases.values()].map((release) => release()));
     this.leases.clear();
@@ -67,7 +83,12 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
 
   /** Runs the projection here if no other process does; otherwise stands by and tries again. */
   private async lead(projection: Projection): Promise<void> {
-    if (this.stopping) return;
+    if (await this.takeLead(projection)) await this.startTogether([projection]);
+  }
+
+  /** Takes the projection's lock, or schedules another try when another process holds it. */
+  private async takeLead(projection: Projection): Promise<boolean> {
+    if (this.stopping) return false;
     const release = await this.sql.tryLock(`projection:${projection.name}`).catch((error: unknown) => {
       this.logger.warn(
         `${projection.name}: lock not taken (${error instanceof Error ? error.message : String(error)})`,
@@ -79,12 +100,12 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
         projection.name,
         setTimeout(() => void this.lead(projection), STANDBY_RETRY_MS),
       );
-      return;
+      return false;
     }
     this.standbys.delete(projection.name);
     this.leases.set(projection.name, release);
     this.logger.log(`${projection.name}: projecting in this process`);
-    await this.start(projection);
+    return true;
   }
 
   list(): Projection[] {
@@ -149,32 +170,95 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     return row.checkpoint;
   }
 
-  private async start(projection: Projection): Promise<void> {
-    const checkpoint = await this.readCheckpoint(this.sql, projection.name, false);
-    const live: Live = { subscription: null, checkpoint, lastError: null };
-    this.live.set(projection.name, live);
-    live.subscription = this.store.subscribe({
+  /** Starts these projections, one convoy per distinct checkpoint. */
+  private async startTogether(projections: Projection[], lastError: string | null = null): Promise<void> {
+    const byCheckpoint = new Map<string | null, Projection[]>();
+    for (const projection of projections) {
+      const checkpoint = await this.readCheckpoint(this.sql, projection.name, false);
+      byCheckpoint.set(checkpoint, [...(byCheckpoint.get(checkpoint) ?? []), projection]);
+    }
+    if (this.stopping) return;
+    for (const [checkpoint, members] of byCheckpoint) this.startConvoy(members, checkpoint, lastError);
+  }
+
+  private startConvoy(members: Projection[], checkpoint: string | null, lastError: string | null): void {
+    const convoy: Convoy = { members: new Set(members), subscription: null, cursor: checkpoint };
+    const lives = members.map((projection) => {
+      const live: Live = { subscription: null, checkpoint, lastError, convoy };
+      this.live.set(projection.name, live);
+      return live;
+    });
+    this.convoys.add(convoy);
+    convoy.subscription = this.store.subscribe({
       after: checkpoint,
       batchSize: this.config.env.PROJECTION_BATCH_SIZE,
       pollMs: this.config.env.PROJECTION_POLL_MS,
-      onEvents: (events) => this.lock(projection.name).run(() => this.applyLive(projection, live, events)),
+      onEvents: (events) => this.applyConvoy(convoy, events),
+      // Only a convoy of one lets an error through (a member of a larger convoy leaves it instead): retried with backoff.
       onError: (error) => {
-        live.lastError = error instanceof Error ? error.message : String(error);
-        if (error instanceof CheckpointMovedError) {
-          void this.restart(projection);
-          return;
-        }
-        this.logger.error(`${projection.name}: ${live.lastError}`);
+        const [projection] = convoy.members;
+        const live = projection && this.live.get(projection.name);
+        if (!projection || !live || live.convoy !== convoy) return;
+        this.failed(projection, live, error);
       },
+    });
+    lives.forEach((live) => (live.subscription = convoy.subscription));
+  }
+
+  /** Hands one page to every member, concurrently; a member that fails leaves the convoy and goes on alone. */
+  private async applyConvoy(convoy: Convoy, events: RecordedEvent[]): Promise<void> {
+    const after = convoy.cursor;
+    const members = [...convoy.members].flatMap((projection) => {
+      const live = this.live.get(projection.name);
+      return live?.convoy === convoy ? [{ projection, live }] : [];
+    });
+    const results = await Promise.allSettled(
+      members.map(({ projection, live }) =>
+        this.lock(projection.name).run(() => this.applyLive(projection, live, after, events)),
+      ),
+    );
+    if (members.length === 1 && results[0].status === 'rejected') throw results[0].reason;
+    convoy.cursor = events[events.length - 1].position;
+    results.forEach((result, index) => {
+      if (result.status === 'rejected')
+        this.failed(members[index].projection, members[index].live, result.reason);
     });
   }
 
-  private async restart(projection: Projection): Promise<void> {
-    await this.live.get(projection.name)?.subscription?.stop();
-    await this.start(projection);
+  private failed(projection: Projection, live: Live, error: unknown): void {
+    live.lastError = error instanceof Error ? error.message : String(error);
+    if (error instanceof CheckpointMovedError) {
+      void this.restart(projection, live);
+      return;
+    }
+    this.logger.error(`${projection.name}: ${live.lastError}`);
+    // Alone, the subscription reads the page again after a backoff; in a convoy, the others go on without it.
+    if (live.convoy.members.size > 1) void this.restart(projection, live);
   }
 
-  private async applyLive(projection: Projection, live: Live, events: RecordedEvent[]): Promise<void> {
+  /** Takes the projection out of its convoy and starts it again from its stored checkpoint, on its own. */
+  private async restart(projection: Projection, stale: Live): Promise<void> {
+    if (this.live.get(projection.name) !== stale) return;
+    this.live.delete(projection.name);
+    const { convoy } = stale;
+    convoy.members.delete(projection);
+    if (convoy.members.size === 0) {
+      this.convoys.delete(convoy);
+      await convoy.subscription?.stop();
+    }
+    if (this.stopping) return;
+    await this.startTogether([projection], stale.lastError);
+  }
+
+  private async applyLive(
+    projection: Projection,
+    live: Live,
+    after: string | null,
+    events: RecordedEvent[],
+  ): Promise<void> {
+    // A rebuild moved this projection past the page its convoy read: it resumes from its own checkpoint.
+    if (live.checkpoint !== after)
+      throw new CheckpointMovedError(`${projection.name} checkpoint moved to ${live.checkpoint}`);
     const next = events[events.length - 1].position;
     await this.sql.transaction(async (tx) => {
       const stored = await this.readCheckpoint(tx, projection.name, true);
@@ -255,7 +339,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
       const live = this.live.get(name);
       if (live) live.checkpoint = cursor;
     });
-    if (this.live.has(name)) await this.restart(projection);
+    const live = this.live.get(name);
+    if (live) await this.restart(projection, live);
     this.logger.log(`${name} rebuilt from ${done} events`);
     return { events: done, checkpoint: cursor };
   }

@@ -31,6 +31,24 @@ describe('validateEnvironment', () => {
     expect(boot).toThrow(/READ_REQUIRES_KEY: /);
   });
 
+  it('runs one HTTP process by default, several only on a PostgreSQL server', () => {
+    expect(validateEnvironment({}).HTTP_WORKERS).toBe(1);
+    expect(
+      validateEnvironment({ DATABASE_URL: 'postgres://localhost/db', HTTP_WORKERS: '4' }).HTTP_WORKERS,
+    ).toBe(4);
+    expect(() => validateEnvironment({ HTTP_WORKERS: '2' })).toThrow(/HTTP_WORKERS: .*PGlite/);
+    expect(() =>
+      validateEnvironment({
+        DATABASE_URL: 'postgres://localhost/db',
+        EVENT_STORE: 'pglite',
+        HTTP_WORKERS: '2',
+      }),
+    ).toThrow(/HTTP_WORKERS: /);
+    expect(() => validateEnvironment({ DATABASE_URL: 'postgres://localhost/db', HTTP_WORKERS: '0' })).toThrow(
+      /HTTP_WORKERS: /,
+    );
+  });
+
   it('requires DATABASE_URL with EVENT_STORE=postgres and KURRENTDB_URL with kurrentdb', () => {
     expect(() => validateEnvironment({ EVENT_STORE: 'postgres' })).toThrow(
       /DATABASE_URL: .*required with EVENT_STORE=postgres/,

@@ -10,6 +10,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
   validateSync,
 } from 'class-validator';
@@ -101,6 +102,27 @@ export class EnvironmentVariables {
   @Min(10)
   @Max(60_000)
   PROJECTION_POLL_MS: number = 250;
+
+  /**
+   * HTTP processes (node:cluster) sharing PORT. Above 1 only with the read models on a PostgreSQL server:
+   * PGlite is embedded in one process. The first worker seeds and projects; the others only serve.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  @ValidateBy({
+    name: 'httpWorkersNeedServer',
+    validator: {
+      validate: (value: unknown, args) => {
+        const env = args?.object as EnvironmentVariables;
+        return value === 1 || (Boolean(env.DATABASE_URL) && env.EVENT_STORE !== 'pglite');
+      },
+      defaultMessage: () =>
+        'HTTP_WORKERS above 1 needs DATABASE_URL (read models on a PostgreSQL server) and EVENT_STORE postgres or kurrentdb: PGlite lives in one process',
+    },
+  })
+  HTTP_WORKERS: number = 1;
 
   @Transform(toInt)
   @IsInt()

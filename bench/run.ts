@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
-import { fork, spawn } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -67,6 +67,8 @@ const settings = (engine: Engine) => ({
   naiveQueries: int('BENCH_NAIVE_QUERIES', 300),
   httpSeconds: int('BENCH_HTTP_SECONDS', 10),
   httpConnections: int('BENCH_HTTP_CONNECTIONS', 50),
+  // PGlite is embedded in one process: one HTTP process. On the server, the README's setting (HTTP_WORKERS=2).
+  httpWorkers: engine === 'pglite' ? 1 : int('BENCH_HTTP_WORKERS', 2),
   catchUpTimeoutSeconds: int('BENCH_CATCHUP_TIMEOUT_S', 1800),
   diagnostics: env.BENCH_DIAGNOSTICS !== '0',
 });
@@ -157,6 +159,70 @@ const runLoad = (request: LoadRequest): Promise<LoadResult> =>
     });
     child.send(request);
   });
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+/**
+ * The app as `npm start` runs it (src/main.ts) with HTTP_WORKERS processes, on the bench's schema; it only
+ * serves (the bench's own app holds the projections, caught up). Resolves once `probe` answers 200.
+ */
+const startServer = async (
+  overrides: Record<string, string>,
+  workers: number,
+  probe: string,
+): Promise<{ port: number; stop: () => Promise<void> }> => {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      '-r',
+      require.resolve('ts-node/register/transpile-only'),
+      '-r',
+      require.resolve('tsconfig-paths/register'),
+      join(__dirname, '..', 'src', 'main.ts'),
+    ],
+    {
+      env: {
+        ...env,
+        ...overrides,
+        PROJECTIONS_ENABLED: 'false',
+        HTTP_WORKERS: String(workers),
+        PORT: String(port),
+        TS_NODE_TRANSPILE_ONLY: 'true',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(killer);
+  };
+  cleanups.unshift(stop);
+  const deadline = Date.now() + 120_000;
+  for (let ready = 0; ready < workers * 4;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error(`the server did not answer on :${port} in 120 s`);
+    // Several answers in a row, so that every worker has most likely started.
+    const ok = await fetch(`http://127.0.0.1:${port}${probe}`).then(
+      async (response) => (await response.arrayBuffer(), response.status === 200),
+      () => false,
+    );
+    ready = ok ? ready + 1 : 0;
+    if (!ok) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return { port, stop };
+};
 
 /** Run in order on the way out, also when the parent stops a run that overstayed its time. */
 const cleanups: (() => Promise<void>)[] = [];
@@ -395,19 +461,27 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
       notes.push(`${mismatches} of ${naiveSamples.length} SQL answers differ from the pure fold`);
 
     rss.mark('http');
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as AddressInfo;
     const paths = queriesFor(plan, 5000, config.seed + 3).map(
       (query) =>
         `/v1/actors/${query.actorId}/stances?at=${query.at.toISOString()}&knownAt=${query.knownAt.toISOString()}`,
     );
+    let port: number;
+    let stopServer: () => Promise<void> = async () => undefined;
+    if (config.httpWorkers > 1) {
+      const server = await startServer(overrides, config.httpWorkers, paths[0]);
+      port = server.port;
+      stopServer = server.stop;
+    } else {
+      await app.listen(0, '127.0.0.1');
+      port = (app.getHttpServer().address() as AddressInfo).port;
+    }
     const probe = await fetch(`http://127.0.0.1:${port}${paths[0]}`);
     if (probe.status !== 200)
       throw new Error(`GET ${paths[0]} answered ${probe.status}: ${await probe.text()}`);
     await probe.arrayBuffer().catch(() => undefined);
     log(
       engine,
-      `HTTP: autocannon (own process), ${config.httpConnections} connections, ${config.httpSeconds} s, GET /v1/actors/:actorId/stances?at=&knownAt= over ${paths.length} random actors/times`,
+      `HTTP: autocannon (own process), ${config.httpConnections} connections, ${config.httpSeconds} s, GET /v1/actors/:actorId/stances?at=&knownAt= over ${paths.length} random actors/times, against ${config.httpWorkers > 1 ? `src/main.ts with HTTP_WORKERS=${config.httpWorkers}` : 'the bench process (one HTTP process)'}`,
     );
     const load = await runLoad({
       url: `http://127.0.0.1:${port}`,
@@ -415,6 +489,7 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
       connections: config.httpConnections,
       durationSeconds: config.httpSeconds,
     });
+    await stopServer();
     details.httpNon2xx = load.non2xx;
     details.httpErrors = load.errors + load.timeouts;
     details.httpRequests = load.total;
@@ -449,6 +524,10 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
         'peak RSS is the bench process (app, pool, projections); the PostgreSQL server is not included',
       );
     else notes.push('peak RSS includes PGlite (WASM Postgres in this process, in-memory database)');
+    if (config.httpWorkers > 1)
+      notes.push(
+        `HTTP measured against src/main.ts with HTTP_WORKERS=${config.httpWorkers} (processes of their own, not in peak RSS or the bench process CPU)`,
+      );
     notes.push(
       `catch-up = time from app start until all ${projectionNames.length} projections (${projectionNames.join(', ')}), running together, have handled every event; per-projection figures in details`,
     );
@@ -477,6 +556,7 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
         naiveQueries: naiveSamples.length,
         httpConnections: config.httpConnections,
         httpSeconds: config.httpSeconds,
+        httpWorkers: config.httpWorkers,
         ...details,
       },
     };

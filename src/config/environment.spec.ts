@@ -49,6 +49,19 @@ describe('validateEnvironment', () => {
     );
   });
 
+  it('takes the auto-record confidence as a number from 0 to 1', () => {
+    expect(validateEnvironment({}).EXTRACTION_AUTO_RECORD_CONFIDENCE).toBe(0.85);
+    expect(
+      validateEnvironment({ EXTRACTION_AUTO_RECORD_CONFIDENCE: '0.7' }).EXTRACTION_AUTO_RECORD_CONFIDENCE,
+    ).toBe(0.7);
+    expect(() => validateEnvironment({ EXTRACTION_AUTO_RECORD_CONFIDENCE: '1.5' })).toThrow(
+      /EXTRACTION_AUTO_RECORD_CONFIDENCE: /,
+    );
+    expect(() => validateEnvironment({ EXTRACTION_AUTO_RECORD_CONFIDENCE: 'high' })).toThrow(
+      /EXTRACTION_AUTO_RECORD_CONFIDENCE: /,
+    );
+  });
+
   it('requires DATABASE_URL with EVENT_STORE=postgres and KURRENTDB_URL with kurrentdb', () => {
     expect(() => validateEnvironment({ EVENT_STORE: 'postgres' })).toThrow(
       /DATABASE_URL: .*required with EVENT_STORE=postgres/,

@@ -137,7 +137,7 @@ export class EnvironmentVariables {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(1)
-  EXTRACTION_AUTO_RECORD_CONFIDENCE: number = 0.75;
+  EXTRACTION_AUTO_RECORD_CONFIDENCE: number = 0.85;
 
   /** CIDRs webhook deliveries may reach although private or loopback (self-hosting, tests): "127.0.0.0/8,10.1.0.0/16". */
   @IsOptional()

@@ -45,7 +45,8 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))(
     let app: TestApp;
 
     beforeAll(async () => {
-      app = await startTestApp(engine);
+      // The default threshold (0.85) keeps the ledger's precision; this suite exercises recording at 0.75.
+      app = await startTestApp(engine, { EXTRACTION_AUTO_RECORD_CONFIDENCE: '0.75' });
       await app
         .http()
         .post('/v1/admin/seeds/replay')

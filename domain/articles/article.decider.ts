@@ -85,7 +85,12 @@ export const evolveArticle = (state: Article, event: ArticleEvent): Article => {
   }
 };
 
-const pendingQuotation = (state: Article, articleId: string, quotationId: string): ArticleQuotationState => {
+/** The quotation, if it waits for review; refuses one that is unknown or already decided. */
+export const pendingQuotation = (
+  state: Article,
+  articleId: string,
+  quotationId: string,
+): ArticleQuotationState => {
   if (state.status !== 'stored') throw new ArticleNotFoundError(articleId);
   const quotation = state.quotations.find((candidate) => candidate.quotationId === quotationId);
   if (!quotation || !quotation.review) throw new QuotationNotFoundError(quotationId);
@@ -123,6 +128,10 @@ export const decideArticle = (command: ArticleCommand, state: Article): ArticleE
       return assertNever(command);
   }
 };
+
+/** An article as its stream tells it. */
+export const foldArticle = (events: readonly { type: string; data: object }[]): Article =>
+  (events as readonly ArticleEvent[]).reduce(evolveArticle, initialArticle());
 
 export const articleDecider: Decider<Article, ArticleCommand, ArticleEvent> = {
   decide: decideArticle,

@@ -30,15 +30,8 @@ export class AcceptQuotationHandler implements ICommandHandler<AcceptQuotationCo
   ) {}
 
   async execute({ quotationId, edits, metadata }: AcceptQuotationCommand) {
-    const { article, quotation, revision } = await this.lookup.find(quotationId);
     // Refuses a quotation already decided, before anything is written.
-    articleDecider.decide(
-      {
-        type: 'RejectQuotation',
-        data: { articleId: article.fields.articleId, quotationId, reason: '', recordedAt: '' },
-      },
-      article,
-    );
+    const { article, quotation, revision } = await this.lookup.find(quotationId);
     const speaker = quotation.speaker;
     const actorId = edits.actorId ?? speaker?.actorId;
     const topicId = edits.topicId ?? quotation.topicId;

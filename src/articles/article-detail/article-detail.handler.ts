@@ -1,5 +1,5 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { articleDecider, ArticleNotFoundError, articleStreamName, type ArticleEvent } from '@domain/articles';
+import { ArticleNotFoundError, articleStreamName, foldArticle } from '@domain/articles';
 import { EventStore } from '../../infrastructure/event-store/event-store.port';
 import { toArticleView } from './article.view';
 import { ArticleDetailQuery } from './article-detail.query';
@@ -10,11 +10,7 @@ export class ArticleDetailHandler implements IQueryHandler<ArticleDetailQuery> {
   constructor(private readonly store: EventStore) {}
 
   async execute({ articleId }: ArticleDetailQuery) {
-    const events = await this.store.readStream(articleStreamName(articleId));
-    const article = (events as unknown as ArticleEvent[]).reduce(
-      articleDecider.evolve,
-      articleDecider.initialState(),
-    );
+    const article = foldArticle(await this.store.readStream(articleStreamName(articleId)));
     if (article.status !== 'stored') throw new ArticleNotFoundError(articleId);
     return toArticleView(article);
   }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
-  articleDecider,
-  type ArticleEvent,
-  articleStreamName,
-  type ArticleQuotationState,
-  QuotationNotFoundError,
   type Article,
+  type ArticleQuotationState,
+  articleStreamName,
+  foldArticle,
+  pendingQuotation,
+  QuotationNotFoundError,
 } from '@domain/articles';
 import { SqlClient } from '../../infrastructure/database/sql-client';
 import { EventStore } from '../../infrastructure/event-store/event-store.port';
@@ -31,15 +31,13 @@ export class ReviewLookup {
     );
     if (!row) throw new QuotationNotFoundError(quotationId);
     const events = await this.store.readStream(articleStreamName(row.article_id));
-    const article = (events as unknown as ArticleEvent[]).reduce(
-      articleDecider.evolve,
-      articleDecider.initialState(),
-    );
-    const quotation =
-      article.status === 'stored'
-        ? article.quotations.find((item) => item.quotationId === quotationId)
-        : undefined;
-    if (article.status !== 'stored' || !quotation) throw new QuotationNotFoundError(quotationId);
-    return { article, quotation, revision: events[events.length - 1].revision };
+    const article = foldArticle(events);
+    // Refuses a quotation already decided before anything is written.
+    const quotation = pendingQuotation(article, row.article_id, quotationId);
+    return {
+      article: article as Extract<Article, { status: 'stored' }>,
+      quotation,
+      revision: events[events.length - 1].revision,
+    };
   }
 }

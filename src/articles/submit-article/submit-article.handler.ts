@@ -5,6 +5,7 @@ import {
   articleDecider,
   articleIdFor,
   articleStreamName,
+  foldArticle,
   type Article,
 } from '@domain/articles';
 import { DeciderRunner } from '../../infrastructure/event-store/decider-runner';
@@ -52,9 +53,7 @@ export class SubmitArticleHandler implements ICommandHandler<SubmitArticleComman
         article = (await this.ingestion.ingest(article.fields, mode, metadata)) as Stored;
       } catch (error) {
         if (!(error instanceof ArticleAlreadyExtractedError)) throw error;
-        article = (await this.store.readStream(articleStreamName(articleId)))
-          .map((event) => event as unknown as Parameters<typeof articleDecider.evolve>[1])
-          .reduce(articleDecider.evolve, articleDecider.initialState()) as Stored;
+        article = foldArticle(await this.store.readStream(articleStreamName(articleId))) as Stored;
       }
     }
     return { created: submitted.appended, article };

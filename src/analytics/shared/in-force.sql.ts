@@ -1,19 +1,8 @@
-/**
- * The stance in force per (actor, topic) at valid time `at`, as known at `knownAt`: the same rule as the
- * positions slices' stanceInForceSql (and the domain's stanceAsOf), grouped by both ids. Parameters are named
- * by their placeholders, so one query can hold it twice (at two valid times).
- */
-export const inForceByActorAndTopicSql = (at: string, knownAt: string, filter = 'TRUE'): string => `
-  SELECT * FROM (
-    SELECT DISTINCT ON (actor_id, topic_id) *
-    FROM stance_timeline
-    WHERE ${filter}
-      AND NOT retracted
-      AND recorded_from <= ${knownAt} AND (recorded_to IS NULL OR recorded_to > ${knownAt})
-      AND stated_at <= ${at}
-    ORDER BY actor_id, topic_id, stated_at DESC, stated_revision DESC
-  ) latest
-  WHERE withdrawn_at IS NULL OR withdrawn_at > ${at}`;
+import { stanceInForceSql } from '../../positions/shared/stance-in-force.sql';
+
+/** The stance in force per (actor, topic): the positions slices' rule, unordered, with named placeholders. */
+export const inForceByActorAndTopicSql = (at: string, knownAt: string, filter = 'TRUE'): string =>
+  stanceInForceSql(filter, 'actor_id, topic_id', { at, knownAt, ordered: false });
 
 /** A topic and its subtopics: `ukraine` matches `ukraine.nato-membership`. */
 export const topicFilterSql = (param: string): string =>

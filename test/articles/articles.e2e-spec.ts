@@ -326,8 +326,8 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))(
       expect(seen).toEqual(all.map((item: { quotationId: string }) => item.quotationId));
       const bad = await app.http().get('/v1/review').query({ after: 'bm90LWEtY3Vyc29y' }).expect(400);
       expect(bad.body.error).toMatchObject({
-        code: 'EVENT_STORE.INVALID_CURSOR',
-        details: { field: 'after' },
+        code: 'REQUEST.VALIDATION_FAILED',
+        details: [{ field: 'after', rule: 'cursor' }],
       });
     });
 

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock } from '../../infrastructure/clock';
 import { LEARNED_EXAMPLE } from '../shared/analytics.examples';
-import { decodeCursor, encodeCursor } from '../shared/page-cursor';
+import { decodeCursor, encodeCursor } from '../../infrastructure/http/page-cursor';
 import { LearnedFactsQuery } from './learned-facts.query';
 import { LearnedFactsRequest } from './learned-facts.request';
 

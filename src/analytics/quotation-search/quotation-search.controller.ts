@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock } from '../../infrastructure/clock';
 import { QUOTATIONS_EXAMPLE } from '../shared/analytics.examples';
-import { decodeCursor, encodeCursor } from '../shared/page-cursor';
+import { decodeCursor, encodeCursor } from '../../infrastructure/http/page-cursor';
 import { QuotationSearchQuery } from './quotation-search.query';
 import { QuotationSearchRequest } from './quotation-search.request';
 

@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock } from '../../infrastructure/clock';
 import { CatalogueChecks } from '../../positions/shared/catalogue-checks';
 import { CHANGES_EXAMPLE } from '../shared/analytics.examples';
-import { decodeCursor, encodeCursor } from '../shared/page-cursor';
+import { decodeCursor, encodeCursor } from '../../infrastructure/http/page-cursor';
 import { StanceChangesQuery } from './stance-changes.query';
 import { StanceChangesRequest } from './stance-changes.request';
 

@@ -7,7 +7,7 @@ import { Clock } from '../../infrastructure/clock';
 import { resolveAsOf } from '../../positions/shared/as-of.request';
 import { CatalogueChecks } from '../../positions/shared/catalogue-checks';
 import { COMPARE_EXAMPLE } from '../shared/analytics.examples';
-import { decodeCursor, pageOf } from '../shared/page-cursor';
+import { decodeCursor, pageOf } from '../../infrastructure/http/page-cursor';
 import { StanceComparisonQuery } from './stance-comparison.query';
 import { StanceComparisonRequest } from './stance-comparison.request';
 

@@ -6,7 +6,7 @@ import { Clock } from '../../infrastructure/clock';
 import { CatalogueChecks } from '../../positions/shared/catalogue-checks';
 import { ActorParams } from '../../positions/shared/position-params';
 import { SHIFTS_EXAMPLE } from '../shared/analytics.examples';
-import { decodeCursor, pageOf } from '../shared/page-cursor';
+import { decodeCursor, pageOf } from '../../infrastructure/http/page-cursor';
 import { StanceShiftsQuery } from './stance-shifts.query';
 import { StanceShiftsRequest } from './stance-shifts.request';
 

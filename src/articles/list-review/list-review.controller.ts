@@ -1,26 +1,17 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { InvalidCursorError } from '../../infrastructure/event-store/event-store.errors';
-import { decodeKeyCursor, encodeKeyCursor } from '../../infrastructure/http/page.request';
+import { decodeCursor, encodeCursor } from '../../infrastructure/http/page-cursor';
 import { ListReviewQuery } from './list-review.query';
 import { ListReviewRequest } from './list-review.request';
 import { REVIEW_PAGE_EXAMPLE } from '../articles.examples';
 
-const decodeCursor = (cursor: string | undefined): { queuedAt: string; quotationId: string } | null => {
-  if (!cursor) return null;
-  try {
-    const [queuedAt, quotationId] = JSON.parse(decodeKeyCursor(cursor)) as unknown[];
-    if (
-      typeof queuedAt === 'string' &&
-      typeof quotationId === 'string' &&
-      !Number.isNaN(Date.parse(queuedAt))
-    )
-      return { queuedAt, quotationId };
-  } catch {
-    // falls through to the refusal below
-  }
-  throw new InvalidCursorError(cursor);
+/** The queue is ordered by (queued at, quotation id); a cursor is the last item's pair. */
+const afterKey = (cursor: string | undefined) => {
+  const key = decodeCursor<[string, string]>(cursor, ['string', 'string'], ([queuedAt]) =>
+    Number.isFinite(Date.parse(queuedAt)),
+  );
+  return key && { queuedAt: key[0], quotationId: key[1] };
 };
 
 @ApiTags('review')
@@ -40,15 +31,14 @@ export class ListReviewController {
         status: request.status ?? 'pending',
         articleId: request.articleId,
         actorId: request.actorId,
-        after: decodeCursor(request.after),
+        after: afterKey(request.after),
         limit,
       }),
     );
     const last = items[items.length - 1];
     return {
       items,
-      next:
-        items.length === limit ? encodeKeyCursor(JSON.stringify([last.queuedAt, last.quotationId])) : null,
+      next: items.length === limit ? encodeCursor([last.queuedAt, last.quotationId]) : null,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { RequestValidationError } from '../../infrastructure/http/request-validation.error';
+import { RequestValidationError } from './request-validation.error';
 
 /** Opaque to clients: the sort key of the last item of a page, as base64url JSON. */
 export const encodeCursor = (key: readonly (string | number)[]): string =>

@@ -8,6 +8,7 @@ import { ActorParams } from '../shared/position-params';
 import { StanceAsOfQuery } from './stance-as-of.query';
 import { StanceParams } from './stance-as-of.request';
 import { StanceNotInForceError } from './stance-not-in-force.error';
+import { TRUMP_US_GUARANTEE_STANCE } from '../shared/stance.examples';
 
 @ApiTags('stances')
 @Controller('v1/actors/:actorId/stances')
@@ -29,32 +30,7 @@ export class StanceAsOfController {
       stances: [
         {
           topicId: 'ukraine.security-guarantees.us',
-          positionId: '0d1636f1-bf8f-5b25-bb13-cc8180716155',
-          stance: 'conditional-opposition',
-          score: -0.5,
-          conditions: [
-            {
-              text: "Europe, as Ukraine's next-door neighbour, should provide them",
-              topicId: 'ukraine.security-guarantees.europe',
-            },
-          ],
-          summary:
-            'At his Cabinet meeting Trump said the US would not give Ukraine security guarantees "beyond very much" and that Europe should do it.',
-          quote: "I'm not going to make security guarantees beyond very much.",
-          evidenceType: 'direct-quote',
-          statedAt: '2025-02-26T00:00:00.000Z',
-          statedAtPrecision: 'day',
-          confidence: 0.95,
-          sources: [
-            {
-              outlet: 'BBC News',
-              articleId: '003_b93aada126a295ef',
-              url: null,
-              publishedOn: '2025-02-26',
-              text: "I'm not going to make security guarantees beyond very much",
-              span: { start: 1820, end: 1880 },
-            },
-          ],
+          ...TRUMP_US_GUARANTEE_STANCE,
           recordedAt: '2025-02-28T09:00:00.000Z',
         },
       ],
@@ -83,32 +59,7 @@ export class StanceAsOfController {
       at: '2025-02-27T00:00:00.000Z',
       knownAt: '2025-03-01T00:00:00.000Z',
       topicId: 'ukraine.security-guarantees.us',
-      positionId: '0d1636f1-bf8f-5b25-bb13-cc8180716155',
-      stance: 'conditional-opposition',
-      score: -0.5,
-      conditions: [
-        {
-          text: "Europe, as Ukraine's next-door neighbour, should provide them",
-          topicId: 'ukraine.security-guarantees.europe',
-        },
-      ],
-      summary:
-        'At his Cabinet meeting Trump said the US would not give Ukraine security guarantees "beyond very much" and that Europe should do it.',
-      quote: "I'm not going to make security guarantees beyond very much.",
-      evidenceType: 'direct-quote',
-      statedAt: '2025-02-26T00:00:00.000Z',
-      statedAtPrecision: 'day',
-      confidence: 0.95,
-      sources: [
-        {
-          outlet: 'BBC News',
-          articleId: '003_b93aada126a295ef',
-          url: null,
-          publishedOn: '2025-02-26',
-          text: "I'm not going to make security guarantees beyond very much",
-          span: { start: 1820, end: 1880 },
-        },
-      ],
+      ...TRUMP_US_GUARANTEE_STANCE,
       recordedAt: '2025-02-28T09:00:00.000Z',
     },
   })

@@ -6,6 +6,7 @@ import { CatalogueChecks } from '../shared/catalogue-checks';
 import { StanceParams } from '../stance-as-of/stance-as-of.request';
 import { StanceHistoryQuery } from './stance-history.query';
 import { StanceHistoryRequest } from './stance-history.request';
+import { TRUMP_US_GUARANTEE_STANCE } from '../shared/stance.examples';
 
 @ApiTags('stances')
 @Controller('v1/actors/:actorId/stances/:topicId/history')
@@ -27,32 +28,7 @@ export class StanceHistoryController {
       entries: [
         {
           topicId: 'ukraine.security-guarantees.us',
-          positionId: '0d1636f1-bf8f-5b25-bb13-cc8180716155',
-          stance: 'conditional-opposition',
-          score: -0.5,
-          conditions: [
-            {
-              text: "Europe, as Ukraine's next-door neighbour, should provide them",
-              topicId: 'ukraine.security-guarantees.europe',
-            },
-          ],
-          summary:
-            'At his Cabinet meeting Trump said the US would not give Ukraine security guarantees "beyond very much" and that Europe should do it.',
-          quote: "I'm not going to make security guarantees beyond very much.",
-          evidenceType: 'direct-quote',
-          statedAt: '2025-02-26T00:00:00.000Z',
-          statedAtPrecision: 'day',
-          confidence: 0.95,
-          sources: [
-            {
-              outlet: 'BBC News',
-              articleId: '003_b93aada126a295ef',
-              url: null,
-              publishedOn: '2025-02-26',
-              text: "I'm not going to make security guarantees beyond very much",
-              span: { start: 1820, end: 1880 },
-            },
-          ],
+          ...TRUMP_US_GUARANTEE_STANCE,
           withdrawnAt: null,
           retracted: false,
           change: 'stated',

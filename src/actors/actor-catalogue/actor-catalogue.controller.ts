@@ -5,6 +5,7 @@ import { ActorNotFoundError } from '@domain/actors';
 import { decodeKeyCursor, encodeKeyCursor, PageRequest } from '../../infrastructure/http/page.request';
 import { ActorParams } from '../../positions/shared/position-params';
 import { ActorCatalogueQuery } from './actor-catalogue.query';
+import { STARMER_ACTOR } from '../actor.examples';
 
 @ApiTags('actors')
 @Controller('v1/actors')
@@ -18,21 +19,7 @@ export class ActorCatalogueController {
     example: {
       items: [
         {
-          id: 'keir-starmer',
-          name: 'Keir Starmer',
-          kind: 'person',
-          aliases: ['Sir Keir', 'the PM'],
-          roles: [
-            {
-              roleId: 'prime-minister-of-the-united-kingdom-2024-07-05',
-              title: 'Prime Minister of the United Kingdom',
-              organisation: 'UK Government',
-              from: '2024-07-05',
-              to: null,
-            },
-          ],
-          registeredAt: '2025-02-28T09:00:00.000Z',
-          updatedAt: '2025-02-28T09:00:00.000Z',
+          ...STARMER_ACTOR,
         },
       ],
       next: 'a2Vpci1zdGFybWVy',
@@ -51,23 +38,7 @@ export class ActorCatalogueController {
   @ApiResponse({
     status: 200,
     description: 'The actor',
-    example: {
-      id: 'keir-starmer',
-      name: 'Keir Starmer',
-      kind: 'person',
-      aliases: ['Sir Keir', 'the PM'],
-      roles: [
-        {
-          roleId: 'prime-minister-of-the-united-kingdom-2024-07-05',
-          title: 'Prime Minister of the United Kingdom',
-          organisation: 'UK Government',
-          from: '2024-07-05',
-          to: null,
-        },
-      ],
-      registeredAt: '2025-02-28T09:00:00.000Z',
-      updatedAt: '2025-02-28T09:00:00.000Z',
-    },
+    example: STARMER_ACTOR,
   })
   @ApiOperation({ summary: 'One actor with aliases and dated roles' })
   async one(@Param() { actorId }: ActorParams) {

@@ -20,6 +20,7 @@ import {
   RenameActorRequest,
   RoleParams,
 } from './edit-actor.request';
+import { STARMER_ACTOR } from '../actor.examples';
 
 @ApiTags('actors')
 @Controller('v1/actors/:actorId')
@@ -46,23 +47,7 @@ export class EditActorController {
   @ApiResponse({
     status: 200,
     description: 'The actor after the change',
-    example: {
-      id: 'keir-starmer',
-      name: 'Keir Starmer',
-      kind: 'person',
-      aliases: ['Sir Keir', 'the PM'],
-      roles: [
-        {
-          roleId: 'prime-minister-of-the-united-kingdom-2024-07-05',
-          title: 'Prime Minister of the United Kingdom',
-          organisation: 'UK Government',
-          from: '2024-07-05',
-          to: null,
-        },
-      ],
-      registeredAt: '2025-02-28T09:00:00.000Z',
-      updatedAt: '2025-02-28T09:00:00.000Z',
-    },
+    example: STARMER_ACTOR,
   })
   @ApiOperation({ summary: "Fix an actor's name" })
   rename(
@@ -83,23 +68,7 @@ export class EditActorController {
   @ApiResponse({
     status: 201,
     description: 'The actor with the alias',
-    example: {
-      id: 'keir-starmer',
-      name: 'Keir Starmer',
-      kind: 'person',
-      aliases: ['Sir Keir', 'the PM'],
-      roles: [
-        {
-          roleId: 'prime-minister-of-the-united-kingdom-2024-07-05',
-          title: 'Prime Minister of the United Kingdom',
-          organisation: 'UK Government',
-          from: '2024-07-05',
-          to: null,
-        },
-      ],
-      registeredAt: '2025-02-28T09:00:00.000Z',
-      updatedAt: '2025-02-28T09:00:00.000Z',
-    },
+    example: STARMER_ACTOR,
   })
   @ApiOperation({ summary: 'Add an alias ("Sir Keir"); one it already has is a no-op (200)' })
   addAlias(
@@ -120,23 +89,7 @@ export class EditActorController {
   @ApiResponse({
     status: 200,
     description: 'The actor without the alias',
-    example: {
-      id: 'keir-starmer',
-      name: 'Keir Starmer',
-      kind: 'person',
-      aliases: ['Sir Keir', 'the PM'],
-      roles: [
-        {
-          roleId: 'prime-minister-of-the-united-kingdom-2024-07-05',
-          title: 'Prime Minister of the United Kingdom',
-          organisation: 'UK Government',
-          from: '2024-07-05',
-          to: null,
-        },
-      ],
-      registeredAt: '2025-02-28T09:00:00.000Z',
-      updatedAt: '2025-02-28T09:00:00.000Z',
-    },
+    example: STARMER_ACTOR,
   })
   @ApiOperation({ summary: 'Remove an alias' })
   removeAlias(
@@ -156,23 +109,7 @@ export class EditActorController {
   @ApiResponse({
     status: 201,
     description: 'The actor with the role',
-    example: {
-      id: 'keir-starmer',
-      name: 'Keir Starmer',
-      kind: 'person',
-      aliases: ['Sir Keir', 'the PM'],
-      roles: [
-        {
-          roleId: 'prime-minister-of-the-united-kingdom-2024-07-05',
-          title: 'Prime Minister of the United Kingdom',
-          organisation: 'UK Government',
-          from: '2024-07-05',
-          to: null,
-        },
-      ],
-      registeredAt: '2025-02-28T09:00:00.000Z',
-      updatedAt: '2025-02-28T09:00:00.000Z',
-    },
+    example: STARMER_ACTOR,
   })
   @ApiOperation({ summary: 'Assign a role held over a range of days' })
   assignRole(
@@ -193,23 +130,7 @@ export class EditActorController {
   @ApiResponse({
     status: 200,
     description: 'The actor with the amended role',
-    example: {
-      id: 'keir-starmer',
-      name: 'Keir Starmer',
-      kind: 'person',
-      aliases: ['Sir Keir', 'the PM'],
-      roles: [
-        {
-          roleId: 'prime-minister-of-the-united-kingdom-2024-07-05',
-          title: 'Prime Minister of the United Kingdom',
-          organisation: 'UK Government',
-          from: '2024-07-05',
-          to: null,
-        },
-      ],
-      registeredAt: '2025-02-28T09:00:00.000Z',
-      updatedAt: '2025-02-28T09:00:00.000Z',
-    },
+    example: STARMER_ACTOR,
   })
   @ApiOperation({ summary: 'Amend a role (e.g. set the day it ended)' })
   amendRole(
@@ -230,23 +151,7 @@ export class EditActorController {
   @ApiResponse({
     status: 200,
     description: 'The actor without the role',
-    example: {
-      id: 'keir-starmer',
-      name: 'Keir Starmer',
-      kind: 'person',
-      aliases: ['Sir Keir', 'the PM'],
-      roles: [
-        {
-          roleId: 'prime-minister-of-the-united-kingdom-2024-07-05',
-          title: 'Prime Minister of the United Kingdom',
-          organisation: 'UK Government',
-          from: '2024-07-05',
-          to: null,
-        },
-      ],
-      registeredAt: '2025-02-28T09:00:00.000Z',
-      updatedAt: '2025-02-28T09:00:00.000Z',
-    },
+    example: STARMER_ACTOR,
   })
   @ApiOperation({ summary: 'Remove a role recorded in error' })
   removeRole(

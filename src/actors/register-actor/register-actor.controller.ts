@@ -8,6 +8,7 @@ import { RequiresRole } from '../../infrastructure/http/requires-role.decorator'
 import { RegisterActorCommand } from './register-actor.command';
 import { RegisterActorRequest } from './register-actor.request';
 import { toRole } from './to-role';
+import { STARMER_ACTOR } from '../actor.examples';
 
 @ApiTags('actors')
 @Controller('v1/actors')
@@ -19,23 +20,7 @@ export class RegisterActorController {
   @ApiResponse({
     status: 201,
     description: 'The registered actor',
-    example: {
-      id: 'keir-starmer',
-      name: 'Keir Starmer',
-      kind: 'person',
-      aliases: ['Sir Keir', 'the PM'],
-      roles: [
-        {
-          roleId: 'prime-minister-of-the-united-kingdom-2024-07-05',
-          title: 'Prime Minister of the United Kingdom',
-          organisation: 'UK Government',
-          from: '2024-07-05',
-          to: null,
-        },
-      ],
-      registeredAt: '2025-02-28T09:00:00.000Z',
-      updatedAt: '2025-02-28T09:00:00.000Z',
-    },
+    example: STARMER_ACTOR,
   })
   @ApiOperation({
     summary: 'Register an actor (201); the same registration again is a no-op (200); other details, 409',

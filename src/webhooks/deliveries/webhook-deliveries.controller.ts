@@ -9,6 +9,7 @@ import {
   ReplayRequest,
 } from './webhook-deliveries.request';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
+import { DELIVERY_EXAMPLE } from '../webhook.examples';
 
 @ApiTags('webhooks')
 @Controller('v1/webhooks')
@@ -21,19 +22,7 @@ export class WebhookDeliveriesController {
     status: 200,
     description: 'A page of deliveries',
     example: {
-      items: [
-        {
-          id: 'dlv_1',
-          messageId: 'msg_5d2c',
-          eventType: 'stance.changed',
-          status: 'delivered',
-          attempts: 1,
-          lastStatus: 200,
-          lastError: null,
-          nextAttemptAt: null,
-          deliveredAt: '2025-02-28T09:00:01.000Z',
-        },
-      ],
+      items: [DELIVERY_EXAMPLE],
       next: null,
     },
   })
@@ -59,17 +48,7 @@ export class WebhookDeliveriesController {
   @ApiResponse({
     status: 202,
     description: 'The delivery queued again',
-    example: {
-      id: 'dlv_1',
-      messageId: 'msg_5d2c',
-      eventType: 'stance.changed',
-      status: 'delivered',
-      attempts: 1,
-      lastStatus: 200,
-      lastError: null,
-      nextAttemptAt: null,
-      deliveredAt: '2025-02-28T09:00:01.000Z',
-    },
+    example: DELIVERY_EXAMPLE,
   })
   @ApiOperation({ summary: 'Send one delivery again (also from the dead letters)' })
   redeliver(@Param() { deliveryId }: DeliveryParams) {

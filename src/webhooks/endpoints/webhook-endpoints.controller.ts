@@ -4,6 +4,7 @@ import { IsUUID } from 'class-validator';
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
 import { CreateWebhookEndpointRequest, UpdateWebhookEndpointRequest } from './webhook-endpoint.request';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
+import { DELIVERY_EXAMPLE, ENDPOINT_EXAMPLE } from '../webhook.examples';
 
 export class EndpointParams {
   @IsUUID()
@@ -21,15 +22,7 @@ export class WebhookEndpointsController {
     status: 201,
     description: 'The endpoint, with its secret shown once',
     example: {
-      id: 'wh_3f0c2a9e',
-      url: 'https://newsroom.example/hooks/positions',
-      description: 'Trump and Starmer on Ukraine',
-      eventTypes: ['stance.changed'],
-      actorIds: ['donald-trump', 'keir-starmer'],
-      topicIds: ['ukraine.security-guarantees.us'],
-      enabled: true,
-      disabledReason: null,
-      createdAt: '2025-02-28T09:00:00.000Z',
+      ...ENDPOINT_EXAMPLE,
       secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
     },
   })
@@ -42,19 +35,7 @@ export class WebhookEndpointsController {
   @ApiResponse({
     status: 200,
     description: 'Every endpoint',
-    example: [
-      {
-        id: 'wh_3f0c2a9e',
-        url: 'https://newsroom.example/hooks/positions',
-        description: 'Trump and Starmer on Ukraine',
-        eventTypes: ['stance.changed'],
-        actorIds: ['donald-trump', 'keir-starmer'],
-        topicIds: ['ukraine.security-guarantees.us'],
-        enabled: true,
-        disabledReason: null,
-        createdAt: '2025-02-28T09:00:00.000Z',
-      },
-    ],
+    example: [ENDPOINT_EXAMPLE],
   })
   @ApiOperation({ summary: 'Every endpoint, without secrets' })
   async list() {
@@ -65,17 +46,7 @@ export class WebhookEndpointsController {
   @ApiResponse({
     status: 200,
     description: 'The endpoint',
-    example: {
-      id: 'wh_3f0c2a9e',
-      url: 'https://newsroom.example/hooks/positions',
-      description: 'Trump and Starmer on Ukraine',
-      eventTypes: ['stance.changed'],
-      actorIds: ['donald-trump', 'keir-starmer'],
-      topicIds: ['ukraine.security-guarantees.us'],
-      enabled: true,
-      disabledReason: null,
-      createdAt: '2025-02-28T09:00:00.000Z',
-    },
+    example: ENDPOINT_EXAMPLE,
   })
   @ApiOperation({ summary: 'One endpoint, with why it is disabled if it is' })
   one(@Param() { endpointId }: EndpointParams) {
@@ -86,17 +57,7 @@ export class WebhookEndpointsController {
   @ApiResponse({
     status: 200,
     description: 'The changed endpoint',
-    example: {
-      id: 'wh_3f0c2a9e',
-      url: 'https://newsroom.example/hooks/positions',
-      description: 'Trump and Starmer on Ukraine',
-      eventTypes: ['stance.changed'],
-      actorIds: ['donald-trump', 'keir-starmer'],
-      topicIds: ['ukraine.security-guarantees.us'],
-      enabled: true,
-      disabledReason: null,
-      createdAt: '2025-02-28T09:00:00.000Z',
-    },
+    example: ENDPOINT_EXAMPLE,
   })
   @ApiOperation({ summary: 'Change URL, filters or description; enabled: true re-enables it' })
   update(@Param() { endpointId }: EndpointParams, @Body() body: UpdateWebhookEndpointRequest) {
@@ -127,15 +88,7 @@ export class WebhookEndpointsController {
     status: 200,
     description: 'The new secret, shown once',
     example: {
-      id: 'wh_3f0c2a9e',
-      url: 'https://newsroom.example/hooks/positions',
-      description: 'Trump and Starmer on Ukraine',
-      eventTypes: ['stance.changed'],
-      actorIds: ['donald-trump', 'keir-starmer'],
-      topicIds: ['ukraine.security-guarantees.us'],
-      enabled: true,
-      disabledReason: null,
-      createdAt: '2025-02-28T09:00:00.000Z',
+      ...ENDPOINT_EXAMPLE,
       secret: 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD',
     },
   })
@@ -151,17 +104,7 @@ export class WebhookEndpointsController {
   @ApiResponse({
     status: 202,
     description: 'The test notice queued',
-    example: {
-      id: 'dlv_1',
-      messageId: 'msg_5d2c',
-      eventType: 'stance.changed',
-      status: 'delivered',
-      attempts: 1,
-      lastStatus: 200,
-      lastError: null,
-      nextAttemptAt: null,
-      deliveredAt: '2025-02-28T09:00:01.000Z',
-    },
+    example: DELIVERY_EXAMPLE,
   })
   @ApiOperation({ summary: 'Send a webhook.test notice to this endpoint' })
   test(@Param() { endpointId }: EndpointParams) {

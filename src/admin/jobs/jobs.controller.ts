@@ -3,6 +3,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
 import { JobsService } from '../../infrastructure/jobs/jobs.service';
+import { JOB_EXAMPLE } from '../../infrastructure/jobs/job.examples';
 
 class JobParams {
   @IsUUID()
@@ -19,18 +20,7 @@ export class JobsController {
   @ApiResponse({
     status: 200,
     description: 'Recent jobs',
-    example: [
-      {
-        id: '3f0c2a9e-8d5b-4e61-a7f4-1b2c3d4e5f60',
-        kind: 'seed-replay',
-        status: 'succeeded',
-        progress: { done: 58, total: 58 },
-        startedAt: '2025-02-28T09:00:00.000Z',
-        finishedAt: '2025-02-28T09:00:02.000Z',
-        result: { appended: 58, unchanged: 0, commands: 58, positions: 33 },
-        error: null,
-      },
-    ],
+    example: [JOB_EXAMPLE],
   })
   @ApiOperation({ summary: 'Recent admin jobs (seed replays, rebuilds) with their progress' })
   list() {
@@ -41,16 +31,7 @@ export class JobsController {
   @ApiResponse({
     status: 200,
     description: 'The job',
-    example: {
-      id: '3f0c2a9e-8d5b-4e61-a7f4-1b2c3d4e5f60',
-      kind: 'seed-replay',
-      status: 'succeeded',
-      progress: { done: 58, total: 58 },
-      startedAt: '2025-02-28T09:00:00.000Z',
-      finishedAt: '2025-02-28T09:00:02.000Z',
-      result: { appended: 58, unchanged: 0, commands: 58, positions: 33 },
-      error: null,
-    },
+    example: JOB_EXAMPLE,
   })
   @ApiOperation({ summary: "One job's status and progress" })
   one(@Param() { jobId }: JobParams) {

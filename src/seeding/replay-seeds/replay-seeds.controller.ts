@@ -6,6 +6,7 @@ import { RequiresRole } from '../../infrastructure/http/requires-role.decorator'
 import { ReplaySeedsRequest } from './replay-seeds.request';
 import { JobsService } from '../../infrastructure/jobs/jobs.service';
 import { ReplaySeedsCommand } from './replay-seeds.command';
+import { JOB_EXAMPLE } from '../../infrastructure/jobs/job.examples';
 
 @ApiTags('admin')
 @Controller('v1/admin/seeds/replay')
@@ -21,16 +22,7 @@ export class ReplaySeedsController {
   @ApiResponse({
     status: 202,
     description: 'The replay job (200 with wait=true, when it is done)',
-    example: {
-      id: '3f0c2a9e-8d5b-4e61-a7f4-1b2c3d4e5f60',
-      kind: 'seed-replay',
-      status: 'succeeded',
-      progress: { done: 58, total: 58 },
-      startedAt: '2025-02-28T09:00:00.000Z',
-      finishedAt: '2025-02-28T09:00:02.000Z',
-      result: { appended: 58, unchanged: 0, commands: 58, positions: 33 },
-      error: null,
-    },
+    example: JOB_EXAMPLE,
   })
   @ApiOperation({
     summary: 'Replay the seeds through the deciders (a job; a second replay appends nothing)',

@@ -27,24 +27,49 @@ type Folded = StanceInForce & { seq: number; withdrawnAt: string | null; retract
 /** What choosing the position in force needs of a position; `seq` is its record order (the tie-break). */
 export type Candidate = { statedAt: string; seq: number; withdrawnAt: string | null; retracted: boolean };
 
+const time = (iso: string): number => Date.parse(iso);
+
+/** How the rule of the position in force reads a position: its times as epoch milliseconds, its record order, its retraction. */
+export type InForceReader<P> = {
+  statedAt: (position: P) => number;
+  withdrawnAt: (position: P) => number | null;
+  seq: (position: P) => number;
+  retracted: (position: P) => boolean;
+};
+
 /**
  * Of one actor's positions on one topic, the one in force at `at`: the latest non-retracted one stated at or
  * before it (ties by record order), unless a withdrawal effective at or before `at` ended it.
  */
-export const positionInForce = <P extends Candidate>(positions: Iterable<P>, at: number): P | null => {
+export const latestInForce = <P>(positions: Iterable<P>, at: number, read: InForceReader<P>): P | null => {
   let latest: P | null = null;
+  let latestStated = 0;
+  let latestSeq = 0;
   for (const position of positions) {
-    if (position.retracted || time(position.statedAt) > at) continue;
-    const later =
-      !latest ||
-      time(position.statedAt) > time(latest.statedAt) ||
-      (time(position.statedAt) === time(latest.statedAt) && position.seq > latest.seq);
-    if (later) latest = position;
+    const stated = read.statedAt(position);
+    if (read.retracted(position) || stated > at) continue;
+    const seq = read.seq(position);
+    if (latest === null || stated > latestStated || (stated === latestStated && seq > latestSeq)) {
+      latest = position;
+      latestStated = stated;
+      latestSeq = seq;
+    }
   }
-  return latest && (latest.withdrawnAt === null || time(latest.withdrawnAt) > at) ? latest : null;
+  if (latest === null) return null;
+  const withdrawn = read.withdrawnAt(latest);
+  return withdrawn === null || withdrawn > at ? latest : null;
 };
 
-const time = (iso: string): number => Date.parse(iso);
+const candidates: InForceReader<Candidate> = {
+  statedAt: (position) => time(position.statedAt),
+  withdrawnAt: (position) => (position.withdrawnAt === null ? null : time(position.withdrawnAt)),
+  seq: (position) => position.seq,
+  retracted: (position) => position.retracted,
+};
+
+/** latestInForce over positions that carry their times as ISO strings. */
+export const positionInForce = <P extends Candidate>(positions: Iterable<P>, at: number): P | null =>
+  latestInForce(positions, at, candidates);
 
 /**
  * The definition of "stance as of": per topic, the latest position (by statedAt, ties by record order)
@@ -129,16 +154,28 @@ export const evolveStanceTimeline = (
 ): TimelineVersion | null => {
   const recordedFrom = event.data.recordedAt;
   if (event.type === 'PositionStated') {
-    const { recordedAt, ...data } = event.data;
+    // Field by field rather than a rest spread: projections fold every statement through here.
+    const { data } = event;
     return {
-      ...data,
+      actorId: data.actorId,
+      topicId: data.topicId,
+      positionId: data.positionId,
+      stance: data.stance,
       score: stanceScore(data.stance),
+      conditions: data.conditions,
+      summary: data.summary,
+      quote: data.quote,
+      evidenceType: data.evidenceType,
+      statedAt: data.statedAt,
+      statedAtPrecision: data.statedAtPrecision,
+      confidence: data.confidence,
+      sources: data.sources,
       withdrawnAt: null,
       retracted: false,
       change: 'stated',
       reason: null,
       statedRevision: revision,
-      firstRecordedAt: recordedAt,
+      firstRecordedAt: data.recordedAt,
       recordedFrom,
     };
   }

@@ -9,7 +9,11 @@ import { ReplaySeedsCommand } from '../seeding/replay-seeds/replay-seeds.command
 const main = async () => {
   const logger = new Logger('seed');
   const app = await NestFactory.createApplicationContext(
-    AppModule.register({ SEED_ON_START: 'false', PROJECTIONS_ENABLED: 'false' }),
+    AppModule.register({
+      SEED_ON_START: 'false',
+      PROJECTIONS_ENABLED: 'false',
+      STANCE_INDEX_ENABLED: 'false',
+    }),
     { logger: ['error', 'warn', 'log'] },
   );
   try {

@@ -104,6 +104,14 @@ export class EnvironmentVariables {
   PROJECTION_POLL_MS: number = 250;
 
   /**
+   * Answer an actor's stances from an in-memory index of the stance timeline, which every process that serves HTTP
+   * loads from the log at boot and then follows (SQL answers until it has loaded). Off: always SQL.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  STANCE_INDEX_ENABLED: boolean = true;
+
+  /**
    * HTTP processes (node:cluster) sharing PORT. Above 1 only with the read models on a PostgreSQL server:
    * PGlite is embedded in one process. The first worker seeds and projects; the others only serve.
    */

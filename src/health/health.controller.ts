@@ -33,6 +33,19 @@ export class HealthController {
           lastError: null,
         },
       ],
+      inMemory: [
+        {
+          name: 'stance-index',
+          state: 'ready',
+          checkpoint: '1234.58',
+          eventsApplied: 58,
+          lag: 0,
+          lastError: null,
+          actors: 12,
+          versions: 41,
+          loadMs: 35,
+        },
+      ],
     },
   })
   @ApiOperation({
@@ -46,6 +59,7 @@ export class HealthController {
         status: 'ok',
         store: { engine: this.store.engine, readModels: this.sql.engine, ok: true },
         projections,
+        inMemory: await this.projections.localStatus(),
       };
     } catch (error) {
       response.status(503);
@@ -58,6 +72,7 @@ export class HealthController {
           error: error instanceof Error ? error.message : String(error),
         },
         projections: [],
+        inMemory: [],
       };
     }
   }

@@ -11,7 +11,9 @@ import { RetractPositionHandler } from './retract-position/retract-position.hand
 import { CatalogueChecks } from './shared/catalogue-checks';
 import { StanceAsOfController } from './stance-as-of/stance-as-of.controller';
 import { StanceAsOfHandler } from './stance-as-of/stance-as-of.handler';
+import { StanceAsOfSql } from './stance-as-of/stance-as-of.sql';
 import { StanceHistoryController } from './stance-history/stance-history.controller';
+import { LiveStanceIndex } from './stance-index/live-stance-index';
 import { StanceHistoryHandler } from './stance-history/stance-history.handler';
 import { WithdrawPositionHandler } from './withdraw-position/withdraw-position.handler';
 
@@ -30,6 +32,8 @@ import { WithdrawPositionHandler } from './withdraw-position/withdraw-position.h
     CorrectPositionHandler,
     RetractPositionHandler,
     StanceAsOfHandler,
+    StanceAsOfSql,
+    LiveStanceIndex,
     StanceHistoryHandler,
     PositionDetailHandler,
     CatalogueChecks,

@@ -1,6 +1,8 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { actorStreamName, stanceAsOf, type StanceInForce } from '@domain/positions';
 import { StanceAsOfQuery } from '../../src/positions/stance-as-of/stance-as-of.query';
+import { StanceAsOfSql } from '../../src/positions/stance-as-of/stance-as-of.sql';
+import { LiveStanceIndex } from '../../src/positions/stance-index/live-stance-index';
 import { eventually } from '../support/eventually';
 import { aPosition, givenActorAndTopics } from '../support/fixtures';
 import { generateHistory, seededRandom } from '../support/generated-positions';
@@ -113,7 +115,7 @@ describe.each(engines())('stance as of, both times (%s)', (engine) => {
     ).toBe('STANCE.NOT_IN_FORCE');
   });
 
-  it('answers in SQL exactly what the pure stanceAsOf answers, over generated histories at random times', async () => {
+  it('answers in SQL and from the stance index exactly what the pure stanceAsOf answers, over generated histories at random times', async () => {
     const random = seededRandom(20250226);
     const topics = ['gen.alpha', 'gen.beta', 'gen.gamma', 'gen.delta', 'gen.epsilon'];
     const start = Date.parse('2025-01-01T00:00:00Z');
@@ -162,6 +164,8 @@ describe.each(engines())('stance as of, both times (%s)', (engine) => {
     await app.projections.caughtUp(120_000);
 
     const queries = app.app.get(QueryBus);
+    const sqlReader = app.app.get(StanceAsOfSql);
+    const index = app.app.get(LiveStanceIndex);
     const end = Math.max(
       ...histories.map((history) =>
         Date.parse((history.events.at(-1)?.data as { recordedAt: string }).recordedAt),
@@ -194,7 +198,11 @@ describe.each(engines())('stance as of, both times (%s)', (engine) => {
       const actual: StanceInForce[] = await queries.execute(
         new StanceAsOfQuery(history.actorId, at, knownAt),
       );
+      const fromSql = await sqlReader.stancesOf(history.actorId, { at, knownAt });
+      const fromIndex = index.stancesOf(history.actorId, { at, knownAt });
       expect({ at, knownAt, stances: actual }).toEqual({ at, knownAt, stances: expected });
+      expect({ at, knownAt, stances: fromSql }).toEqual({ at, knownAt, stances: expected });
+      expect({ at, knownAt, stances: fromIndex }).toEqual({ at, knownAt, stances: expected });
       compared += 1;
       if (expected.length > 0) nonEmpty += 1;
     }

@@ -9,6 +9,7 @@ import { AppConfig } from '../../config/app-config';
 import { SqlClient, type SqlExecutor } from '../database/sql-client';
 import { EventStore, type RecordedEvent, type Subscription } from '../event-store/event-store.port';
 import { Mutex } from './mutex';
+import type { LocalReadModel, LocalReadModelStatus } from './local-read-model';
 import { liveTables, type Projection, PROJECTIONS, type TableNames } from './projection';
 
 export type ProjectionStatus = {
@@ -54,6 +55,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private readonly leases = new Map<string, () => Promise<void>>();
   private readonly standbys = new Map<string, NodeJS.Timeout>();
   private readonly convoys = new Set<Convoy>();
+  private readonly locals: LocalReadModel[] = [];
   private stopping = false;
 
   constructor(
@@ -141,12 +143,25 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     );
   }
 
-  /** Resolves once every projection has handled every event committed before the call. */
+  /** In-memory read models of this process, reported beside the projections and awaited by caughtUp. */
+  registerLocal(model: LocalReadModel): void {
+    this.locals.push(model);
+  }
+
+  localStatus(): Promise<LocalReadModelStatus[]> {
+    return Promise.all(this.locals.map((model) => model.status()));
+  }
+
+  /** Resolves once every projection, and every in-memory read model here, has handled every event committed before the call. */
   async caughtUp(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const lags = await this.status();
-      if (lags.every((status) => status.lag === 0)) return;
+      const lags = [
+        ...(await this.status()),
+        ...(await this.localStatus()).filter((local) => local.state !== 'disabled'),
+      ];
+      if (lags.every((status) => status.lag === 0 && (!('state' in status) || status.state === 'ready')))
+        return;
       if (Date.now() > deadline) throw new Error(`projections still lagging: ${JSON.stringify(lags)}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -1,23 +1,20 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { SqlClient } from '../../infrastructure/database/sql-client';
-import { stanceInForceSql } from '../shared/stance-in-force.sql';
-import { toStanceView } from '../shared/stance.view';
-import type { StanceTimelineRow } from '../stance-timeline/stance-timeline.row';
+import { LiveStanceIndex } from '../stance-index/live-stance-index';
 import { StanceAsOfQuery } from './stance-as-of.query';
+import { StanceAsOfSql } from './stance-as-of.sql';
 
-const BY_ACTOR = stanceInForceSql('actor_id = $3', 'topic_id');
-const BY_ACTOR_AND_TOPIC = stanceInForceSql('actor_id = $3 AND topic_id = $4', 'topic_id');
-/** The hot read: planned once per connection. */
-const PREPARED = { prepare: true };
-
+/** From this process's stance index once it has loaded the log, from SQL before that (or when it is off). */
 @QueryHandler(StanceAsOfQuery)
 export class StanceAsOfHandler implements IQueryHandler<StanceAsOfQuery> {
-  constructor(private readonly sql: SqlClient) {}
+  constructor(
+    private readonly index: LiveStanceIndex,
+    private readonly sql: StanceAsOfSql,
+  ) {}
 
   async execute({ actorId, at, knownAt, topicId }: StanceAsOfQuery) {
-    const rows = topicId
-      ? await this.sql.query<StanceTimelineRow>(BY_ACTOR_AND_TOPIC, [at, knownAt, actorId, topicId], PREPARED)
-      : await this.sql.query<StanceTimelineRow>(BY_ACTOR, [at, knownAt, actorId], PREPARED);
-    return rows.map(toStanceView);
+    return (
+      this.index.stancesOf(actorId, { at, knownAt }, topicId) ??
+      this.sql.stancesOf(actorId, { at, knownAt }, topicId)
+    );
   }
 }

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
 import { actorStreamName, stanceAsOf } from '@domain/positions';
 import { AppModule } from '../src/app.module';
@@ -21,6 +22,8 @@ import { EventStore } from '../src/infrastructure/event-store/event-store.port';
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres-event-store';
 import { ProjectionRunner } from '../src/infrastructure/read-models/projection-runner';
 import { StanceAsOfQuery } from '../src/positions/stance-as-of/stance-as-of.query';
+import { StanceAsOfSql } from '../src/positions/stance-as-of/stance-as-of.sql';
+import { LiveStanceIndex } from '../src/positions/stance-index/live-stance-index';
 import {
   actorIdOf,
   type BenchPlan,
@@ -221,7 +224,39 @@ const startServer = async (
     ready = ok ? ready + 1 : 0;
     if (!ok) await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  // Every worker serves stances from its own index once it has loaded the log: measure them loaded.
+  for (let ready = 0; ready < workers * 4;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    if (Date.now() > deadline + 600_000) throw new Error(`the stance index did not load on :${port}`);
+    const health = (await fetch(`http://127.0.0.1:${port}/health`).then(
+      (response) => response.json(),
+      () => null,
+    )) as { inMemory?: { name: string; state: string }[] } | null;
+    const index = health?.inMemory?.find((model) => model.name === 'stance-index');
+    ready = index?.state === 'ready' || index?.state === 'disabled' ? ready + 1 : 0;
+    if (ready === 0) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
   return { port, stop };
+};
+
+/** Waits until the app's stance index has loaded the log (it loads alongside the projections' catch-up). */
+const waitForIndex = async (
+  index: LiveStanceIndex,
+  appStart: bigint,
+  timeoutSeconds: number,
+): Promise<{ state: string; readySeconds: number; versions: number }> => {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  for (;;) {
+    const status = await index.status();
+    if (status.state !== 'loading')
+      return {
+        state: status.state,
+        readySeconds: round(Number(status.loadMs ?? elapsedMs(appStart)) / 1000, 1),
+        versions: Number(status.versions ?? 0),
+      };
+    if (Date.now() > deadline) throw new Error(`the stance index did not load in ${timeoutSeconds} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 };
 
 /** Run in order on the way out, also when the parent stops a run that overstayed its time. */
@@ -406,6 +441,15 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
 
     rss.mark('as-of');
     const queryBus = app.get(QueryBus);
+    const stanceIndex = app.get(LiveStanceIndex);
+    const indexStatus = await waitForIndex(stanceIndex, catchUpStart, config.catchUpTimeoutSeconds);
+    details.stanceIndexState = indexStatus.state;
+    details.stanceIndexReadySeconds = indexStatus.readySeconds;
+    details.stanceIndexVersions = indexStatus.versions;
+    log(
+      engine,
+      `stance index: ${indexStatus.state}, ${formatNumber(indexStatus.versions)} versions, loaded in ${indexStatus.readySeconds} s (alongside the catch-up)`,
+    );
     const queries = queriesFor(plan, config.queries + 200, config.seed + 1);
     for (const query of queries.slice(0, 200))
       await queryBus.execute(new StanceAsOfQuery(query.actorId, query.at, query.knownAt));
@@ -422,7 +466,21 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     details.asOfMeanStances = round(answered / asOfSamples.length, 1);
     log(
       engine,
-      `stance as of, in process (QueryBus -> StanceAsOfHandler), ${asOfSamples.length} queries: p50 ${asOfP50Ms} ms, p99 ${asOfP99Ms} ms, ${details.asOfMeanStances} stances per answer on average`,
+      `stance as of, in process (QueryBus -> StanceAsOfHandler, from the stance index), ${asOfSamples.length} queries: p50 ${asOfP50Ms} ms, p99 ${asOfP99Ms} ms, ${details.asOfMeanStances} stances per answer on average`,
+    );
+    const sqlReader = app.get(StanceAsOfSql);
+    const sqlSamples: number[] = [];
+    for (const query of queries.slice(0, 200)) await sqlReader.stancesOf(query.actorId, query);
+    for (const query of queries.slice(200)) {
+      const start = process.hrtime.bigint();
+      await sqlReader.stancesOf(query.actorId, query);
+      sqlSamples.push(elapsedMs(start));
+    }
+    details.asOfSqlP50Ms = round(percentile(sqlSamples, 50), 3);
+    details.asOfSqlP99Ms = round(percentile(sqlSamples, 99), 3);
+    log(
+      engine,
+      `diagnostic: the same queries in SQL (StanceAsOfSql over stance_timeline, what answers while the index loads or with STANCE_INDEX_ENABLED=false): p50 ${details.asOfSqlP50Ms} ms, p99 ${details.asOfSqlP99Ms} ms`,
     );
 
     rss.mark('naive');
@@ -441,12 +499,8 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
       const sqlStart = process.hrtime.bigint();
       const fromSql = await queryBus.execute(new StanceAsOfQuery(query.actorId, query.at, query.knownAt));
       naiveSqlSamples.push(elapsedMs(sqlStart));
-      const key = (stances: { topicId: string; positionId: string; stance: string }[]) =>
-        stances
-          .map((stance) => `${stance.topicId}=${stance.positionId}:${stance.stance}`)
-          .sort()
-          .join(',');
-      if (key(folded) !== key(fromSql)) mismatches += 1;
+      const fromTable = await sqlReader.stancesOf(query.actorId, query);
+      if (!isDeepStrictEqual(folded, fromSql) || !isDeepStrictEqual(folded, fromTable)) mismatches += 1;
     }
     const naiveAsOfP99Ms = round(percentile(naiveSamples, 99), 3);
     details.naiveAsOfP50Ms = round(percentile(naiveSamples, 50), 3);
@@ -455,10 +509,10 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     details.naiveMismatches = mismatches;
     log(
       engine,
-      `naive fold (readStream + stanceAsOf), ${naiveSamples.length} queries: p50 ${details.naiveAsOfP50Ms} ms, p99 ${naiveAsOfP99Ms} ms; SQL answers equal to the fold: ${naiveSamples.length - mismatches}/${naiveSamples.length}`,
+      `naive fold (readStream + stanceAsOf), ${naiveSamples.length} queries: p50 ${details.naiveAsOfP50Ms} ms, p99 ${naiveAsOfP99Ms} ms; index and SQL answers equal to the fold: ${naiveSamples.length - mismatches}/${naiveSamples.length}`,
     );
     if (mismatches > 0)
-      notes.push(`${mismatches} of ${naiveSamples.length} SQL answers differ from the pure fold`);
+      notes.push(`${mismatches} of ${naiveSamples.length} index or SQL answers differ from the pure fold`);
 
     rss.mark('http');
     const paths = queriesFor(plan, 5000, config.seed + 3).map(

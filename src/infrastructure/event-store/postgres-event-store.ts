@@ -2,13 +2,12 @@ import { EventEmitter } from 'node:events';
 import type { UpcastRegistry } from '@domain/shared/upcaster';
 import { upcast } from '@domain/shared/upcaster';
 import type { Clock } from '../clock';
-import { isUniqueViolation, type SqlClient, type SqlExecutor } from '../database/sql-client';
+import { isUniqueViolation, type SqlClient } from '../database/sql-client';
 import { ConcurrencyConflictError, DuplicateEventIdError, InvalidCursorError } from './event-store.errors';
 import {
   type AppendOptions,
   type AppendResult,
   EventStore,
-  type ExpectedRevision,
   type NewEvent,
   type ReadAllResult,
   type RecordedEvent,
@@ -30,6 +29,14 @@ type EventRow = {
   recorded_at: Date | string;
 };
 
+type AppendRow = {
+  r_outcome: 'appended' | 'repeat' | 'duplicate' | 'conflict';
+  r_revision: string;
+  r_event_id: string | null;
+  r_global_position: string | null;
+  r_transaction_id: string | null;
+};
+
 const NOTIFY_CHANNEL = 'positions_events_appended';
 const EVENT_COLUMNS = `global_position::text, transaction_id::text, event_id::text, stream_name,
   stream_revision::text, event_type, schema_version, data, metadata, recorded_at`;
@@ -42,23 +49,13 @@ const decodeCursor = (cursor: string): [string, string] => {
   return [match[1], match[2]];
 };
 
-const revisionMatches = (expected: ExpectedRevision, actual: bigint): boolean => {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no-stream':
-      return actual === -1n;
-    case 'stream-exists':
-      return actual >= 0n;
-    default:
-      return /^\d+$/.test(expected) && BigInt(expected) === actual;
-  }
-};
-
 /** The one adapter for PostgreSQL and PGlite: both run exactly this SQL. */
 export class PostgresEventStore extends EventStore {
   readonly engine: string;
   private readonly appended = new EventEmitter().setMaxListeners(0);
+  /** At most one wake-up NOTIFY in flight; appends committed meanwhile ask for one more after it. */
+  private notifying = false;
+  private notifyAgain = false;
 
   constructor(
     private readonly sql: SqlClient,
@@ -87,72 +84,93 @@ export class PostgresEventStore extends EventStore {
     options: AppendOptions,
   ): Promise<AppendResult> {
     const recordedAt = (options.recordedAt ?? this.clock.now()).toISOString();
-    const result = await this.sql.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO streams (stream_name, revision, updated_at) VALUES ($1, -1, now()) ON CONFLICT (stream_name) DO NOTHING`,
-        [streamName],
-      );
-      const [{ revision }] = await tx.query<{ revision: string }>(
-        'SELECT revision::text FROM streams WHERE stream_name = $1 FOR UPDATE',
-        [streamName],
-      );
-      const current = BigInt(revision);
-      const repeat = await this.idempotentRepeat(tx, streamName, events);
-      if (repeat) return { appended: false, nextRevision: current.toString(), events: repeat };
-      if (!revisionMatches(options.expectedRevision, current)) {
+    const rows = await this.sql.query<AppendRow>(
+      'SELECT * FROM append_events($1, $2, $3::jsonb, $4)',
+      [
+        streamName,
+        options.expectedRevision,
+        JSON.stringify(
+          events.map(({ id, type, schemaVersion, data, metadata }) => ({
+            id,
+            type,
+            schemaVersion,
+            data,
+            metadata,
+          })),
+        ),
+        recordedAt,
+      ],
+      { prepare: true },
+    );
+    const [first] = rows;
+    // Refused or repeated: the stream's revision; appended: each event's own.
+    const current = BigInt(first.r_revision);
+    switch (first.r_outcome) {
+      case 'repeat':
+        return { appended: false, nextRevision: current.toString(), events: await this.stored(events) };
+      case 'duplicate':
+        throw new DuplicateEventIdError(rows.map((row) => row.r_event_id as string));
+      case 'conflict':
         throw new ConcurrencyConflictError(
           streamName,
           options.expectedRevision,
           current < 0n ? 'no-stream' : current.toString(),
         );
+      default: {
+        const placed = new Map(rows.map((row) => [row.r_event_id as string, row]));
+        const recorded = events.map((event) => {
+          const row = placed.get(event.id) as AppendRow;
+          const { data, schemaVersion } = upcast(
+            { type: event.type, schemaVersion: event.schemaVersion, data: event.data as unknown },
+            this.upcasters,
+          );
+          return {
+            ...event,
+            schemaVersion,
+            data: data as object,
+            streamName,
+            revision: String(row.r_revision),
+            position: encodeCursor(row.r_transaction_id as string, String(row.r_global_position)),
+            recordedAt,
+          };
+        });
+        this.appended.emit('appended');
+        this.wakeOtherProcesses();
+        return { appended: true, nextRevision: recorded[recorded.length - 1].revision, events: recorded };
       }
-      const rows = await tx.query<EventRow>(
-        `INSERT INTO events (event_id, stream_name, stream_revision, event_type, schema_version, data, metadata, recorded_at)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::timestamptz[])
-         RETURNING ${EVENT_COLUMNS}`,
-        [
-          events.map((event) => event.id),
-          events.map(() => streamName),
-          events.map((_, index) => (current + 1n + BigInt(index)).toString()),
-          events.map((event) => event.type),
-          events.map((event) => event.schemaVersion),
-          events.map((event) => JSON.stringify(event.data)),
-          events.map((event) => JSON.stringify(event.metadata)),
-          events.map(() => recordedAt),
-        ],
-      );
-      const nextRevision = current + BigInt(events.length);
-      await tx.query('UPDATE streams SET revision = $2, updated_at = now() WHERE stream_name = $1', [
-        streamName,
-        nextRevision.toString(),
-      ]);
-      if (this.sql.engine === 'postgres') await tx.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', '')`);
-      return {
-        appended: true,
-        nextRevision: nextRevision.toString(),
-        events: rows.map((row) => this.toRecorded(row)),
-      };
-    });
-    if (result.appended) this.appended.emit('appended');
-    return result;
+    }
   }
 
-  /** All ids already in this stream: the same append again. Some, or elsewhere: a refusal. */
-  private async idempotentRepeat(
-    tx: SqlExecutor,
-    streamName: string,
-    events: NewEvent[],
-  ): Promise<RecordedEvent[] | null> {
-    const ids = events.map((event) => event.id);
-    const found = await tx.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY events.stream_revision`,
-      [ids],
-    );
-    if (found.length === 0) return null;
-    if (found.length === ids.length && found.every((row) => row.stream_name === streamName)) {
-      return found.map((row) => this.toRecorded(row));
+  /**
+   * Readers in other processes LISTEN for a hint that the log grew (they also poll). Sent after the commit, in a
+   * statement of its own, and coalesced: a burst of appends costs a few NOTIFYs, not one each.
+   */
+  private wakeOtherProcesses(): void {
+    if (this.sql.engine !== 'postgres') return;
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
     }
-    throw new DuplicateEventIdError(found.map((row) => row.event_id));
+    this.notifying = true;
+    void this.sql
+      .query(`SELECT pg_notify('${NOTIFY_CHANNEL}', '')`)
+      .catch(() => undefined)
+      .finally(() => {
+        this.notifying = false;
+        if (this.notifyAgain) {
+          this.notifyAgain = false;
+          this.wakeOtherProcesses();
+        }
+      });
+  }
+
+  /** The stored events of an idempotent repeat, in stream order. */
+  private async stored(events: NewEvent[]): Promise<RecordedEvent[]> {
+    const rows = await this.sql.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY events.stream_revision`,
+      [events.map((event) => event.id)],
+    );
+    return rows.map((row) => this.toRecorded(row));
   }
 
   async readStream(streamName: string, fromRevision = '0'): Promise<RecordedEvent[]> {

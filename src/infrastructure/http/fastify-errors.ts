@@ -9,7 +9,7 @@ const isFastifyError = (error: unknown): error is FastifyError =>
   (error as FastifyError).code.startsWith('FST_') &&
   typeof (error as Partial<FastifyError>).statusCode === 'number';
 
-/** Fastify's refusals that clients meet, in our words; the codes are the ones Express's body parser got. */
+/** Fastify's refusals that clients meet, in our words, with the codes the API answered on Express. */
 const IN_OUR_WORDS: Readonly<
   Record<string, [code: string, message: string, details: Record<string, string>]>
 > = {

@@ -40,8 +40,9 @@ export const createHttpAdapter = (): FastifyHttpAdapter =>
 export const configureApp = (app: NestFastifyApplication): NestFastifyApplication => {
   const fastify = app.getHttpAdapter().getInstance();
   acceptJsonBodiesOnly(fastify);
-  fastify.decorateRequest('requestId', '');
-  fastify.decorateRequest('principal', null);
+  // Declared up front, so that every request object keeps one shape (Fastify's advice for speed).
+  fastify.decorateRequest('requestId', undefined);
+  fastify.decorateRequest('principal', undefined);
   fastify.addHook('onRequest', assignRequestId);
   app.useGlobalPipes(requestValidationPipe());
   app.enableShutdownHooks();

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { type INestApplication, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -12,7 +13,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
 import { actorStreamName, stanceAsOf } from '@domain/positions';
 import { AppModule } from '../src/app.module';
-import { APP_OPTIONS, configureApp } from '../src/app.setup';
+import { APP_OPTIONS, configureApp, createHttpAdapter, initApp } from '../src/app.setup';
 import { SystemClock } from '../src/infrastructure/clock';
 import { migrate } from '../src/infrastructure/database/migrator';
 import { PgSqlClient } from '../src/infrastructure/database/pg-sql-client';
@@ -268,7 +269,7 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
   const notes: string[] = [];
   const details: BenchResult['details'] = {};
   const schema = engine === 'postgres' ? `bench_${randomBytes(5).toString('hex')}` : 'public';
-  let app: INestApplication | null = null;
+  let app: NestFastifyApplication | null = null;
 
   try {
     const sql: SqlClient =
@@ -385,8 +386,13 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     // PGlite in memory is one database in this process: the app must use the very one the events went into.
     if (engine === 'pglite') builder.overrideProvider(SqlClient).useValue(sql);
     const moduleRef = await builder.compile();
-    app = configureApp(moduleRef.createNestApplication({ ...APP_OPTIONS, logger: ['error', 'warn'] }));
-    await app.init();
+    app = configureApp(
+      moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
+        ...APP_OPTIONS,
+        logger: ['error', 'warn'],
+      }),
+    );
+    await initApp(app);
     const runner = app.get(ProjectionRunner);
     const projectionNames = runner.list().map((projection) => projection.name);
     const doneMs: Record<string, number> = {};

@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Pool } from 'pg';
 import { AppModule } from '../src/app.module';
-import { APP_OPTIONS, configureApp } from '../src/app.setup';
+import { APP_OPTIONS, configureApp, createHttpAdapter, initApp } from '../src/app.setup';
 import { EventStore } from '../src/infrastructure/event-store/event-store.port';
 import { percentile, round } from './stats';
 import { WebhookReceiver } from '../test/support/webhook-receiver';
@@ -77,8 +78,13 @@ const main = async () => {
     LOG_LEVEL: 'warn',
   };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(overrides)] }).compile();
-  const app = configureApp(moduleRef.createNestApplication({ ...APP_OPTIONS, logger: ['error', 'warn'] }));
-  await app.init();
+  const app = configureApp(
+    moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
+      ...APP_OPTIONS,
+      logger: ['error', 'warn'],
+    }),
+  );
+  await initApp(app);
   const store = app.get(EventStore);
   const receiver = new WebhookReceiver();
   await receiver.start();
@@ -90,7 +96,7 @@ const main = async () => {
     lastArrival = at;
     return { status: 204 };
   };
-  const http = () => app.getHttpAdapter().getInstance();
+  const http = () => app.getHttpServer();
   const request = (await import('supertest')).default;
   for (let index = 0; index < ENDPOINTS; index++) {
     await request(http())

@@ -1,20 +1,26 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import cluster, { type Worker } from 'node:cluster';
 import { AppConfig } from './config/app-config';
 import { validateEnvironment } from './config/environment';
 import { AppModule } from './app.module';
-import { APP_OPTIONS, configureApp } from './app.setup';
+import { APP_OPTIONS, configureApp, createHttpAdapter } from './app.setup';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 const RESPAWN_DELAY_MS = 1_000;
 
 const bootstrap = async () => {
-  const app = await NestFactory.create(AppModule.register(), APP_OPTIONS);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(),
+    createHttpAdapter(),
+    APP_OPTIONS,
+  );
   configureApp(app);
   const { env } = app.get(AppConfig);
   app.useLogger(LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(env.LOG_LEVEL) + 1));
-  await app.listen(env.PORT);
+  // Every interface, as Express (Node's default) listened; Fastify alone would listen on localhost only.
+  await app.listen(env.PORT, '::');
   const worker = cluster.isWorker ? ` (HTTP worker ${cluster.worker?.id})` : '';
   new Logger('Positions').log(`listening on :${env.PORT} (${env.EVENT_STORE})${worker}; OpenAPI at /docs`);
 };

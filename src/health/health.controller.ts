@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { SqlClient } from '../infrastructure/database/sql-client';
 import { EventStore } from '../infrastructure/event-store/event-store.port';
 import { ProjectionRunner } from '../infrastructure/read-models/projection-runner';
@@ -51,7 +51,7 @@ export class HealthController {
   @ApiOperation({
     summary: 'The store and each projection (checkpoint, lag); 503 when the store does not answer',
   })
-  async health(@Res({ passthrough: true }) response: Response) {
+  async health(@Res({ passthrough: true }) response: FastifyReply) {
     try {
       await this.sql.query('SELECT 1');
       const projections = await this.projections.status();

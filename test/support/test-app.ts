@@ -1,8 +1,8 @@
-import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
-import { APP_OPTIONS, configureApp } from '../../src/app.setup';
+import { APP_OPTIONS, configureApp, createHttpAdapter, initApp } from '../../src/app.setup';
 import { PgSqlClient } from '../../src/infrastructure/database/pg-sql-client';
 import { SqlClient } from '../../src/infrastructure/database/sql-client';
 import { EventStore } from '../../src/infrastructure/event-store/event-store.port';
@@ -25,7 +25,7 @@ export const engines = (): Engine[] => [
 ];
 
 export type TestApp = {
-  app: INestApplication;
+  app: NestFastifyApplication;
   http: () => ReturnType<typeof request>;
   sql: SqlClient;
   store: EventStore;
@@ -53,8 +53,13 @@ export const startTestApp = async (
     ...env,
   };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(overrides)] }).compile();
-  const app = configureApp(moduleRef.createNestApplication({ ...APP_OPTIONS, logger: ['error', 'warn'] }));
-  await app.init();
+  const app = configureApp(
+    moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
+      ...APP_OPTIONS,
+      logger: ['error', 'warn'],
+    }),
+  );
+  await initApp(app);
   const sql = app.get(SqlClient);
   return {
     app,

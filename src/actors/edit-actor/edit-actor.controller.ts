@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
 import {
   RequestMetadata,
@@ -33,7 +33,7 @@ export class EditActorController {
     edit: EditActorCommand['edit'],
     metadata: EventMetadata,
     conditions: WriteConditionsValue,
-    response: Response,
+    response: FastifyReply,
     created = 200,
   ) {
     const result = await this.commands.execute(
@@ -55,7 +55,7 @@ export class EditActorController {
     @Body() { name }: RenameActorRequest,
     @RequestMetadata() metadata: EventMetadata,
     @WriteConditions() conditions: WriteConditionsValue,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const edit = (recordedAt: string) => ({
       type: 'RenameActor' as const,
@@ -76,7 +76,7 @@ export class EditActorController {
     @Body() { alias }: AddAliasRequest,
     @RequestMetadata() metadata: EventMetadata,
     @WriteConditions() conditions: WriteConditionsValue,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const edit = (recordedAt: string) => ({
       type: 'AddActorAlias' as const,
@@ -96,7 +96,7 @@ export class EditActorController {
     @Param() { actorId, alias }: AliasParams,
     @RequestMetadata() metadata: EventMetadata,
     @WriteConditions() conditions: WriteConditionsValue,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const edit = (recordedAt: string) => ({
       type: 'RemoveActorAlias' as const,
@@ -117,7 +117,7 @@ export class EditActorController {
     @Body() body: RoleRequest,
     @RequestMetadata() metadata: EventMetadata,
     @WriteConditions() conditions: WriteConditionsValue,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const edit = (recordedAt: string) => ({
       type: 'AssignActorRole' as const,
@@ -138,7 +138,7 @@ export class EditActorController {
     @Body() body: RoleRequest,
     @RequestMetadata() metadata: EventMetadata,
     @WriteConditions() conditions: WriteConditionsValue,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const edit = (recordedAt: string) => ({
       type: 'AmendActorRole' as const,
@@ -159,7 +159,7 @@ export class EditActorController {
     @Body() { reason }: RemoveRoleRequest,
     @RequestMetadata() metadata: EventMetadata,
     @WriteConditions() conditions: WriteConditionsValue,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const edit = (recordedAt: string) => ({
       type: 'RemoveActorRole' as const,

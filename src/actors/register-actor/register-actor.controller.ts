@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
 import { RequestMetadata } from '../../infrastructure/http/request-metadata.decorator';
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
@@ -28,7 +28,7 @@ export class RegisterActorController {
   async register(
     @Body() body: RegisterActorRequest,
     @RequestMetadata() metadata: EventMetadata,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const result = await this.commands.execute(
       new RegisterActorCommand(

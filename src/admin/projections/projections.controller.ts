@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { IsString, Length } from 'class-validator';
 import { DomainError } from '@domain/shared/domain-error';
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
@@ -81,7 +81,7 @@ export class ProjectionsController {
   async rebuild(
     @Param() { name }: ProjectionParams,
     @Query() { wait }: JobWaitRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     if (!this.runner.find(name))
       throw new ProjectionNotFoundError(

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { once } from 'node:events';
 import { RequestValidationError } from '../../infrastructure/http/request-validation.error';
 import { STREAM_EXAMPLE } from '../shared/analytics.examples';
@@ -27,7 +27,7 @@ export class EventStreamController {
   async stream(
     @Query() query: EventStreamRequest,
     @Headers('last-event-id') lastEventId: string | undefined,
-    @Res() response: Response,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
     const resumeFrom = lastEventId?.trim() || query.lastEventId;
     if (resumeFrom && !EVENT_ID.test(resumeFrom)) {
@@ -41,12 +41,22 @@ export class EventStreamController {
     }
     if (resumeFrom) await this.streams.check(resumeFrom);
     const after = resumeFrom ?? (await this.streams.head());
-    response.status(200);
-    response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-    response.setHeader('Cache-Control', 'no-cache, no-transform');
-    response.setHeader('Connection', 'keep-alive');
-    response.setHeader('X-Accel-Buffering', 'no');
+    reply
+      .header('Content-Type', 'text/event-stream; charset=utf-8')
+      .header('Cache-Control', 'no-cache, no-transform')
+      .header('Connection', 'keep-alive')
+      .header('X-Accel-Buffering', 'no');
+    // Fastify steps aside for an endless body; the headers it holds (x-request-id too) go out first.
+    reply.hijack();
+    const response = reply.raw;
+    for (const [name, value] of Object.entries(reply.getHeaders()))
+      if (value !== undefined) response.setHeader(name, value);
+    response.writeHead(200);
     response.flushHeaders();
+    if (reply.request.method === 'HEAD') {
+      response.end();
+      return;
+    }
     response.write(`retry: 2000\n: connected after ${after ?? 'the start'}\n\n`);
     const stop = this.streams.follow(
       after,

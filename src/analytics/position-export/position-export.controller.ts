@@ -2,8 +2,9 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
-import type { Response } from 'express';
-import { once } from 'node:events';
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
+import type { StanceInForce } from '@domain/positions';
 import { Clock } from '../../infrastructure/clock';
 import { resolveAsOf } from '../../positions/shared/as-of.request';
 import { EXPORT_CSV_EXAMPLE } from '../shared/analytics.examples';
@@ -12,6 +13,19 @@ import { PositionExportRequest } from './position-export.request';
 import { EXPORT_COLUMNS, toCsvRecord, toExportRow } from './position-export.row';
 
 const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', jsonl: 'application/x-ndjson; charset=utf-8' };
+
+async function* lines(
+  batches: AsyncIterable<StanceInForce[]>,
+  format: PositionExportRequest['format'],
+): AsyncGenerator<string> {
+  if (format === 'csv') yield stringify([[...EXPORT_COLUMNS]]);
+  for await (const batch of batches) {
+    const rows = batch.map(toExportRow);
+    yield format === 'csv'
+      ? stringify(rows.map(toCsvRecord))
+      : rows.map((row) => `${JSON.stringify(row)}\n`).join('');
+  }
+}
 
 @ApiTags('analytics')
 @Controller('v1/export/positions')
@@ -30,30 +44,24 @@ export class PositionExportController {
     description: 'One line per (actor, topic), by actor then topic',
     example: EXPORT_CSV_EXAMPLE,
   })
-  async export(@Query() query: PositionExportRequest, @Res() response: Response): Promise<void> {
+  async export(@Query() query: PositionExportRequest, @Res() reply: FastifyReply): Promise<void> {
     const { at, knownAt } = resolveAsOf(query, this.clock.now());
     const batches = await this.queries.execute(new PositionExportQuery(at, knownAt));
-    response.status(200);
-    response.setHeader('Content-Type', CONTENT_TYPES[query.format]);
-    response.setHeader(
-      'Content-Disposition',
-      `attachment; filename="positions-${at.toISOString().slice(0, 10)}.${query.format}"`,
-    );
-    response.setHeader('X-At', at.toISOString());
-    response.setHeader('X-Known-At', knownAt.toISOString());
-    const write = async (chunk: string) => {
-      if (!response.write(chunk)) await Promise.race([once(response, 'drain'), once(response, 'close')]);
-    };
-    if (query.format === 'csv') await write(stringify([[...EXPORT_COLUMNS]]));
-    for await (const batch of batches) {
-      if (response.destroyed) return;
-      const rows = batch.map(toExportRow);
-      await write(
-        query.format === 'csv'
-          ? stringify(rows.map(toCsvRecord))
-          : rows.map((row) => `${JSON.stringify(row)}\n`).join(''),
-      );
+    reply
+      .status(200)
+      .header('Content-Type', CONTENT_TYPES[query.format])
+      .header(
+        'Content-Disposition',
+        `attachment; filename="positions-${at.toISOString().slice(0, 10)}.${query.format}"`,
+      )
+      .header('X-At', at.toISOString())
+      .header('X-Known-At', knownAt.toISOString());
+    if (reply.request.method === 'HEAD') {
+      reply.send(Readable.from([]));
+      return;
     }
-    response.end();
+    // One batch at a time: the next is read once the socket took the last (Fastify pipes with back-pressure),
+    // and a client that leaves destroys the stream, which ends the generator and so the reads.
+    reply.send(Readable.from(lines(batches, query.format), { highWaterMark: 1 }));
   }
 }

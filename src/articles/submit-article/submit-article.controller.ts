@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
 import { RequestMetadata } from '../../infrastructure/http/request-metadata.decorator';
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
@@ -33,7 +33,7 @@ export class SubmitArticleController {
   async submit(
     @Body() body: SubmitArticleRequest,
     @RequestMetadata() metadata: EventMetadata,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const publishedOn = body.publishedOn ?? new Date(body.publishedAt as string).toISOString().slice(0, 10);
     const { created, article } = await this.commands.execute(
@@ -50,7 +50,7 @@ export class SubmitArticleController {
         metadata,
       ),
     );
-    response.status(created ? 201 : 200).location(`/v1/articles/${article.fields.articleId}`);
+    response.status(created ? 201 : 200).header('Location', `/v1/articles/${article.fields.articleId}`);
     return toArticleView(article);
   }
 }

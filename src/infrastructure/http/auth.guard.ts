@@ -6,14 +6,14 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config';
 import { ApiKeys } from './api-keys';
 import { errorBody } from './error-body';
 import { ANONYMOUS, grants, type Principal, type Role } from './principal';
 import { REQUIRED_ROLE } from './requires-role.decorator';
 
-export type AuthenticatedRequest = Request & { principal?: Principal; requestId?: string };
+export type AuthenticatedRequest = FastifyRequest & { principal?: Principal; requestId?: string };
 
 @Injectable()
 export class AuthGuard implements CanActivate {

@@ -6,7 +6,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DomainError } from '@domain/shared/domain-error';
 import { type ErrorBody, errorBody } from './error-body';
 
@@ -48,6 +48,7 @@ const HTTP_CODES: Readonly<Record<number, string>> = {
   404: 'REQUEST.NOT_FOUND',
   405: 'REQUEST.METHOD_NOT_ALLOWED',
   413: 'REQUEST.TOO_LARGE',
+  414: 'REQUEST.URI_TOO_LONG',
   415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
 };
 
@@ -57,41 +58,42 @@ const isErrorBody = (value: unknown): value is ErrorBody =>
   'error' in value &&
   typeof (value as ErrorBody).error?.code === 'string';
 
+/** The status and body for anything thrown while answering a request. */
+export const describeError = (exception: unknown): [number, ErrorBody] => {
+  if (exception instanceof DomainError) {
+    return [
+      STATUS_BY_CODE[exception.code] ?? 422,
+      errorBody(exception.code, exception.message, exception.details),
+    ];
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    if (isErrorBody(response)) return [status, response];
+    const message =
+      typeof response === 'string'
+        ? response
+        : ((response as { message?: string }).message ?? exception.message);
+    return [status, errorBody(HTTP_CODES[status] ?? `HTTP.${status}`, String(message))];
+  }
+  return [
+    HttpStatus.INTERNAL_SERVER_ERROR,
+    errorBody('INTERNAL', 'Something went wrong on our side; the request id is in x-request-id.'),
+  ];
+};
+
 /** Every 4xx and 5xx leaves as `{error: {code, message, details}}`. */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    const [status, body] = this.describe(exception);
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const [status, body] = describeError(exception);
     if (status >= 500)
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
-    response.status(status).json(body);
-  }
-
-  private describe(exception: unknown): [number, ErrorBody] {
-    if (exception instanceof DomainError) {
-      return [
-        STATUS_BY_CODE[exception.code] ?? 422,
-        errorBody(exception.code, exception.message, exception.details),
-      ];
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const response = exception.getResponse();
-      if (isErrorBody(response)) return [status, response];
-      const message =
-        typeof response === 'string'
-          ? response
-          : ((response as { message?: string }).message ?? exception.message);
-      return [status, errorBody(HTTP_CODES[status] ?? `HTTP.${status}`, String(message))];
-    }
-    return [
-      HttpStatus.INTERNAL_SERVER_ERROR,
-      errorBody('INTERNAL', 'Something went wrong on our side; the request id is in x-request-id.'),
-    ];
+    reply.status(status).send(body);
   }
 }

@@ -1,11 +1,10 @@
-import { Global, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JobsService } from '../jobs/jobs.service';
 import { ApiKeys } from './api-keys';
 import { AuthGuard } from './auth.guard';
 import { DomainErrorFilter } from './domain-error.filter';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
-import { RequestIdMiddleware } from './request-id.middleware';
 
 @Global()
 @Module({
@@ -18,8 +17,4 @@ import { RequestIdMiddleware } from './request-id.middleware';
   ],
   exports: [ApiKeys, JobsService, IdempotencyInterceptor],
 })
-export class HttpModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestIdMiddleware).forRoutes('*');
-  }
-}
+export class HttpModule {}

@@ -1,5 +1,5 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, mergeMap, type Observable, of } from 'rxjs';
 import { canonicalJson } from '@domain/shared/canonical-json';
@@ -26,6 +26,12 @@ export class InvalidIdempotencyKeyError extends DomainError {
   }
 }
 
+/** The path without the query string, as Express's `request.path` gave it: stored scopes stay valid. */
+const pathOf = (url: string): string => {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+};
+
 /**
  * The same Idempotency-Key with the same request answers what the first answered and appends nothing;
  * with another request, 422. Event ids also derive from the key, so even racing repeats append once.
@@ -36,11 +42,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const response = context.switchToHttp().getResponse<Response>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined) return next.handle();
     if (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key)) throw new InvalidIdempotencyKeyError();
-    const scope = `${request.principal?.name ?? 'anonymous'} POST ${request.path}`;
+    const scope = `${request.principal?.name ?? 'anonymous'} POST ${pathOf(request.url)}`;
     const hash = createHash('sha256')
       .update(canonicalJson(request.body ?? null))
       .digest('hex');
@@ -53,7 +59,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       mergeMap(([stored]) => {
         if (stored) {
           if (stored.request_hash !== hash) throw new IdempotencyKeyReusedError(key);
-          response.status(stored.status_code).setHeader('Idempotent-Replayed', 'true');
+          reply.status(stored.status_code).header('Idempotent-Replayed', 'true');
           return of(stored.response);
         }
         return next.handle().pipe(
@@ -61,7 +67,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
             await this.sql.query(
               `INSERT INTO idempotency_keys (scope, idempotency_key, request_hash, status_code, response)
                VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-              [scope, key, hash, response.statusCode, JSON.stringify(body ?? null)],
+              [scope, key, hash, reply.statusCode, JSON.stringify(body ?? null)],
             );
             return body;
           }),

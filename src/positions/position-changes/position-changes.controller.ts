@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
 import { IdempotencyInterceptor } from '../../infrastructure/http/idempotency.interceptor';
 import {
@@ -45,7 +45,7 @@ type ChangeCommand =
 export class PositionChangesController {
   constructor(private readonly commands: CommandBus) {}
 
-  private async execute(command: ChangeCommand, response: Response) {
+  private async execute(command: ChangeCommand, response: FastifyReply) {
     const result: PositionWriteResult = await this.commands.execute(command);
     response.status(result.appended ? 201 : 200);
     return { positionId: result.positionId, revision: result.revision, recordedAt: result.recordedAt };
@@ -67,7 +67,7 @@ export class PositionChangesController {
     @Body() body: AddSourceRequest,
     @RequestMetadata() metadata: EventMetadata,
     @WriteConditions() conditions: WriteConditionsValue,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return this.execute(new AddSourceCommand(actorId, positionId, body, metadata, conditions), response);
   }
@@ -88,7 +88,7 @@ export class PositionChangesController {
     @Body() body: WithdrawPositionRequest,
     @RequestMetadata() metadata: EventMetadata,
     @WriteConditions() conditions: WriteConditionsValue,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return this.execute(
       new WithdrawPositionCommand(actorId, positionId, body, metadata, conditions),
@@ -112,7 +112,7 @@ export class PositionChangesController {
     @Body() body: CorrectPositionRequest,
     @RequestMetadata() metadata: EventMetadata,
     @WriteConditions() conditions: WriteConditionsValue,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return this.execute(
       new CorrectPositionCommand(actorId, positionId, body, metadata, conditions),
@@ -136,7 +136,7 @@ export class PositionChangesController {
     @Body() body: RetractPositionRequest,
     @RequestMetadata() metadata: EventMetadata,
     @WriteConditions() conditions: WriteConditionsValue,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return this.execute(
       new RetractPositionCommand(actorId, positionId, body, metadata, conditions),

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
@@ -51,7 +51,7 @@ export class RecordPositionController {
     @Body() body: RecordPositionRequest,
     @RequestMetadata() metadata: EventMetadata,
     @WriteConditions() conditions: WriteConditionsValue,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const commandId = conditions.idempotencyKey
       ? `${metadata.recordedBy}:${actorId}:${conditions.idempotencyKey}`

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
 import { ReplaySeedsRequest } from './replay-seeds.request';
 import { JobsService } from '../../infrastructure/jobs/jobs.service';
@@ -32,7 +32,7 @@ export class ReplaySeedsController {
   })
   async replay(
     @Query() { wait, articles }: ReplaySeedsRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const job = this.jobs.start('seed-replay', (progress, { id }) =>
       this.commands.execute(new ReplaySeedsCommand(id, progress, { articles })),

@@ -55,13 +55,50 @@ const grown = (column: Float64Array<ArrayBuffer>, size: number): Float64Array<Ar
   return next;
 };
 
+const CHUNK_BYTES = 4 * 1024 * 1024;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * The versions' JSON, as UTF-8 bytes in large chunks. A million strings in the heap would make every young-generation
+ * collection slower (V8's scavenges grow with the old generation's bytes); bytes outside it cost it nothing.
+ */
+class JsonArena {
+  private readonly chunks: Uint8Array[] = [];
+  private current = new Uint8Array(0);
+  private used = 0;
+
+  /** Stores the text; returns where: [chunk, start, length]. */
+  put(json: string): [number, number, number] {
+    const fits = encoder.encodeInto(json, this.current.subarray(this.used));
+    let { written } = fits;
+    if (fits.read < json.length) {
+      this.current = new Uint8Array(Math.max(CHUNK_BYTES, json.length * 3));
+      this.chunks.push(this.current);
+      this.used = 0;
+      ({ written } = encoder.encodeInto(json, this.current));
+    }
+    const start = this.used;
+    this.used += written;
+    return [this.chunks.length - 1, start, written];
+  }
+
+  bytes(chunk: number, start: number, length: number): Uint8Array {
+    return this.chunks[chunk].subarray(start, start + length);
+  }
+
+  get size(): number {
+    return this.chunks.reduce((total, chunk) => total + chunk.byteLength, 0);
+  }
+}
+
 /**
  * Every actor's stance timeline in memory: the versions evolveStanceTimeline folds, each valid in record time until
  * the next event on its position, chosen with the one rule of the position in force. Fed every event in record
  * order, it answers exactly what stanceAsOf answers over the actor's events.
  *
- * Versions are rows of typed-array columns plus one JSON string each (the stance they show, without actorId), so
- * that a million versions are a million strings for the garbage collector to keep, not tens of millions of objects.
+ * Versions are rows of typed-array columns, with the stance each shows (without actorId) as JSON bytes outside the
+ * heap, so that a million versions give the garbage collector nothing to trace.
  */
 export class StanceIndex {
   private readonly actors = new Map<string, ActorTimeline>();
@@ -76,7 +113,10 @@ export class StanceIndex {
   private recordedFrom = new Float64Array(1024);
   /** Infinity: still the position's latest version. */
   private recordedTo = new Float64Array(1024);
-  private readonly json: string[] = [];
+  private jsonChunk = new Float64Array(1024);
+  private jsonStart = new Float64Array(1024);
+  private jsonLength = new Float64Array(1024);
+  private readonly arena = new JsonArena();
 
   private readonly reader: InForceReader<number> = {
     statedAt: (row) => this.statedAt[row],
@@ -92,6 +132,11 @@ export class StanceIndex {
 
   get actorCount(): number {
     return this.actors.size;
+  }
+
+  /** Bytes held outside the heap for the versions' JSON. */
+  get jsonBytes(): number {
+    return this.arena.size;
   }
 
   /** `revision` is the event's revision in the actor's stream (the record order that breaks statedAt ties). */
@@ -121,23 +166,24 @@ export class StanceIndex {
   stancesOf(actorId: string, asOf: AsOf, topicId?: string): StanceInForce[] {
     return this.renderedStancesOf(actorId, asOf, topicId).map((json) => ({
       actorId,
-      ...(JSON.parse(json) as StanceFields),
+      ...(JSON.parse(decoder.decode(json)) as StanceFields),
     }));
   }
 
-  /** The same stances as JSON objects without actorId, ready to be written out. */
-  renderedStancesOf(actorId: string, { at, knownAt }: AsOf, topicId?: string): string[] {
+  /** The same stances as UTF-8 JSON objects without actorId, ready to be written out (views: copy to keep). */
+  renderedStancesOf(actorId: string, { at, knownAt }: AsOf, topicId?: string): Uint8Array[] {
     const actor = this.actors.get(actorId);
     if (!actor) return [];
     const atMs = at.getTime();
     const knownMs = knownAt.getTime();
-    const stances: string[] = [];
+    const stances: Uint8Array[] = [];
+    const known: number[] = [];
     for (const topic of topicId === undefined ? actor.topics : [topicId]) {
-      const known = (actor.byTopic.get(topic) ?? []).filter(
-        (row) => this.recordedFrom[row] <= knownMs && knownMs < this.recordedTo[row],
-      );
+      known.length = 0;
+      for (const row of actor.byTopic.get(topic) ?? [])
+        if (this.recordedFrom[row] <= knownMs && knownMs < this.recordedTo[row]) known.push(row);
       const inForce = latestInForce(known, atMs, this.reader);
-      if (inForce !== null) stances.push(this.json[inForce]);
+      if (inForce !== null) stances.push(this.jsonAt(inForce));
     }
     return stances;
   }
@@ -152,6 +198,9 @@ export class StanceIndex {
       this.retracted = grown(this.retracted, capacity);
       this.recordedFrom = grown(this.recordedFrom, capacity);
       this.recordedTo = grown(this.recordedTo, capacity);
+      this.jsonChunk = grown(this.jsonChunk, capacity);
+      this.jsonStart = grown(this.jsonStart, capacity);
+      this.jsonLength = grown(this.jsonLength, capacity);
     }
     this.statedAt[row] = Date.parse(version.statedAt);
     this.withdrawnAt[row] = version.withdrawnAt === null ? Number.NaN : Date.parse(version.withdrawnAt);
@@ -159,14 +208,14 @@ export class StanceIndex {
     this.retracted[row] = version.retracted ? 1 : 0;
     this.recordedFrom[row] = recordedMs;
     this.recordedTo[row] = Number.POSITIVE_INFINITY;
-    this.json.push(jsonOf(version));
+    [this.jsonChunk[row], this.jsonStart[row], this.jsonLength[row]] = this.arena.put(jsonOf(version));
     this.size += 1;
     return row;
   }
 
   /** The version a row was made from, as far as evolveStanceTimeline reads it (it sets change, reason and recordedFrom anew). */
   private versionAt(actorId: string, row: number): TimelineVersion {
-    const { recordedAt, ...fields } = JSON.parse(this.json[row]) as StanceFields;
+    const { recordedAt, ...fields } = JSON.parse(decoder.decode(this.jsonAt(row))) as StanceFields;
     const withdrawnAt = this.reader.withdrawnAt(row);
     return {
       actorId,
@@ -179,6 +228,10 @@ export class StanceIndex {
       firstRecordedAt: recordedAt,
       recordedFrom: new Date(this.recordedFrom[row]).toISOString(),
     };
+  }
+
+  private jsonAt(row: number): Uint8Array {
+    return this.arena.bytes(this.jsonChunk[row], this.jsonStart[row], this.jsonLength[row]);
   }
 
   private timelineOf(actorId: string): ActorTimeline {

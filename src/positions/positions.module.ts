@@ -10,6 +10,7 @@ import { RecordPositionHandler } from './record-position/record-position.handler
 import { RetractPositionHandler } from './retract-position/retract-position.handler';
 import { CatalogueChecks } from './shared/catalogue-checks';
 import { StanceAsOfController } from './stance-as-of/stance-as-of.controller';
+import { StanceAsOfJsonHandler } from './stance-as-of/stance-as-of-json.handler';
 import { StanceAsOfHandler } from './stance-as-of/stance-as-of.handler';
 import { StanceAsOfSql } from './stance-as-of/stance-as-of.sql';
 import { StanceHistoryController } from './stance-history/stance-history.controller';
@@ -32,6 +33,7 @@ import { WithdrawPositionHandler } from './withdraw-position/withdraw-position.h
     CorrectPositionHandler,
     RetractPositionHandler,
     StanceAsOfHandler,
+    StanceAsOfJsonHandler,
     StanceAsOfSql,
     LiveStanceIndex,
     StanceHistoryHandler,

@@ -67,6 +67,11 @@ export class LiveStanceIndex implements LocalReadModel, OnApplicationBootstrap, 
     return this.loaded ? this.index.stancesOf(actorId, asOf, topicId) : null;
   }
 
+  /** The same as UTF-8 JSON without actorId (StanceIndex.renderedStancesOf), or null while loading. */
+  renderedStancesOf(actorId: string, asOf: AsOf, topicId?: string): Uint8Array[] | null {
+    return this.loaded ? this.index.renderedStancesOf(actorId, asOf, topicId) : null;
+  }
+
   async status(): Promise<LocalReadModelStatus> {
     return {
       name: this.name,
@@ -77,6 +82,7 @@ export class LiveStanceIndex implements LocalReadModel, OnApplicationBootstrap, 
       lastError: this.lastError,
       actors: this.index.actorCount,
       versions: this.index.versions,
+      jsonBytes: this.index.jsonBytes,
       loadMs: this.loadMs,
     };
   }

@@ -1,0 +1,20 @@
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { LiveStanceIndex } from '../stance-index/live-stance-index';
+import { StanceAsOfJsonQuery } from './stance-as-of-json.query';
+import { StanceAsOfSql } from './stance-as-of.sql';
+
+/** The index keeps each version's stance as JSON bytes already: written out as they are, never parsed and serialised again. */
+@QueryHandler(StanceAsOfJsonQuery)
+export class StanceAsOfJsonHandler implements IQueryHandler<StanceAsOfJsonQuery> {
+  constructor(
+    private readonly index: LiveStanceIndex,
+    private readonly sql: StanceAsOfSql,
+  ) {}
+
+  async execute({ actorId, at, knownAt, topicId }: StanceAsOfJsonQuery): Promise<Uint8Array[]> {
+    const rendered = this.index.renderedStancesOf(actorId, { at, knownAt }, topicId);
+    if (rendered) return rendered;
+    const stances = await this.sql.stancesOf(actorId, { at, knownAt }, topicId);
+    return stances.map(({ actorId: _, ...stance }) => Buffer.from(JSON.stringify(stance)));
+  }
+}

@@ -56,6 +56,8 @@ const int = (name: string, fallback: number): number => {
 /** The V8 setting `npm start` runs the service with (package.json): a larger young generation, fewer scavenges. */
 const SERVICE_NODE_FLAGS = ['--max-semi-space-size=64'];
 
+const HTTP_WARM_UP_SECONDS = 5;
+
 const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RESULTS_DIR = join(__dirname, 'results');
 const DAY = 86_400_000;
@@ -245,6 +247,12 @@ const startServer = async (
   return { port, stop };
 };
 
+/**
+ * A full collection before each latency phase (the bench child runs with --expose-gc), so that no phase pays for
+ * the garbage the one before left (catch-up leaves plenty).
+ */
+const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
+
 /** Waits until the app's stance index has loaded the log (it loads alongside the projections' catch-up). */
 const waitForIndex = async (
   index: LiveStanceIndex,
@@ -382,7 +390,6 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
       SEED_ON_START: 'false',
       PROJECTIONS_ENABLED: 'true',
       PROJECTION_BATCH_SIZE: String(config.projectionBatch),
-      PROJECTION_POLL_MS: '50',
       READ_REQUIRES_KEY: 'false',
       LOG_LEVEL: 'warn',
     };
@@ -462,9 +469,10 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
       `stance index: ${indexStatus.state}, ${formatNumber(indexStatus.versions)} versions, loaded in ${indexStatus.readySeconds} s (alongside the catch-up)`,
     );
     const queries = queriesFor(plan, config.queries + 200, config.seed + 1);
-    /** One query at a time, 200 warm-up queries not counted. */
+    /** One query at a time, 200 warm-up queries not counted, from a collected heap. */
     const timed = async (ask: (query: Query) => Promise<unknown>): Promise<number[]> => {
       for (const query of queries.slice(0, 200)) await ask(query);
+      collectGarbage();
       const samples: number[] = [];
       for (const query of queries.slice(200)) {
         const start = process.hrtime.bigint();
@@ -515,6 +523,7 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
       return { folded, json: folded.map(({ actorId: _, ...stance }) => Buffer.from(JSON.stringify(stance))) };
     };
     for (const query of naiveQueries.slice(0, 20)) await naive(query);
+    collectGarbage();
     const naiveSamples: number[] = [];
     let mismatches = 0;
     for (const query of naiveQueries.slice(20)) {
@@ -524,9 +533,9 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
       const served = await queryBus.execute(new StanceAsOfJsonQuery(query.actorId, query.at, query.knownAt));
       const asObjects = await queryBus.execute(new StanceAsOfQuery(query.actorId, query.at, query.knownAt));
       const fromTable = await sqlReader.stancesOf(query.actorId, query);
-      const sameJson =
-        served.length === json.length &&
-        served.every((bytes, index) => Buffer.compare(bytes, json[index]) === 0);
+      const parsed = (answer: Uint8Array[]) =>
+        answer.map((bytes) => JSON.parse(Buffer.from(bytes).toString()) as unknown);
+      const sameJson = isDeepStrictEqual(parsed(served), parsed(json));
       if (!sameJson || !isDeepStrictEqual(folded, asObjects) || !isDeepStrictEqual(folded, fromTable))
         mismatches += 1;
     }
@@ -565,6 +574,13 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
       engine,
       `HTTP: autocannon (own process), ${config.httpConnections} connections, ${config.httpSeconds} s, GET /v1/actors/:actorId/stances?at=&knownAt= over ${paths.length} random actors/times, against ${config.httpWorkers > 1 ? `src/main.ts with HTTP_WORKERS=${config.httpWorkers}` : 'the bench process (one HTTP process)'}`,
     );
+    // Warm-up, not counted: the workers' JIT, and the collection of what loading their index left behind.
+    await runLoad({
+      url: `http://127.0.0.1:${port}`,
+      paths,
+      connections: config.httpConnections,
+      durationSeconds: HTTP_WARM_UP_SECONDS,
+    });
     const load = await runLoad({
       url: `http://127.0.0.1:${port}`,
       paths,
@@ -780,6 +796,7 @@ const runInChild = (engine: Engine, timeoutSeconds: number): Promise<number> =>
       process.execPath,
       [
         ...SERVICE_NODE_FLAGS,
+        '--expose-gc',
         '-r',
         require.resolve('ts-node/register'),
         '-r',

@@ -10,11 +10,28 @@ import {
 
 type StanceFields = Omit<StanceInForce, 'actorId'>;
 
-/** The versions of one actor's positions on one topic, as numbers into the index's columns. */
+/** Each version is a row of FIELDS numbers, an actor's rows side by side: one answer reads one stretch of memory. */
+const STATED_AT = 0;
+/** NaN: not withdrawn. */
+const WITHDRAWN_AT = 1;
+const SEQ = 2;
+/** 1: retracted. */
+const RETRACTED = 3;
+const RECORDED_FROM = 4;
+/** Infinity: still the position's latest version. */
+const RECORDED_TO = 5;
+const JSON_CHUNK = 6;
+const JSON_START = 7;
+const JSON_LENGTH = 8;
+/** The topic's number in the index (StanceIndex.topicIds). */
+const TOPIC = 9;
+const FIELDS = 10;
+
 type ActorTimeline = {
-  byTopic: Map<string, number[]>;
-  /** The actor's topics in the order answers list them (stanceAsOf's). */
-  topics: string[];
+  rows: Float64Array<ArrayBuffer>;
+  size: number;
+  /** The actor's topics (their numbers), in the order answers list them (stanceAsOf's). */
+  topics: number[];
   /** Each position's latest version: the one the next event evolves. */
   latest: Map<string, number>;
 };
@@ -36,23 +53,6 @@ const jsonOf = (version: TimelineVersion): string => {
     recordedAt: version.firstRecordedAt,
   };
   return JSON.stringify(fields);
-};
-
-const insertSorted = (topics: string[], topicId: string): void => {
-  let low = 0;
-  let high = topics.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (topics[middle].localeCompare(topicId) < 0) low = middle + 1;
-    else high = middle;
-  }
-  topics.splice(low, 0, topicId);
-};
-
-const grown = (column: Float64Array<ArrayBuffer>, size: number): Float64Array<ArrayBuffer> => {
-  const next = new Float64Array(new ArrayBuffer(size * 8));
-  next.set(column);
-  return next;
 };
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -97,37 +97,33 @@ class JsonArena {
  * the next event on its position, chosen with the one rule of the position in force. Fed every event in record
  * order, it answers exactly what stanceAsOf answers over the actor's events.
  *
- * Versions are rows of typed-array columns, with the stance each shows (without actorId) as JSON bytes outside the
- * heap, so that a million versions give the garbage collector nothing to trace.
+ * Versions are rows of numbers, with the stance each shows (without actorId) as JSON bytes outside the heap, so that
+ * a million versions give the garbage collector nothing to trace.
  */
 export class StanceIndex {
   private readonly actors = new Map<string, ActorTimeline>();
-  private readonly topicIds = new Map<string, string>();
-  private size = 0;
-  private statedAt = new Float64Array(1024);
-  /** NaN: not withdrawn. */
-  private withdrawnAt = new Float64Array(1024);
-  private seq = new Float64Array(1024);
-  /** 1: retracted. */
-  private retracted = new Float64Array(1024);
-  private recordedFrom = new Float64Array(1024);
-  /** Infinity: still the position's latest version. */
-  private recordedTo = new Float64Array(1024);
-  private jsonChunk = new Float64Array(1024);
-  private jsonStart = new Float64Array(1024);
-  private jsonLength = new Float64Array(1024);
+  private readonly topicIds: string[] = [];
+  private readonly topicNumbers = new Map<string, number>();
+  private versionCount = 0;
   private readonly arena = new JsonArena();
+  /** Per topic number, the rows of the answer being made that are known at its knownAt (one answer at a time). */
+  private readonly known: number[][] = [];
+  /** The rows the rule reads: the actor being answered. */
+  private reading = new Float64Array(0);
 
   private readonly reader: InForceReader<number> = {
-    statedAt: (row) => this.statedAt[row],
-    withdrawnAt: (row) => (Number.isNaN(this.withdrawnAt[row]) ? null : this.withdrawnAt[row]),
-    seq: (row) => this.seq[row],
-    retracted: (row) => this.retracted[row] === 1,
+    statedAt: (row) => this.reading[row * FIELDS + STATED_AT],
+    withdrawnAt: (row) => {
+      const at = this.reading[row * FIELDS + WITHDRAWN_AT];
+      return Number.isNaN(at) ? null : at;
+    },
+    seq: (row) => this.reading[row * FIELDS + SEQ],
+    retracted: (row) => this.reading[row * FIELDS + RETRACTED] === 1,
   };
 
   /** Versions held, for sizing: about one per position event. */
   get versions(): number {
-    return this.size;
+    return this.versionCount;
   }
 
   get actorCount(): number {
@@ -144,22 +140,15 @@ export class StanceIndex {
     const actor = this.timelineOf(event.data.actorId);
     const latest = actor.latest.get(event.data.positionId);
     const version = evolveStanceTimeline(
-      latest === undefined ? null : this.versionAt(event.data.actorId, latest),
+      latest === undefined ? null : this.versionAt(actor, event.data.actorId, latest),
       event,
       revision,
     );
     if (!version) return;
     const recordedMs = Date.parse(event.data.recordedAt);
-    if (latest !== undefined) this.recordedTo[latest] = recordedMs;
-    const row = this.append(version, recordedMs);
-    const topicId = this.topicIdOf(version.topicId);
-    let rows = actor.byTopic.get(topicId);
-    if (!rows) {
-      actor.byTopic.set(topicId, (rows = []));
-      insertSorted(actor.topics, topicId);
-    }
-    rows.push(row);
-    actor.latest.set(event.data.positionId, row);
+    if (latest !== undefined) actor.rows[latest * FIELDS + RECORDED_TO] = recordedMs;
+    this.append(actor, version, recordedMs);
+    actor.latest.set(event.data.positionId, actor.size - 1);
   }
 
   /** The actor's stances in force at `at` as known at `knownAt`, by topic (one topic when `topicId` is given). */
@@ -174,76 +163,105 @@ export class StanceIndex {
   renderedStancesOf(actorId: string, { at, knownAt }: AsOf, topicId?: string): Uint8Array[] {
     const actor = this.actors.get(actorId);
     if (!actor) return [];
+    const only = topicId === undefined ? undefined : this.topicNumbers.get(topicId);
+    if (topicId !== undefined && only === undefined) return [];
     const atMs = at.getTime();
     const knownMs = knownAt.getTime();
+    const { rows } = actor;
+    for (let row = 0; row < actor.size; row++) {
+      const fields = row * FIELDS;
+      if (rows[fields + RECORDED_FROM] > knownMs || knownMs >= rows[fields + RECORDED_TO]) continue;
+      const topic = rows[fields + TOPIC];
+      if (only === undefined || topic === only) this.known[topic].push(row);
+    }
+    this.reading = rows;
     const stances: Uint8Array[] = [];
-    const known: number[] = [];
-    for (const topic of topicId === undefined ? actor.topics : [topicId]) {
-      known.length = 0;
-      for (const row of actor.byTopic.get(topic) ?? [])
-        if (this.recordedFrom[row] <= knownMs && knownMs < this.recordedTo[row]) known.push(row);
+    for (const topic of only === undefined ? actor.topics : [only]) {
+      const known = this.known[topic];
+      if (known.length === 0) continue;
       const inForce = latestInForce(known, atMs, this.reader);
-      if (inForce !== null) stances.push(this.jsonAt(inForce));
+      if (inForce !== null) stances.push(this.jsonAt(actor, inForce));
+      known.length = 0;
     }
     return stances;
   }
 
-  private append(version: TimelineVersion, recordedMs: number): number {
-    const row = this.size;
-    if (row === this.statedAt.length) {
-      const capacity = row * 2;
-      this.statedAt = grown(this.statedAt, capacity);
-      this.withdrawnAt = grown(this.withdrawnAt, capacity);
-      this.seq = grown(this.seq, capacity);
-      this.retracted = grown(this.retracted, capacity);
-      this.recordedFrom = grown(this.recordedFrom, capacity);
-      this.recordedTo = grown(this.recordedTo, capacity);
-      this.jsonChunk = grown(this.jsonChunk, capacity);
-      this.jsonStart = grown(this.jsonStart, capacity);
-      this.jsonLength = grown(this.jsonLength, capacity);
+  private append(actor: ActorTimeline, version: TimelineVersion, recordedMs: number): void {
+    const row = actor.size;
+    if ((row + 1) * FIELDS > actor.rows.length) {
+      const rows = new Float64Array(new ArrayBuffer(Math.max(8, row * 2) * FIELDS * 8));
+      rows.set(actor.rows);
+      actor.rows = rows;
     }
-    this.statedAt[row] = Date.parse(version.statedAt);
-    this.withdrawnAt[row] = version.withdrawnAt === null ? Number.NaN : Date.parse(version.withdrawnAt);
-    this.seq[row] = Number(version.statedRevision);
-    this.retracted[row] = version.retracted ? 1 : 0;
-    this.recordedFrom[row] = recordedMs;
-    this.recordedTo[row] = Number.POSITIVE_INFINITY;
-    [this.jsonChunk[row], this.jsonStart[row], this.jsonLength[row]] = this.arena.put(jsonOf(version));
-    this.size += 1;
-    return row;
+    const at = row * FIELDS;
+    const { rows } = actor;
+    rows[at + STATED_AT] = Date.parse(version.statedAt);
+    rows[at + WITHDRAWN_AT] = version.withdrawnAt === null ? Number.NaN : Date.parse(version.withdrawnAt);
+    rows[at + SEQ] = Number(version.statedRevision);
+    rows[at + RETRACTED] = version.retracted ? 1 : 0;
+    rows[at + RECORDED_FROM] = recordedMs;
+    rows[at + RECORDED_TO] = Number.POSITIVE_INFINITY;
+    [rows[at + JSON_CHUNK], rows[at + JSON_START], rows[at + JSON_LENGTH]] = this.arena.put(jsonOf(version));
+    rows[at + TOPIC] = this.topicOf(actor, version.topicId);
+    actor.size += 1;
+    this.versionCount += 1;
   }
 
   /** The version a row was made from, as far as evolveStanceTimeline reads it (it sets change, reason and recordedFrom anew). */
-  private versionAt(actorId: string, row: number): TimelineVersion {
-    const { recordedAt, ...fields } = JSON.parse(decoder.decode(this.jsonAt(row))) as StanceFields;
-    const withdrawnAt = this.reader.withdrawnAt(row);
+  private versionAt(actor: ActorTimeline, actorId: string, row: number): TimelineVersion {
+    const { recordedAt, ...fields } = JSON.parse(decoder.decode(this.jsonAt(actor, row))) as StanceFields;
+    const at = row * FIELDS;
+    const withdrawnAt = actor.rows[at + WITHDRAWN_AT];
     return {
       actorId,
       ...fields,
-      withdrawnAt: withdrawnAt === null ? null : new Date(withdrawnAt).toISOString(),
-      retracted: this.reader.retracted(row),
+      withdrawnAt: Number.isNaN(withdrawnAt) ? null : new Date(withdrawnAt).toISOString(),
+      retracted: actor.rows[at + RETRACTED] === 1,
       change: 'stated',
       reason: null,
-      statedRevision: String(this.seq[row]),
+      statedRevision: String(actor.rows[at + SEQ]),
       firstRecordedAt: recordedAt,
-      recordedFrom: new Date(this.recordedFrom[row]).toISOString(),
+      recordedFrom: new Date(actor.rows[at + RECORDED_FROM]).toISOString(),
     };
   }
 
-  private jsonAt(row: number): Uint8Array {
-    return this.arena.bytes(this.jsonChunk[row], this.jsonStart[row], this.jsonLength[row]);
+  private jsonAt(actor: ActorTimeline, row: number): Uint8Array {
+    const at = row * FIELDS;
+    return this.arena.bytes(
+      actor.rows[at + JSON_CHUNK],
+      actor.rows[at + JSON_START],
+      actor.rows[at + JSON_LENGTH],
+    );
   }
 
   private timelineOf(actorId: string): ActorTimeline {
     let actor = this.actors.get(actorId);
-    if (!actor) this.actors.set(actorId, (actor = { byTopic: new Map(), topics: [], latest: new Map() }));
+    if (!actor)
+      this.actors.set(
+        actorId,
+        (actor = {
+          rows: new Float64Array(new ArrayBuffer(8 * FIELDS * 8)),
+          size: 0,
+          topics: [],
+          latest: new Map(),
+        }),
+      );
     return actor;
   }
 
-  private topicIdOf(topicId: string): string {
-    const known = this.topicIds.get(topicId);
-    if (known !== undefined) return known;
-    this.topicIds.set(topicId, topicId);
-    return topicId;
+  /** The topic's number, new topics (in the index, in the actor's list) kept in the order answers list them. */
+  private topicOf(actor: ActorTimeline, topicId: string): number {
+    let topic = this.topicNumbers.get(topicId);
+    if (topic === undefined) {
+      topic = this.topicIds.length;
+      this.topicIds.push(topicId);
+      this.topicNumbers.set(topicId, topic);
+      this.known.push([]);
+    }
+    if (!actor.topics.includes(topic)) {
+      const after = actor.topics.findIndex((other) => this.topicIds[other].localeCompare(topicId) > 0);
+      actor.topics.splice(after === -1 ? actor.topics.length : after, 0, topic);
+    }
+    return topic;
   }
 }

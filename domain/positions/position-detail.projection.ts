@@ -1,9 +1,4 @@
-import type { PositionEvent } from './position.events';
-import {
-  evolveStanceTimeline,
-  type TimelineChange,
-  type TimelineVersion,
-} from './stance-timeline.projection';
+import type { TimelineChange, TimelineVersion } from './stance-timeline.projection';
 
 export type PositionStatus = 'stated' | 'withdrawn' | 'retracted';
 
@@ -20,25 +15,26 @@ export type PositionDetail = TimelineVersion & {
   lastRecordedAt: string;
 };
 
-/** The current state of one position with every change made to it, as an editor reviews it. */
-export const evolvePositionDetail = (
-  current: PositionDetail | null,
-  event: PositionEvent,
-  revision: string,
-): PositionDetail | null => {
-  const next = evolveStanceTimeline(current, event, revision);
-  if (!next) return current;
-  const status: PositionStatus = next.retracted ? 'retracted' : next.withdrawnAt ? 'withdrawn' : 'stated';
-  const change: PositionChange = {
-    change: next.change,
-    recordedAt: event.data.recordedAt,
-    reason: next.reason,
-    revision,
-  };
+/** A version with the revision (in the actor's stream) of the event that made it. */
+export type RevisedVersion = TimelineVersion & { revision: string };
+
+/**
+ * The current state of one position with every change made to it, as an editor reviews it: read off its
+ * stance-timeline versions, in record order.
+ */
+export const positionDetailOf = (versions: readonly RevisedVersion[]): PositionDetail | null => {
+  const current = versions.at(-1);
+  if (!current) return null;
+  const { revision: _revision, ...latest } = current;
   return {
-    ...next,
-    status,
-    history: [...(current?.history ?? []), change],
-    lastRecordedAt: event.data.recordedAt,
+    ...latest,
+    status: latest.retracted ? 'retracted' : latest.withdrawnAt ? 'withdrawn' : 'stated',
+    history: versions.map((version) => ({
+      change: version.change,
+      recordedAt: version.recordedFrom,
+      reason: version.reason,
+      revision: version.revision,
+    })),
+    lastRecordedAt: latest.recordedFrom,
   };
 };

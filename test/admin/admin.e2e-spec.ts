@@ -15,7 +15,6 @@ describe.each(engines())('admin, health and the event feed (%s)', (engine) => {
     expect(body).toMatchObject({ status: 'ok', store: { engine, ok: true } });
     expect(body.projections.map((projection: { name: string }) => projection.name).sort()).toEqual([
       'catalogue',
-      'position-details',
       'review-queue',
       'stance-timeline',
       'webhooks',

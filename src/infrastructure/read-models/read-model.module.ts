@@ -1,19 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { ReviewQueueProjector } from '../../articles/review-queue/review-queue.projector';
 import { CatalogueProjector } from '../../catalogue/catalogue.projector';
-import { PositionDetailsProjector } from '../../positions/position-details/position-details.projector';
 import { StanceTimelineProjector } from '../../positions/stance-timeline/stance-timeline.projector';
 import { WebhookOutboxProjector } from '../../webhooks/outbox/webhook-outbox.projector';
 import { WebhookOutboxModule } from '../../webhooks/webhook-outbox.module';
 import { PROJECTIONS, type Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 
-const projectors = [
-  StanceTimelineProjector,
-  CatalogueProjector,
-  PositionDetailsProjector,
-  ReviewQueueProjector,
-];
+const projectors = [StanceTimelineProjector, CatalogueProjector, ReviewQueueProjector];
 
 @Global()
 @Module({

@@ -10,12 +10,13 @@ import type { RecordedEvent } from '../../infrastructure/event-store/event-store
 import { Projection, type TableNames } from '../../infrastructure/read-models/projection';
 import { type StanceTimelineRow, toTimelineVersion } from './stance-timeline.row';
 
-type Pending = TimelineVersion & { versionId: string | null; recordedTo: string | null };
+/** `revision`: of the event that made the version, in the actor's stream. */
+type Pending = TimelineVersion & { versionId: string | null; recordedTo: string | null; revision: string };
 
 const COLUMNS = `actor_id text, topic_id text, position_id text, stance text, score double precision, conditions jsonb,
   summary text, quote text, evidence_type text, stated_at timestamptz, stated_at_precision text, confidence double precision,
   sources jsonb, withdrawn_at timestamptz, retracted boolean, change text, reason text, stated_revision bigint,
-  first_recorded_at timestamptz, recorded_from timestamptz, recorded_to timestamptz`;
+  first_recorded_at timestamptz, recorded_from timestamptz, recorded_to timestamptz, revision bigint`;
 const NAMES = COLUMNS.split(',').map((column) => column.trim().split(' ')[0]);
 
 const toRecord = (version: Pending) => ({
@@ -40,6 +41,7 @@ const toRecord = (version: Pending) => ({
   first_recorded_at: version.firstRecordedAt,
   recorded_from: version.recordedFrom,
   recorded_to: version.recordedTo,
+  revision: version.revision,
 });
 
 /** Writes each version of each position with its record-time validity; the fold itself is the domain's. */
@@ -62,7 +64,12 @@ export class StanceTimelineProjector extends Projection {
     const current = new Map<string, Pending>(
       stored.map((row) => [
         row.position_id,
-        { ...toTimelineVersion(row), versionId: String(row.version_id), recordedTo: null },
+        {
+          ...toTimelineVersion(row),
+          versionId: String(row.version_id),
+          recordedTo: null,
+          revision: String(row.revision),
+        },
       ]),
     );
     const closed: { versionId: string; recordedTo: string }[] = [];
@@ -76,7 +83,7 @@ export class StanceTimelineProjector extends Projection {
         if (before.versionId) closed.push({ versionId: before.versionId, recordedTo: event.data.recordedAt });
         else before.recordedTo = event.data.recordedAt;
       }
-      const pending: Pending = { ...next, versionId: null, recordedTo: null };
+      const pending: Pending = { ...next, versionId: null, recordedTo: null, revision: recorded.revision };
       inserted.push(pending);
       current.set(event.data.positionId, pending);
     }

@@ -31,6 +31,7 @@ export type StanceTimelineRow = {
   first_recorded_at: Date;
   recorded_from: Date;
   recorded_to: Date | null;
+  revision: string | number;
 };
 
 const iso = (value: Date | string): string => new Date(value).toISOString();

@@ -74,7 +74,7 @@ const settings = (engine: Engine) => ({
   writers: engine === 'pglite' ? 1 : int('BENCH_WRITERS', 8),
   projectionBatch: int('BENCH_PROJECTION_BATCH', 5000),
   queries: int('BENCH_QUERIES', 5000),
-  naiveQueries: int('BENCH_NAIVE_QUERIES', 300),
+  naiveQueries: int('BENCH_NAIVE_QUERIES', 1000),
   httpSeconds: int('BENCH_HTTP_SECONDS', 10),
   httpConnections: int('BENCH_HTTP_CONNECTIONS', 50),
   // PGlite is embedded in one process: one HTTP process. On the server, the README's setting (HTTP_WORKERS=2).
@@ -251,7 +251,11 @@ const startServer = async (
  * A full collection before each latency phase (the bench child runs with --expose-gc), so that no phase pays for
  * the garbage the one before left (catch-up leaves plenty).
  */
-const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
+const collectGarbage = async (): Promise<void> => {
+  (globalThis as { gc?: () => void }).gc?.();
+  // The collector's concurrent sweeping goes on after gc() returns: let it finish before measuring.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+};
 
 /** Waits until the app's stance index has loaded the log (it loads alongside the projections' catch-up). */
 const waitForIndex = async (
@@ -472,7 +476,7 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     /** One query at a time, 200 warm-up queries not counted, from a collected heap. */
     const timed = async (ask: (query: Query) => Promise<unknown>): Promise<number[]> => {
       for (const query of queries.slice(0, 200)) await ask(query);
-      collectGarbage();
+      await collectGarbage();
       const samples: number[] = [];
       for (const query of queries.slice(200)) {
         const start = process.hrtime.bigint();
@@ -523,7 +527,7 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
       return { folded, json: folded.map(({ actorId: _, ...stance }) => Buffer.from(JSON.stringify(stance))) };
     };
     for (const query of naiveQueries.slice(0, 20)) await naive(query);
-    collectGarbage();
+    await collectGarbage();
     const naiveSamples: number[] = [];
     let mismatches = 0;
     for (const query of naiveQueries.slice(20)) {
@@ -551,6 +555,18 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     if (mismatches > 0)
       notes.push(`${mismatches} of ${naiveSamples.length} index or SQL answers differ from the pure fold`);
 
+    if (config.diagnostics) {
+      rss.mark('rebuild');
+      const rebuildStart = process.hrtime.bigint();
+      const rebuilt = await runner.rebuild('stance-timeline');
+      const rebuildMs = elapsedMs(rebuildStart);
+      details.stanceTimelineRebuildEventsPerSec = ratePerSec(rebuilt.events, rebuildMs);
+      log(
+        engine,
+        `diagnostic: rebuild of stance-timeline alone (readAll + projector, no other projection running): ${formatNumber(details.stanceTimelineRebuildEventsPerSec)} events/s`,
+      );
+    }
+
     rss.mark('http');
     const paths = queriesFor(plan, 5000, config.seed + 3).map(
       (query) =>
@@ -559,6 +575,9 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     let port: number;
     let stopServer: () => Promise<void> = async () => undefined;
     if (config.httpWorkers > 1) {
+      // The processes measured are src/main.ts's: this process's app (idle, but holding an index and polling) goes.
+      await app.close();
+      app = null;
       const server = await startServer(overrides, config.httpWorkers, paths[0]);
       port = server.port;
       stopServer = server.stop;
@@ -597,18 +616,6 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     );
     if (load.non2xx + load.errors + load.timeouts > 0)
       notes.push(`HTTP: ${load.non2xx} non-2xx, ${load.errors} errors, ${load.timeouts} timeouts`);
-
-    if (config.diagnostics) {
-      rss.mark('rebuild');
-      const rebuildStart = process.hrtime.bigint();
-      const rebuilt = await runner.rebuild('stance-timeline');
-      const rebuildMs = elapsedMs(rebuildStart);
-      details.stanceTimelineRebuildEventsPerSec = ratePerSec(rebuilt.events, rebuildMs);
-      log(
-        engine,
-        `diagnostic: rebuild of stance-timeline alone (readAll + projector, no other projection running): ${formatNumber(details.stanceTimelineRebuildEventsPerSec)} events/s`,
-      );
-    }
 
     rss.mark('end');
     details.phasePeakRssMb = { ...rss.phasePeaks };

@@ -39,7 +39,16 @@ import {
   validateWithDecider,
 } from './generate';
 import type { LoadRequest, LoadResult } from './http-load';
-import { elapsedMs, formatNumber, percentile, printTable, round, type Row, RssSampler } from './stats';
+import {
+  elapsedMs,
+  formatNumber,
+  percentile,
+  printTable,
+  quietMachine,
+  round,
+  type Row,
+  RssSampler,
+} from './stats';
 
 type Engine = 'postgres' | 'pglite';
 
@@ -593,6 +602,7 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
       engine,
       `HTTP: autocannon (own process), ${config.httpConnections} connections, ${config.httpSeconds} s, GET /v1/actors/:actorId/stances?at=&knownAt= over ${paths.length} random actors/times, against ${config.httpWorkers > 1 ? `src/main.ts with HTTP_WORKERS=${config.httpWorkers}` : 'the bench process (one HTTP process)'}`,
     );
+    details.httpQuietWaitMs = await quietMachine();
     // Warm-up, not counted: the workers' JIT, and the collection of what loading their index left behind.
     await runLoad({
       url: `http://127.0.0.1:${port}`,

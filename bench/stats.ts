@@ -12,6 +12,22 @@ const machineTicks = (): { busy: number; iowait: number; total: number } | null 
   }
 };
 
+/**
+ * Waits (up to `timeoutMs`) for a second in which the whole machine is at most `busyPercent` busy: what a phase
+ * before left running (a collection after loading, the database writing back a rebuild) should not be measured.
+ */
+export const quietMachine = async (busyPercent = 15, timeoutMs = 60_000): Promise<number> => {
+  const started = Date.now();
+  for (;;) {
+    const before = machineTicks();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = machineTicks();
+    if (!before || !after || after.total === before.total) return Date.now() - started;
+    const busy = ((after.busy - before.busy) / (after.total - before.total)) * 100;
+    if (busy <= busyPercent || Date.now() - started > timeoutMs) return Date.now() - started;
+  }
+};
+
 /** Nearest-rank percentile of durations in milliseconds. */
 export const percentile = (samples: readonly number[], p: number): number => {
   if (samples.length === 0) return Number.NaN;

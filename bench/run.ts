@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -62,8 +62,28 @@ const int = (name: string, fallback: number): number => {
   return parsed;
 };
 
-/** The V8 setting `npm start` runs the service with (package.json): a larger young generation, fewer scavenges. */
-const SERVICE_NODE_FLAGS = ['--max-semi-space-size=64'];
+const ROOT = join(__dirname, '..');
+
+/** What `npm start` runs after `node` (`<flags> dist/src/main`): the HTTP phase starts it on the server. */
+const startArgs = (): string[] => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [program, ...args] = manifest.scripts.start.trim().split(/\s+/);
+  if (program !== 'node') throw new Error(`package.json's start script must run node (got "${program}")`);
+  return args;
+};
+
+/** The service's V8 flags, as `npm start` sets them: the engine children (the bench's in-process app) get them too. */
+const SERVICE_NODE_FLAGS = startArgs().filter((arg) => arg.startsWith('--'));
+
+const startCommand = (): string[] => {
+  const args = startArgs();
+  const main = args[args.length - 1];
+  if (!existsSync(join(ROOT, `${main}.js`)) && !existsSync(join(ROOT, main)))
+    throw new Error(`${main} is not built: run npm run build (npm run bench does) before bench/run.ts`);
+  return args;
+};
 
 const HTTP_WARM_UP_SECONDS = 5;
 
@@ -86,8 +106,9 @@ const settings = (engine: Engine) => ({
   naiveQueries: int('BENCH_NAIVE_QUERIES', 1000),
   httpSeconds: int('BENCH_HTTP_SECONDS', 10),
   httpConnections: int('BENCH_HTTP_CONNECTIONS', 50),
-  // PGlite is embedded in one process: one HTTP process. On the server, the README's setting (HTTP_WORKERS=2).
-  httpWorkers: engine === 'pglite' ? 1 : int('BENCH_HTTP_WORKERS', 2),
+  // PGlite is embedded in one process: one HTTP process. On the server, `npm start`'s command with
+  // HTTP_WORKERS=BENCH_HTTP_WORKERS (1: on 2 cores the load generator takes the other; give the API the cores it has).
+  httpWorkers: engine === 'pglite' ? 1 : int('BENCH_HTTP_WORKERS', 1),
   catchUpTimeoutSeconds: int('BENCH_CATCHUP_TIMEOUT_S', 1800),
   diagnostics: env.BENCH_DIAGNOSTICS !== '0',
 });
@@ -165,7 +186,7 @@ const runLoad = (request: LoadRequest): Promise<LoadResult> =>
         child.kill('SIGKILL');
         reject(new Error('autocannon did not finish in time'));
       },
-      (request.durationSeconds + 60) * 1000,
+      (request.warmUpSeconds + request.durationSeconds + 60) * 1000,
     );
     child.once('message', (message: LoadResult | { error: string }) => {
       clearTimeout(timer);
@@ -190,8 +211,8 @@ const freePort = (): Promise<number> =>
   });
 
 /**
- * The app as `npm start` runs it (src/main.ts) with HTTP_WORKERS processes, on the bench's schema; it only
- * serves (the bench's own app holds the projections, caught up). Resolves once `probe` answers 200.
+ * The app as `npm start` runs it (the built dist/src/main, with its node flags) with HTTP_WORKERS processes, on the
+ * bench's schema; it only serves (the bench's own app holds the projections, caught up). Resolves once `probe` answers 200.
  */
 const startServer = async (
   overrides: Record<string, string>,
@@ -199,28 +220,17 @@ const startServer = async (
   probe: string,
 ): Promise<{ port: number; stop: () => Promise<void> }> => {
   const port = await freePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      ...SERVICE_NODE_FLAGS,
-      '-r',
-      require.resolve('ts-node/register/transpile-only'),
-      '-r',
-      require.resolve('tsconfig-paths/register'),
-      join(__dirname, '..', 'src', 'main.ts'),
-    ],
-    {
-      env: {
-        ...env,
-        ...overrides,
-        PROJECTIONS_ENABLED: 'false',
-        HTTP_WORKERS: String(workers),
-        PORT: String(port),
-        TS_NODE_TRANSPILE_ONLY: 'true',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
+  const child: ChildProcess = spawn(process.execPath, startCommand(), {
+    cwd: ROOT,
+    env: {
+      ...env,
+      ...overrides,
+      PROJECTIONS_ENABLED: 'false',
+      HTTP_WORKERS: String(workers),
+      PORT: String(port),
     },
-  );
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -583,8 +593,10 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     );
     let port: number;
     let stopServer: () => Promise<void> = async () => undefined;
-    if (config.httpWorkers > 1) {
-      // The processes measured are src/main.ts's: this process's app (idle, but holding an index and polling) goes.
+    // On the server the processes measured are the service as `npm start` runs it (dist/src/main): this process's
+    // app (idle, but holding an index and polling) goes. PGlite lives in this process: its app is measured.
+    const ownServer = engine === 'postgres';
+    if (ownServer) {
       await app.close();
       app = null;
       const server = await startServer(overrides, config.httpWorkers, paths[0]);
@@ -600,21 +612,17 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     await probe.arrayBuffer().catch(() => undefined);
     log(
       engine,
-      `HTTP: autocannon (own process), ${config.httpConnections} connections, ${config.httpSeconds} s, GET /v1/actors/:actorId/stances?at=&knownAt= over ${paths.length} random actors/times, against ${config.httpWorkers > 1 ? `src/main.ts with HTTP_WORKERS=${config.httpWorkers}` : 'the bench process (one HTTP process)'}`,
+      `HTTP: autocannon (own process), ${config.httpConnections} connections, ${config.httpSeconds} s, GET /v1/actors/:actorId/stances?at=&knownAt= over ${paths.length} random actors/times, against ${ownServer ? `npm start's command with HTTP_WORKERS=${config.httpWorkers}` : 'the bench process (one HTTP process)'}`,
     );
     details.httpQuietWaitMs = await quietMachine();
-    // Warm-up, not counted: the workers' JIT, and the collection of what loading their index left behind.
-    await runLoad({
-      url: `http://127.0.0.1:${port}`,
-      paths,
-      connections: config.httpConnections,
-      durationSeconds: HTTP_WARM_UP_SECONDS,
-    });
+    // After a warm-up, not counted (in the same load process): the service's JIT, the collection of what loading its
+    // index left behind, and autocannon's own JIT.
     const load = await runLoad({
       url: `http://127.0.0.1:${port}`,
       paths,
       connections: config.httpConnections,
       durationSeconds: config.httpSeconds,
+      warmUpSeconds: HTTP_WARM_UP_SECONDS,
     });
     await stopServer();
     details.httpNon2xx = load.non2xx;
@@ -639,9 +647,9 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
         'peak RSS is the bench process (app, pool, projections); the PostgreSQL server is not included',
       );
     else notes.push('peak RSS includes PGlite (WASM Postgres in this process, in-memory database)');
-    if (config.httpWorkers > 1)
+    if (engine === 'postgres')
       notes.push(
-        `HTTP measured against src/main.ts with HTTP_WORKERS=${config.httpWorkers} (processes of their own, not in peak RSS or the bench process CPU)`,
+        `HTTP measured against the service as npm start runs it (${startArgs().join(' ')}) with HTTP_WORKERS=${config.httpWorkers} (processes of their own, not in peak RSS or the bench process CPU)`,
       );
     notes.push(
       `catch-up = time from app start until all ${projectionNames.length} projections (${projectionNames.join(', ')}), running together, have handled every event; per-projection figures in details`,

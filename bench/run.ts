@@ -11,7 +11,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
-import { actorStreamName, stanceAsOf } from '@domain/positions';
+import { actorStreamName, stanceAsOf, stanceJson } from '@domain/positions';
 import { AppModule } from '../src/app.module';
 import { APP_OPTIONS, configureApp, createHttpAdapter, initApp } from '../src/app.setup';
 import { SystemClock } from '../src/infrastructure/clock';
@@ -74,15 +74,16 @@ const startArgs = (): string[] => {
   return args;
 };
 
+const START_ARGS = startArgs();
+
 /** The service's V8 flags, as `npm start` sets them: the engine children (the bench's in-process app) get them too. */
-const SERVICE_NODE_FLAGS = startArgs().filter((arg) => arg.startsWith('--'));
+const SERVICE_NODE_FLAGS = START_ARGS.filter((arg) => arg.startsWith('--'));
 
 const startCommand = (): string[] => {
-  const args = startArgs();
-  const main = args[args.length - 1];
+  const main = START_ARGS[START_ARGS.length - 1];
   if (!existsSync(join(ROOT, `${main}.js`)) && !existsSync(join(ROOT, main)))
     throw new Error(`${main} is not built: run npm run build (npm run bench does) before bench/run.ts`);
-  return args;
+  return START_ARGS;
 };
 
 const HTTP_WARM_UP_SECONDS = 5;
@@ -543,7 +544,7 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     // The same answer as the JSON query, folded from the actor's stream each time.
     const naive = async (query: Query) => {
       const folded = stanceAsOf(await appStore.readStream(actorStreamName(query.actorId)), query);
-      return { folded, json: folded.map(({ actorId: _, ...stance }) => Buffer.from(JSON.stringify(stance))) };
+      return { folded, json: folded.map((stance) => Buffer.from(stanceJson(stance))) };
     };
     for (const query of naiveQueries.slice(0, 20)) await naive(query);
     await collectGarbage();
@@ -649,7 +650,7 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     else notes.push('peak RSS includes PGlite (WASM Postgres in this process, in-memory database)');
     if (engine === 'postgres')
       notes.push(
-        `HTTP measured against the service as npm start runs it (${startArgs().join(' ')}) with HTTP_WORKERS=${config.httpWorkers} (processes of their own, not in peak RSS or the bench process CPU)`,
+        `HTTP measured against the service as npm start runs it (${START_ARGS.join(' ')}) with HTTP_WORKERS=${config.httpWorkers} (processes of their own, not in peak RSS or the bench process CPU)`,
       );
     notes.push(
       `catch-up = time from app start until all ${projectionNames.length} projections (${projectionNames.join(', ')}), running together, have handled every event; per-projection figures in details`,

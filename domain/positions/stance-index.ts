@@ -5,6 +5,8 @@ import {
   type InForceReader,
   latestInForce,
   type StanceInForce,
+  stanceJson,
+  stanceOfVersion,
   type TimelineVersion,
 } from './stance-timeline.projection';
 
@@ -36,24 +38,7 @@ type ActorTimeline = {
   latest: Map<string, number>;
 };
 
-const jsonOf = (version: TimelineVersion): string => {
-  const fields: StanceFields = {
-    topicId: version.topicId,
-    positionId: version.positionId,
-    stance: version.stance,
-    score: version.score,
-    conditions: version.conditions,
-    summary: version.summary,
-    quote: version.quote,
-    evidenceType: version.evidenceType,
-    statedAt: version.statedAt,
-    statedAtPrecision: version.statedAtPrecision,
-    confidence: version.confidence,
-    sources: version.sources,
-    recordedAt: version.firstRecordedAt,
-  };
-  return JSON.stringify(fields);
-};
+const jsonOf = (version: TimelineVersion): string => stanceJson(stanceOfVersion(version));
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 const encoder = new TextEncoder();

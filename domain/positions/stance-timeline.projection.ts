@@ -143,6 +143,27 @@ export type TimelineVersion = Omit<StanceInForce, 'recordedAt'> & {
   recordedFrom: string;
 };
 
+/** The stance a version puts in force: what every stance read (SQL, the stance index) answers for it. */
+export const stanceOfVersion = (version: TimelineVersion): StanceInForce => ({
+  actorId: version.actorId,
+  topicId: version.topicId,
+  positionId: version.positionId,
+  stance: version.stance,
+  score: version.score,
+  conditions: version.conditions,
+  summary: version.summary,
+  quote: version.quote,
+  evidenceType: version.evidenceType,
+  statedAt: version.statedAt,
+  statedAtPrecision: version.statedAtPrecision,
+  confidence: version.confidence,
+  sources: version.sources,
+  recordedAt: version.firstRecordedAt,
+});
+
+/** A stance as the stance routes write it: JSON, without the actorId their answer states once. */
+export const stanceJson = ({ actorId: _, ...stance }: StanceInForce): string => JSON.stringify(stance);
+
 /**
  * The projection's fold: the next version of a position after `event`, given its current version.
  * The current version's record-time validity ends where the next one's begins (`event.data.recordedAt`).

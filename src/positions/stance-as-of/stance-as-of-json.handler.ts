@@ -1,4 +1,5 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { stanceJson } from '@domain/positions';
 import { LiveStanceIndex } from '../stance-index/live-stance-index';
 import { StanceAsOfJsonQuery } from './stance-as-of-json.query';
 import { StanceAsOfSql } from './stance-as-of.sql';
@@ -15,6 +16,6 @@ export class StanceAsOfJsonHandler implements IQueryHandler<StanceAsOfJsonQuery>
     const rendered = this.index.renderedStancesOf(actorId, { at, knownAt }, topicId);
     if (rendered) return rendered;
     const stances = await this.sql.stancesOf(actorId, { at, knownAt }, topicId);
-    return stances.map(({ actorId: _, ...stance }) => Buffer.from(JSON.stringify(stance)));
+    return stances.map((stance) => Buffer.from(stanceJson(stance)));
   }
 }

@@ -43,6 +43,7 @@ export class HealthController {
           lastError: null,
           actors: 12,
           versions: 41,
+          jsonBytes: 4194304,
           loadMs: 35,
         },
       ],

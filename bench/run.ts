@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,8 +11,6 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
 import { actorStreamName, stanceAsOf, stanceJson } from '@domain/positions';
-import { AppModule } from '../src/app.module';
-import { APP_OPTIONS, configureApp, createHttpAdapter, initApp } from '../src/app.setup';
 import { SystemClock } from '../src/infrastructure/clock';
 import { migrate } from '../src/infrastructure/database/migrator';
 import { PgSqlClient } from '../src/infrastructure/database/pg-sql-client';
@@ -38,6 +35,7 @@ import {
   topicWrites,
   validateWithDecider,
 } from './generate';
+import { startBenchApp } from './app';
 import type { LoadRequest, LoadResult } from './http-load';
 import {
   elapsedMs,
@@ -418,17 +416,8 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
       LOG_LEVEL: 'warn',
     };
     const catchUpStart = process.hrtime.bigint();
-    const builder = Test.createTestingModule({ imports: [AppModule.register(overrides)] });
     // PGlite in memory is one database in this process: the app must use the very one the events went into.
-    if (engine === 'pglite') builder.overrideProvider(SqlClient).useValue(sql);
-    const moduleRef = await builder.compile();
-    app = configureApp(
-      moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
-        ...APP_OPTIONS,
-        logger: ['error', 'warn'],
-      }),
-    );
-    await initApp(app);
+    app = await startBenchApp(overrides, engine === 'pglite' ? sql : undefined);
     const runner = app.get(ProjectionRunner);
     const projectionNames = runner.list().map((projection) => projection.name);
     const doneMs: Record<string, number> = {};

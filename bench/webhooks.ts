@@ -1,12 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
 import { Pool } from 'pg';
-import { AppModule } from '../src/app.module';
-import { APP_OPTIONS, configureApp, createHttpAdapter, initApp } from '../src/app.setup';
 import { EventStore } from '../src/infrastructure/event-store/event-store.port';
+import { startBenchApp } from './app';
 import { percentile, round } from './stats';
 import { WebhookReceiver } from '../test/support/webhook-receiver';
 
@@ -77,14 +74,7 @@ const main = async () => {
     WEBHOOKS_POLL_MS: '10',
     LOG_LEVEL: 'warn',
   };
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(overrides)] }).compile();
-  const app = configureApp(
-    moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
-      ...APP_OPTIONS,
-      logger: ['error', 'warn'],
-    }),
-  );
-  await initApp(app);
+  const app = await startBenchApp(overrides);
   const store = app.get(EventStore);
   const receiver = new WebhookReceiver();
   await receiver.start();

@@ -8,7 +8,6 @@ import {
 import { AppConfig } from '../../config/app-config';
 import { SqlClient, type SqlExecutor } from '../database/sql-client';
 import { EventStore, type RecordedEvent, type Subscription } from '../event-store/event-store.port';
-import { pageReader } from '../event-store/sub-loop';
 import { Mutex } from './mutex';
 import type { LocalReadModel, LocalReadModelStatus } from './local-read-model';
 import { liveTables, type Projection, PROJECTIONS, type TableNames } from './projection';
@@ -329,39 +328,32 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     let cursor: string | null = null;
     let done = 0;
     const batchSize = this.config.env.PROJECTION_BATCH_SIZE;
-    const pages = pageReader((after, limit) => this.store.readAll(after, limit), batchSize);
     const catchUp = async () => {
       for (;;) {
-        const page = await pages.read(cursor);
+        const page = await this.store.readAll(cursor, batchSize);
         if (page.events.length === 0) return;
-        // The next page is read while this one is applied.
-        if (page.events.length === batchSize) pages.prefetch(page.next);
         await this.sql.transaction((tx) => this.applyBatch(tx, projection, page.events, twins));
         cursor = page.next;
         done += page.events.length;
         progress(done, Math.max(total, done));
       }
     };
-    try {
+    await catchUp();
+    await this.lock(name).run(async () => {
       await catchUp();
-      await this.lock(name).run(async () => {
-        await catchUp();
-        await this.sql.transaction(async (tx) => {
-          await this.readCheckpoint(tx, name, true);
-          for (const table of projection.tables) {
-            await tx.exec(`DROP TABLE ${table}; ALTER TABLE ${twins[table]} RENAME TO ${table};`);
-          }
-          await tx.query(
-            `UPDATE projection_checkpoints SET checkpoint = $2, events_processed = $3, updated_at = now() WHERE projection_name = $1`,
-            [name, cursor, done],
-          );
-        });
-        const live = this.live.get(name);
-        if (live) live.checkpoint = cursor;
+      await this.sql.transaction(async (tx) => {
+        await this.readCheckpoint(tx, name, true);
+        for (const table of projection.tables) {
+          await tx.exec(`DROP TABLE ${table}; ALTER TABLE ${twins[table]} RENAME TO ${table};`);
+        }
+        await tx.query(
+          `UPDATE projection_checkpoints SET checkpoint = $2, events_processed = $3, updated_at = now() WHERE projection_name = $1`,
+          [name, cursor, done],
+        );
       });
-    } finally {
-      await pages.settle();
-    }
+      const live = this.live.get(name);
+      if (live) live.checkpoint = cursor;
+    });
     const live = this.live.get(name);
     if (live) await this.restart(projection, live);
     this.logger.log(`${name} rebuilt from ${done} events`);

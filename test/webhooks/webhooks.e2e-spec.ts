@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { eventually } from '../support/eventually';
 import { aPosition, givenActorAndTopics } from '../support/fixtures';
@@ -212,6 +213,55 @@ describe.each(engines())('webhooks (%s)', (engine) => {
       'only',
       'since',
     ]);
+  });
+
+  it('replays by the record time of what happened, not by when a catch-up stored its notice', async () => {
+    const { actorId, topicIds } = await givenActorAndTopics(app, 1);
+    // This actor's notices only: the app, and its stored notices, are shared with the other tests.
+    const endpoint = await createEndpoint({ eventTypes: ['position.stated'], actors: [actorId] });
+    const since = new Date().toISOString();
+    const { positionId } = (await record(actorId, topicIds[0])).body;
+    // A statement recorded months ago that the webhooks projection only reaches now, as a first catch-up over
+    // an existing log does: the same event as the one just recorded, under its own ids and an old record time.
+    const stream = await app.store.readStream(`actor-${actorId}`);
+    const stated = stream.find((event) => event.type === 'PositionStated');
+    if (!stated) throw new Error(`no PositionStated in actor-${actorId}`);
+    const old = {
+      ...(stated.data as Record<string, unknown>),
+      positionId: randomUUID(),
+      recordedAt: '2025-03-01T00:00:00.000Z',
+      statedAt: '2025-02-27T00:00:00.000Z',
+    };
+    await app.store.append(
+      `actor-${actorId}`,
+      [
+        {
+          id: randomUUID(),
+          type: 'PositionStated',
+          schemaVersion: stated.schemaVersion,
+          data: old,
+          metadata: stated.metadata,
+        },
+      ],
+      { expectedRevision: 'any', recordedAt: new Date('2025-03-01T00:00:00.000Z') },
+    );
+    await eventually(() => expect(receiver.received).toHaveLength(2), 15_000);
+    const replay = (
+      await admin()
+        .post(`/v1/webhooks/endpoints/${endpoint.id}/replay`)
+        .send({ since, only: 'all' })
+        .expect(202)
+    ).body;
+    expect(replay.replayed).toBe(1);
+    await eventually(() => expect(receiver.received).toHaveLength(3), 15_000);
+    expect(JSON.parse(receiver.received[2].body).data.positionId).toBe(positionId);
+    const all = (
+      await admin()
+        .post(`/v1/webhooks/endpoints/${endpoint.id}/replay`)
+        .send({ since: '2025-02-28T00:00:00Z', only: 'all' })
+        .expect(202)
+    ).body;
+    expect(all.replayed).toBe(2);
   });
 
   it('signs with both secrets while a rotation overlaps, and keeps secrets out of reads and out of the database', async () => {

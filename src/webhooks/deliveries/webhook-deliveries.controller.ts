@@ -37,7 +37,8 @@ export class WebhookDeliveriesController {
   @HttpCode(202)
   @ApiResponse({ status: 202, description: 'The deliveries queued again', example: { queued: 3 } })
   @ApiOperation({
-    summary: 'Send again what was created since a time: only failed deliveries, or every notice',
+    summary:
+      'Send again since a time: the deliveries that failed, or every notice of what was recorded since then',
   })
   replay(@Param() { endpointId }: EndpointParams, @Body() body: ReplayRequest) {
     return this.deliveries.replay(endpointId, new Date(body.since), body.only);

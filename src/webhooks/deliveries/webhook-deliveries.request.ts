@@ -20,7 +20,10 @@ export class DeadLettersQuery extends DeliveriesQuery {
 }
 
 export class ReplayRequest {
-  /** Re-send what was created from this time on (ISO 8601). */
+  /**
+   * From this time on (ISO 8601): failed, the deliveries created since; all, the notices of what was recorded
+   * since (by their event's record time, however late the notice was stored).
+   */
   @IsISO8601({ strict: true })
   since!: string;
 

@@ -60,9 +60,10 @@ export class WebhookQueue {
   async enqueue(tx: SqlExecutor, messages: WebhookMessage[], endpoints: EndpointFilter[]): Promise<number> {
     if (messages.length === 0) return 0;
     const inserted = await tx.query<{ message_id: string }>(
-      `INSERT INTO webhook_messages (message_id, event_type, actor_id, topic_id, payload, source_position)
+      `INSERT INTO webhook_messages (message_id, event_type, actor_id, topic_id, payload, source_position, created_at)
        SELECT * FROM jsonb_to_recordset($1::jsonb)
-         AS m(message_id text, event_type text, actor_id text, topic_id text, payload jsonb, source_position text)
+         AS m(message_id text, event_type text, actor_id text, topic_id text, payload jsonb, source_position text,
+           created_at timestamptz)
        ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
       [
         JSON.stringify(
@@ -73,6 +74,9 @@ export class WebhookQueue {
             topic_id: message.topicId,
             payload: message.payload,
             source_position: message.sourcePosition,
+            // The notice's own time (its event's record time), not when this projection got to it: a replay
+            // "since" a time must not resend history that a late or first catch-up stored just now.
+            created_at: message.payload.timestamp,
           })),
         ),
       ],

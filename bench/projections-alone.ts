@@ -6,13 +6,15 @@ import { PgSqlClient } from '../src/infrastructure/database/pg-sql-client';
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres-event-store';
 import { ProjectionRunner } from '../src/infrastructure/read-models/projection-runner';
 import { startBenchApp } from './app';
+import { TimedSqlClient } from './timed-sql';
 import { generateActor, planFor, streamWrites, topicWrites } from './generate';
 import { elapsedMs, formatNumber, RssSampler } from './stats';
 
 /**
  * Diagnostic (`npm run bench:projections`): what each projection costs on its own. Appends BENCH_EVENTS
  * (200,000 here by default) into a fresh schema on the server, then rebuilds every projection alone, one after
- * the other, printing events/s, how busy the machine was and how much of a core the Node process took. Nothing
+ * the other, printing events/s, how busy the machine was, how much of a core the Node process took and what each
+ * statement cost per event (`TimedSqlClient`). Nothing
  * had projected the schema before, so the webhooks projection stores every notice afresh, as a first catch-up
  * does. The full bench's catch-up runs all projections together, reading each page once (a convoy): it moves at
  * the pace of the slowest.
@@ -21,6 +23,19 @@ const env = process.env;
 const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const EVENTS = Number(env.BENCH_EVENTS ?? 200_000);
 const BATCH = env.BENCH_PROJECTION_BATCH ?? '5000';
+
+/** Where a projection's time went, in µs per event of the log: its statements, and the rest of its transactions. */
+const printCosts = (costs: ReturnType<TimedSqlClient['costs']>, events: number) => {
+  const perEvent = (ms: number) => ((ms * 1000) / events).toFixed(1).padStart(7);
+  const total = costs.statements.reduce((sum, cost) => sum + cost.ms, 0);
+  for (const cost of costs.statements.filter((candidate) => candidate.ms >= total / 100))
+    console.log(
+      `  ${perEvent(cost.ms)} µs/event  ${String(cost.calls).padStart(5)} calls  ${cost.statement}`,
+    );
+  console.log(
+    `  ${perEvent(costs.transactionsMs - costs.inTransactionsMs)} µs/event  in transactions, outside their statements (folding and serialising in JS)`,
+  );
+};
 
 const main = async () => {
   const schema = `bench_alone_${randomBytes(4).toString('hex')}`;
@@ -50,23 +65,29 @@ const main = async () => {
     await Promise.all(Array.from({ length: 8 }, writer));
     console.log(`${formatNumber(plan.totalEvents)} events appended into schema ${schema}`);
 
-    const app = await startBenchApp({
-      EVENT_STORE: 'postgres',
-      DATABASE_URL,
-      DATABASE_SCHEMA: schema,
-      DATA_DIR: 'memory://',
-      SEED_ON_START: 'false',
-      PROJECTIONS_ENABLED: 'false',
-      STANCE_INDEX_ENABLED: 'false',
-      PROJECTION_BATCH_SIZE: BATCH,
-      LOG_LEVEL: 'warn',
-    });
+    // The app's own client, timed: each statement's cost is printed under its projection.
+    const timed = new TimedSqlClient(new PgSqlClient(DATABASE_URL, schema, 10));
+    const app = await startBenchApp(
+      {
+        EVENT_STORE: 'postgres',
+        DATABASE_URL,
+        DATABASE_SCHEMA: schema,
+        DATA_DIR: 'memory://',
+        SEED_ON_START: 'false',
+        PROJECTIONS_ENABLED: 'false',
+        STANCE_INDEX_ENABLED: 'false',
+        PROJECTION_BATCH_SIZE: BATCH,
+        LOG_LEVEL: 'warn',
+      },
+      timed,
+    );
     // Each rebuild is a phase: its share of the machine, and of a core for this process.
     const sampler = new RssSampler();
     try {
       const runner = app.get(ProjectionRunner);
       for (const projection of runner.list()) {
         sampler.mark(projection.name);
+        timed.reset();
         const start = process.hrtime.bigint();
         const { events } = await runner.rebuild(projection.name);
         const ms = elapsedMs(start);
@@ -77,6 +98,7 @@ const main = async () => {
             `${sampler.phaseMachineCpuPercent[projection.name]}% busy, this process ` +
             `${sampler.phaseCpuPercent[projection.name]}% of a core)`,
         );
+        printCosts(timed.costs(), events);
       }
     } finally {
       sampler.stop();

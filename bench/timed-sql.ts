@@ -26,10 +26,13 @@ export class TimedSqlClient extends SqlClient {
   private statements = new Map<string, StatementCost>();
   private transactionsMs = 0;
   private inTransactionsMs = 0;
+  /** Statements outside any transaction. */
+  private readonly outside: SqlExecutor;
 
   constructor(private readonly inner: SqlClient) {
     super();
     this.engine = inner.engine;
+    this.outside = this.wrap(inner);
   }
 
   reset(): void {
@@ -71,11 +74,11 @@ export class TimedSqlClient extends SqlClient {
   }
 
   query<Row = Record<string, unknown>>(text: string, params?: SqlParams, options?: QueryOptions) {
-    return this.wrap(this.inner).query<Row>(text, params, options);
+    return this.outside.query<Row>(text, params, options);
   }
 
   exec(text: string): Promise<void> {
-    return this.wrap(this.inner).exec(text);
+    return this.outside.exec(text);
   }
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {

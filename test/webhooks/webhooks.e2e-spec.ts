@@ -54,6 +54,8 @@ describe.each(engines())('webhooks (%s)', (engine) => {
       .set(bearer(EDITOR_KEY))
       .send(aPosition(topicId, overrides))
       .expect(201);
+  const replay = (endpointId: string, body: Record<string, unknown>) =>
+    admin().post(`/v1/webhooks/endpoints/${endpointId}/replay`).send(body);
   const deliveries = async (endpointId: string) =>
     (await admin().get(`/v1/webhooks/endpoints/${endpointId}/deliveries`).expect(200)).body.items;
 
@@ -196,19 +198,11 @@ describe.each(engines())('webhooks (%s)', (engine) => {
     await record(actorId, topicIds[0]);
     await record(actorId, topicIds[0], { statedAt: '2025-02-27' });
     await eventually(() => expect(receiver.received).toHaveLength(2), 15_000);
-    const replay = (
-      await admin()
-        .post(`/v1/webhooks/endpoints/${endpoint.id}/replay`)
-        .send({ since, only: 'all' })
-        .expect(202)
-    ).body;
-    expect(replay.replayed).toBe(2);
+    const replayed = (await replay(endpoint.id, { since, only: 'all' }).expect(202)).body;
+    expect(replayed.replayed).toBe(2);
     await eventually(() => expect(receiver.received).toHaveLength(4), 15_000);
     expect(receiver.uniqueIds().size).toBe(2);
-    const bad = await admin()
-      .post(`/v1/webhooks/endpoints/${endpoint.id}/replay`)
-      .send({ since: 'yesterday', only: 'some' })
-      .expect(400);
+    const bad = await replay(endpoint.id, { since: 'yesterday', only: 'some' }).expect(400);
     expect(bad.body.error.details.map((detail: { field: string }) => detail.field).sort()).toEqual([
       'only',
       'since',
@@ -226,10 +220,11 @@ describe.each(engines())('webhooks (%s)', (engine) => {
     const stream = await app.store.readStream(`actor-${actorId}`);
     const stated = stream.find((event) => event.type === 'PositionStated');
     if (!stated) throw new Error(`no PositionStated in actor-${actorId}`);
+    const recordedAt = '2025-03-01T00:00:00.000Z';
     const old = {
       ...(stated.data as Record<string, unknown>),
       positionId: randomUUID(),
-      recordedAt: '2025-03-01T00:00:00.000Z',
+      recordedAt,
       statedAt: '2025-02-27T00:00:00.000Z',
     };
     await app.store.append(
@@ -243,24 +238,14 @@ describe.each(engines())('webhooks (%s)', (engine) => {
           metadata: stated.metadata,
         },
       ],
-      { expectedRevision: 'any', recordedAt: new Date('2025-03-01T00:00:00.000Z') },
+      { expectedRevision: 'any', recordedAt: new Date(recordedAt) },
     );
     await eventually(() => expect(receiver.received).toHaveLength(2), 15_000);
-    const replay = (
-      await admin()
-        .post(`/v1/webhooks/endpoints/${endpoint.id}/replay`)
-        .send({ since, only: 'all' })
-        .expect(202)
-    ).body;
-    expect(replay.replayed).toBe(1);
+    const sinceNow = (await replay(endpoint.id, { since, only: 'all' }).expect(202)).body;
+    expect(sinceNow.replayed).toBe(1);
     await eventually(() => expect(receiver.received).toHaveLength(3), 15_000);
     expect(JSON.parse(receiver.received[2].body).data.positionId).toBe(positionId);
-    const all = (
-      await admin()
-        .post(`/v1/webhooks/endpoints/${endpoint.id}/replay`)
-        .send({ since: '2025-02-28T00:00:00Z', only: 'all' })
-        .expect(202)
-    ).body;
+    const all = (await replay(endpoint.id, { since: '2025-02-28T00:00:00Z', only: 'all' }).expect(202)).body;
     expect(all.replayed).toBe(2);
   });
 

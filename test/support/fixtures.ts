@@ -3,7 +3,10 @@ import { ADMIN_KEY, bearer, EDITOR_KEY, type TestApp } from './test-app';
 
 export const uniqueId = (prefix: string): string => `${prefix}-${randomBytes(4).toString('hex')}`;
 
-/** Registers a fresh actor and topics over HTTP: every test gets ids of its own instead of a truncate. */
+/**
+ * Registers a fresh actor and topics over HTTP: every test gets ids of its own instead of a truncate.
+ * Returns once the catalogue projection has them, since reads 404 an actor or topic it has not seen yet.
+ */
 export const givenActorAndTopics = async (app: TestApp, topicCount = 2) => {
   const actorId = uniqueId('actor');
   const topicIds = Array.from({ length: topicCount }, (_, index) => `test.${uniqueId(`topic${index}`)}`);
@@ -27,6 +30,7 @@ export const givenActorAndTopics = async (app: TestApp, topicCount = 2) => {
       .send({ id: topicId, title: `Topic ${topicId}`, proposition: `Testland should do ${topicId}` })
       .expect(201);
   }
+  await app.projections.caughtUp();
   return { actorId, topicIds };
 };
 

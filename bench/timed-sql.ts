@@ -4,6 +4,7 @@ import {
   type SqlExecutor,
   type SqlParams,
 } from '../src/infrastructure/database/sql-client';
+import type { CopyValue } from '../src/infrastructure/database/copy-text';
 
 /** What one kind of statement cost: its calls and the milliseconds Node waited for them. */
 export type StatementCost = { statement: string; calls: number; ms: number };
@@ -70,6 +71,8 @@ export class TimedSqlClient extends SqlClient {
       query: <Row>(text: string, params?: SqlParams, options?: QueryOptions) =>
         this.timed(text, () => executor.query<Row>(text, params, options), inTransaction),
       exec: (text: string) => this.timed(text, () => executor.exec(text), inTransaction),
+      copyInto: (table, columns, rows) =>
+        this.timed(`COPY ${table}`, () => executor.copyInto(table, columns, rows), inTransaction),
     };
   }
 
@@ -79,6 +82,10 @@ export class TimedSqlClient extends SqlClient {
 
   exec(text: string): Promise<void> {
     return this.outside.exec(text);
+  }
+
+  copyInto(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]) {
+    return this.outside.copyInto(table, columns, rows);
   }
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Pool, type PoolClient } from 'pg';
-import { type QueryOptions, SqlClient, type SqlExecutor, type SqlParams } from './sql-client';
+import { from as copyFrom } from 'pg-copy-streams';
+import { type CopyValue, copyText } from './copy-text';
+import { copyStatement, type QueryOptions, SqlClient, type SqlExecutor, type SqlParams } from './sql-client';
 
 /** Prepared statements are named after their text, so one text always maps to one statement on a connection. */
 const statementNames = new Map<string, string>();
@@ -21,6 +25,19 @@ const executor = (client: Pool | PoolClient): SqlExecutor => ({
     ).rows as Row[],
   exec: async (text: string) => {
     await client.query(text);
+  },
+  copyInto: async (table, columns, rows) => {
+    if (rows.length === 0) return;
+    const data = Buffer.from(copyText(rows));
+    const copy = (connection: PoolClient) =>
+      pipeline(Readable.from([data]), connection.query(copyFrom(copyStatement(table, columns, 'STDIN'))));
+    if ('release' in client) return copy(client);
+    const connection = await client.connect();
+    try {
+      await copy(connection);
+    } finally {
+      connection.release();
+    }
   },
 });
 
@@ -113,6 +130,14 @@ export class PgSqlClient extends SqlClient {
 
   exec(text: string): Promise<void> {
     return this.direct.exec(text);
+  }
+
+  copyInto(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly CopyValue[])[],
+  ): Promise<void> {
+    return this.direct.copyInto(table, columns, rows);
   }
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {

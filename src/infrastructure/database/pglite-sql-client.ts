@@ -1,12 +1,17 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
-import { SqlClient, type SqlExecutor, type SqlParams } from './sql-client';
+import { type CopyValue, copyText } from './copy-text';
+import { copyStatement, SqlClient, type SqlExecutor, type SqlParams } from './sql-client';
 
 const executor = (db: PGlite | Transaction): SqlExecutor => ({
   query: async <Row>(text: string, params: SqlParams = []) =>
     (await db.query<Row>(text, params as unknown[])).rows,
   exec: async (text: string) => {
     await db.exec(text);
+  },
+  copyInto: async (table, columns, rows) => {
+    if (rows.length === 0) return;
+    await db.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([copyText(rows)]) });
   },
 });
 
@@ -35,6 +40,14 @@ export class PgliteSqlClient extends SqlClient {
 
   exec(text: string): Promise<void> {
     return this.direct.exec(text);
+  }
+
+  copyInto(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly CopyValue[])[],
+  ): Promise<void> {
+    return this.direct.copyInto(table, columns, rows);
   }
 
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {

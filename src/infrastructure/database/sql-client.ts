@@ -1,3 +1,5 @@
+import type { CopyValue } from './copy-text';
+
 export type SqlParams = readonly unknown[];
 
 /**
@@ -14,6 +16,12 @@ export interface SqlExecutor {
   ): Promise<Row[]>;
   /** Several statements, no parameters (migrations). */
   exec(text: string): Promise<void>;
+  /**
+   * Inserts the rows with `COPY ... FROM` (each row's values in `columns`' order): for large batches, where it
+   * costs a fraction of an `INSERT ... SELECT` over one JSON parameter. No `ON CONFLICT`: copy into a staging
+   * table for that. Inside a transaction, on the transaction's connection.
+   */
+  copyInto(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void>;
 }
 
 /** One SQL surface over `pg` (a server) and PGlite (embedded): the same SQL runs on both. */
@@ -25,6 +33,11 @@ export abstract class SqlClient implements SqlExecutor {
     options?: QueryOptions,
   ): Promise<Row[]>;
   abstract exec(text: string): Promise<void>;
+  abstract copyInto(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly CopyValue[])[],
+  ): Promise<void>;
   abstract transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /** Calls `onNotify` on NOTIFY `channel` from any process; a no-op where only one process can write. */
   abstract listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
@@ -35,6 +48,9 @@ export abstract class SqlClient implements SqlExecutor {
   abstract tryLock(key: string): Promise<(() => Promise<void>) | null>;
   abstract close(): Promise<void>;
 }
+
+export const copyStatement = (table: string, columns: readonly string[], source: string): string =>
+  `COPY ${table} (${columns.join(', ')}) FROM ${source}`;
 
 export const UNIQUE_VIOLATION = '23505';
 

@@ -13,36 +13,56 @@ import { type StanceTimelineRow, toTimelineVersion } from './stance-timeline.row
 /** `revision`: of the event that made the version, in the actor's stream. */
 type Pending = TimelineVersion & { versionId: string | null; recordedTo: string | null; revision: string };
 
-const COLUMNS = `actor_id text, topic_id text, position_id text, stance text, score double precision, conditions jsonb,
-  summary text, quote text, evidence_type text, stated_at timestamptz, stated_at_precision text, confidence double precision,
-  sources jsonb, withdrawn_at timestamptz, retracted boolean, change text, reason text, stated_revision bigint,
-  first_recorded_at timestamptz, recorded_from timestamptz, recorded_to timestamptz, revision bigint`;
-const NAMES = COLUMNS.split(',').map((column) => column.trim().split(' ')[0]);
+const COLUMNS = [
+  'actor_id',
+  'topic_id',
+  'position_id',
+  'stance',
+  'score',
+  'conditions',
+  'summary',
+  'quote',
+  'evidence_type',
+  'stated_at',
+  'stated_at_precision',
+  'confidence',
+  'sources',
+  'withdrawn_at',
+  'retracted',
+  'change',
+  'reason',
+  'stated_revision',
+  'first_recorded_at',
+  'recorded_from',
+  'recorded_to',
+  'revision',
+] as const;
 
-const toRecord = (version: Pending) => ({
-  actor_id: version.actorId,
-  topic_id: version.topicId,
-  position_id: version.positionId,
-  stance: version.stance,
-  score: version.score,
-  conditions: version.conditions,
-  summary: version.summary,
-  quote: version.quote,
-  evidence_type: version.evidenceType,
-  stated_at: version.statedAt,
-  stated_at_precision: version.statedAtPrecision,
-  confidence: version.confidence,
-  sources: version.sources,
-  withdrawn_at: version.withdrawnAt,
-  retracted: version.retracted,
-  change: version.change,
-  reason: version.reason,
-  stated_revision: version.statedRevision,
-  first_recorded_at: version.firstRecordedAt,
-  recorded_from: version.recordedFrom,
-  recorded_to: version.recordedTo,
-  revision: version.revision,
-});
+/** A version's values in COLUMNS' order. */
+const toRow = (version: Pending) => [
+  version.actorId,
+  version.topicId,
+  version.positionId,
+  version.stance,
+  version.score,
+  version.conditions,
+  version.summary,
+  version.quote,
+  version.evidenceType,
+  version.statedAt,
+  version.statedAtPrecision,
+  version.confidence,
+  version.sources,
+  version.withdrawnAt,
+  version.retracted,
+  version.change,
+  version.reason,
+  version.statedRevision,
+  version.firstRecordedAt,
+  version.recordedFrom,
+  version.recordedTo,
+  version.revision,
+];
 
 /** Writes each version of each position with its record-time validity; the fold itself is the domain's. */
 @Injectable()
@@ -94,11 +114,7 @@ export class StanceTimelineProjector extends Projection {
         [closed.map((row) => row.versionId), closed.map((row) => row.recordedTo)],
       );
     }
-    if (inserted.length > 0) {
-      await tx.query(
-        `INSERT INTO ${table} (${NAMES.join(', ')}) SELECT ${NAMES.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${COLUMNS})`,
-        [JSON.stringify(inserted.map(toRecord))],
-      );
-    }
+    // COPY: a page's versions as one JSON parameter cost the server about 50 µs a row to parse.
+    await tx.copyInto(table, COLUMNS, inserted.map(toRow));
   }
 }

@@ -15,7 +15,8 @@ type Claimed = {
   message_id: string;
   attempts: number;
   url: string;
-  payload: object;
+  /** The notice's JSON, as stored: the body sent. */
+  payload: string;
   secret_ciphertext: string;
   previous_secret_ciphertext: string | null;
   previous_secret_expires_at: Date | null;
@@ -118,7 +119,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     );
     if (ids.length === 0) return [];
     return this.sql.query<Claimed>(
-      `SELECT d.delivery_id, d.endpoint_id, d.message_id, d.attempts, e.url, m.payload, e.secret_ciphertext,
+      `SELECT d.delivery_id, d.endpoint_id, d.message_id, d.attempts, e.url, m.payload::text AS payload, e.secret_ciphertext,
          e.previous_secret_ciphertext, e.previous_secret_expires_at
        FROM webhook_deliveries d JOIN webhook_endpoints e ON e.endpoint_id = d.endpoint_id
        JOIN webhook_messages m ON m.message_id = d.message_id WHERE d.delivery_id = ANY($1::uuid[])`,
@@ -148,7 +149,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async attempt(delivery: Claimed): Promise<Outcome> {
-    const body = JSON.stringify(delivery.payload);
+    const body = delivery.payload;
     const timestamp = new Date();
     const result = await this.sender.send({
       url: delivery.url,

@@ -9,6 +9,7 @@ import {
   type TrackedPosition,
 } from '@domain/positions';
 import type { SqlExecutor } from '../../infrastructure/database/sql-client';
+import { withStagedRows } from '../../infrastructure/database/staged-copy';
 import type { RecordedEvent } from '../../infrastructure/event-store/event-store.port';
 import { Projection, type TableNames } from '../../infrastructure/read-models/projection';
 import type { WebhookEventType } from '../webhook-event-types';
@@ -41,6 +42,19 @@ const fromRow = (row: Row): TrackedPosition => ({
   withdrawnAt: row.withdrawn_at ? new Date(row.withdrawn_at).toISOString() : null,
   retracted: row.retracted,
 });
+
+const STATE_COLUMNS = [
+  'position_id',
+  'actor_id',
+  'topic_id',
+  'stance',
+  'conditions',
+  'summary',
+  'stated_at',
+  'stated_revision',
+  'withdrawn_at',
+  'retracted',
+] as const;
 
 const POSITION_NOTICES: Readonly<Record<PositionEvent['type'], WebhookEventType | null>> = {
   PositionStated: 'position.stated',
@@ -125,26 +139,28 @@ export class WebhookOutboxProjector extends Projection {
       }
     }
 
-    const records = [...changed.values()].map((position) => {
-      return {
-        position_id: position.positionId,
-        actor_id: position.actorId,
-        topic_id: position.topicId,
-        stance: position.stance,
-        conditions: position.conditions,
-        summary: position.summary,
-        stated_at: position.statedAt,
-        stated_revision: position.seq,
-        withdrawn_at: position.withdrawnAt,
-        retracted: position.retracted,
-      };
-    });
-    await tx.query(
-      `INSERT INTO ${table} SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(position_id text, actor_id text, topic_id text,
-         stance text, conditions jsonb, summary text, stated_at timestamptz, stated_revision bigint, withdrawn_at timestamptz, retracted boolean)
-       ON CONFLICT (position_id) DO UPDATE SET topic_id = EXCLUDED.topic_id, stance = EXCLUDED.stance, conditions = EXCLUDED.conditions,
-         summary = EXCLUDED.summary, stated_at = EXCLUDED.stated_at, withdrawn_at = EXCLUDED.withdrawn_at, retracted = EXCLUDED.retracted`,
-      [JSON.stringify(records)],
+    // Staged by COPY, then one upsert: cheaper for the server than parsing a page's rows from one JSON parameter.
+    await withStagedRows(
+      tx,
+      table,
+      STATE_COLUMNS,
+      [...changed.values()].map((position) => [
+        position.positionId,
+        position.actorId,
+        position.topicId,
+        position.stance,
+        position.conditions,
+        position.summary,
+        position.statedAt,
+        position.seq,
+        position.withdrawnAt,
+        position.retracted,
+      ]),
+      (staged) =>
+        `INSERT INTO ${table} (${STATE_COLUMNS.join(', ')}) SELECT ${STATE_COLUMNS.join(', ')} FROM ${staged}
+         ON CONFLICT (position_id) DO UPDATE SET topic_id = EXCLUDED.topic_id, stance = EXCLUDED.stance,
+           conditions = EXCLUDED.conditions, summary = EXCLUDED.summary, stated_at = EXCLUDED.stated_at,
+           withdrawn_at = EXCLUDED.withdrawn_at, retracted = EXCLUDED.retracted`,
     );
     this.enqueuedSinceCommit += await this.queue.enqueue(tx, messages, await this.queue.endpoints(tx));
   }

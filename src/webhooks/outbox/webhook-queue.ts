@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '../../infrastructure/database/sql-client';
+import { withStagedRows } from '../../infrastructure/database/staged-copy';
 import type { WebhookEventType, WebhookPayload } from '../webhook-event-types';
 
 export type WebhookMessage = {
@@ -33,6 +34,16 @@ export const endpointMatches = (
       (topic) => message.topicId === topic || (message.topicId as string).startsWith(`${topic}.`),
     ));
 
+const MESSAGE_COLUMNS = [
+  'message_id',
+  'event_type',
+  'actor_id',
+  'topic_id',
+  'payload',
+  'source_position',
+  'created_at',
+] as const;
+
 const ACTIVE_ENDPOINTS = `SELECT endpoint_id, event_types, actors, topics FROM webhook_endpoints
   WHERE deleted_at IS NULL`;
 
@@ -59,27 +70,26 @@ export class WebhookQueue {
   /** Messages already stored (a replayed event, a rebuild) get no second delivery. Returns the deliveries created. */
   async enqueue(tx: SqlExecutor, messages: WebhookMessage[], endpoints: EndpointFilter[]): Promise<number> {
     if (messages.length === 0) return 0;
-    const inserted = await tx.query<{ message_id: string }>(
-      `INSERT INTO webhook_messages (message_id, event_type, actor_id, topic_id, payload, source_position, created_at)
-       SELECT * FROM jsonb_to_recordset($1::jsonb)
-         AS m(message_id text, event_type text, actor_id text, topic_id text, payload jsonb, source_position text,
-           created_at timestamptz)
-       ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
-      [
-        JSON.stringify(
-          messages.map((message) => ({
-            message_id: message.messageId,
-            event_type: message.eventType,
-            actor_id: message.actorId,
-            topic_id: message.topicId,
-            payload: message.payload,
-            source_position: message.sourcePosition,
-            // The notice's own time (its event's record time), not when this projection got to it: a replay
-            // "since" a time must not resend history that a late or first catch-up stored just now.
-            created_at: message.payload.timestamp,
-          })),
-        ),
-      ],
+    // Staged by COPY, then one insert that skips what is stored: a page's notices as one JSON parameter cost
+    // the server far more to parse than to store.
+    const inserted = await withStagedRows<{ message_id: string }>(
+      tx,
+      'webhook_messages',
+      MESSAGE_COLUMNS,
+      messages.map((message) => [
+        message.messageId,
+        message.eventType,
+        message.actorId,
+        message.topicId,
+        message.payload,
+        message.sourcePosition,
+        // The notice's own time (its event's record time), not when this projection got to it: a replay
+        // "since" a time must not resend history that a late or first catch-up stored just now.
+        message.payload.timestamp,
+      ]),
+      (staged) =>
+        `INSERT INTO webhook_messages (${MESSAGE_COLUMNS.join(', ')}) SELECT ${MESSAGE_COLUMNS.join(', ')} FROM ${staged}
+         ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
     );
     const fresh = new Set(inserted.map((row) => row.message_id));
     return this.deliver(

@@ -1,0 +1,41 @@
+/**
+ * Rows in the text format of PostgreSQL's `COPY ... FROM` (tab between fields, `\N` for NULL, backslash escapes):
+ * the fastest way to hand a large batch to the server. Objects and arrays go as JSON, for `json`/`jsonb` columns.
+ * Written here rather than taken from a CSV library: csv-stringify took 36–70 µs a row on a projection's rows,
+ * more than the insert it would speed up; this takes about as long as `JSON.stringify` of the same rows.
+ */
+export type CopyValue = string | number | boolean | Date | null | undefined | object;
+
+const SPECIAL = /[\\\n\r\t]/;
+const SPECIALS = /[\\\n\r\t]/g;
+const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+const escape = (text: string): string =>
+  SPECIAL.test(text) ? text.replace(SPECIALS, (char) => ESCAPES[char]) : text;
+
+const field = (value: CopyValue): string => {
+  if (value === null || value === undefined) return '\\N';
+  switch (typeof value) {
+    case 'string':
+      return escape(value);
+    case 'boolean':
+      return value ? 't' : 'f';
+    case 'number':
+      if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+      return String(value);
+    default:
+      return value instanceof Date ? value.toISOString() : escape(JSON.stringify(value));
+  }
+};
+
+export const copyText = (rows: readonly (readonly CopyValue[])[]): string => {
+  let text = '';
+  for (const row of rows) {
+    for (let index = 0; index < row.length; index++) {
+      if (index > 0) text += '\t';
+      text += field(row[index]);
+    }
+    text += '\n';
+  }
+  return text;
+};

@@ -1,0 +1,107 @@
+import { withStagedRows } from '../../src/infrastructure/database/staged-copy';
+import { openTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/databases';
+
+const engines: ('pglite' | 'postgres')[] = TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+const COLUMNS = ['id', 'label', 'note', 'flag', 'amount', 'at', 'doc', 'raw'] as const;
+
+/** Values COPY's text format has to escape, or tell apart: each must come back as it went in. */
+const TRICKY = [
+  'tab\there',
+  'line\nbreak and\r\ncarriage return',
+  'back\\slash \\N \\t',
+  '',
+  '“curly” quotes, ‘single’, — dash, emoji 🇺🇦',
+  '"double" and \'single\' quotes',
+];
+
+describe.each(engines)('copyInto on %s', (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    await database.sql.exec(
+      `CREATE TABLE copy_probe (id int PRIMARY KEY, label text NOT NULL, note text, flag boolean, amount double precision,
+        at timestamptz, doc jsonb, raw json)`,
+    );
+  });
+  afterAll(() => database.close());
+
+  it('stores every value as given: escapes, empty strings apart from NULL, JSON, booleans, numbers and times', async () => {
+    const rows = TRICKY.map((label, index) => [
+      index,
+      label,
+      index % 2 === 0 ? null : label,
+      index % 3 === 0,
+      index === 1 ? -0.5 : index * 1.25,
+      index === 2 ? new Date('2025-02-27T10:00:00.000Z') : '2025-02-26T00:00:00.000Z',
+      { label, nested: [label, null, { backslash: '\\', quote: '"' }] },
+      index === 3 ? null : [label],
+    ]);
+    await database.sql.transaction((tx) => tx.copyInto('copy_probe', COLUMNS, rows));
+    const stored = await database.sql.query<Record<string, unknown>>(
+      `SELECT id, label, note, flag, amount, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') AS at,
+        doc, raw::text AS raw FROM copy_probe ORDER BY id`,
+    );
+    expect(stored).toEqual(
+      rows.map(([id, label, note, flag, amount, at, doc, raw]) => ({
+        id,
+        label,
+        note,
+        flag,
+        amount,
+        at: (at instanceof Date ? at.toISOString() : (at as string)).slice(0, 19),
+        doc,
+        raw: raw === null ? null : JSON.stringify(raw),
+      })),
+    );
+    expect(stored.find((row) => row.id === 3)?.label).toBe('');
+    expect(stored.find((row) => row.id === 0)?.note).toBeNull();
+  });
+
+  it('writes nothing when a row is refused, and leaves the transaction to roll back', async () => {
+    const before = await database.sql.query<{ count: string }>(
+      'SELECT count(*)::text AS count FROM copy_probe',
+    );
+    await expect(
+      database.sql.transaction((tx) =>
+        tx.copyInto('copy_probe', COLUMNS, [
+          [100, 'fresh', null, null, null, null, null, null],
+          [0, 'a duplicate id', null, null, null, null, null, null],
+        ]),
+      ),
+    ).rejects.toThrow(/duplicate key/);
+    const after = await database.sql.query<{ count: string }>(
+      'SELECT count(*)::text AS count FROM copy_probe',
+    );
+    expect(after).toEqual(before);
+  });
+
+  it('stages rows for an insert that skips stored ones, and can stage twice in one transaction', async () => {
+    const inserted = await database.sql.transaction(async (tx) => {
+      const stage = (ids: number[]) =>
+        withStagedRows<{ id: number }>(
+          tx,
+          'copy_probe',
+          ['id', 'label'],
+          ids.map((id) => [id, `staged ${id}`]),
+          (staged) =>
+            `INSERT INTO copy_probe (id, label) SELECT id, label FROM ${staged}
+             ON CONFLICT (id) DO NOTHING RETURNING id`,
+        );
+      return [await stage([0, 200, 201]), await stage([201, 202])];
+    });
+    expect(inserted.map((rows) => rows.map((row) => row.id).sort())).toEqual([[200, 201], [202]]);
+    const [{ label }] = await database.sql.query<{ label: string }>(
+      'SELECT label FROM copy_probe WHERE id = 0',
+    );
+    expect(label).toBe(TRICKY[0]);
+  });
+
+  it('refuses a number COPY could not store as given', async () => {
+    await expect(
+      database.sql.transaction((tx) =>
+        tx.copyInto('copy_probe', ['id', 'label', 'amount'], [[300, 'nan', Number.NaN]]),
+      ),
+    ).rejects.toThrow(/not a finite number/);
+  });
+});

@@ -249,6 +249,31 @@ describe.each(engines())('webhooks (%s)', (engine) => {
     expect(all.replayed).toBe(2);
   });
 
+  it('sends nothing twice after the webhooks projection is rebuilt over notices it already stored', async () => {
+    const endpoint = await createEndpoint();
+    const { actorId, topicIds } = await givenActorAndTopics(app, 1);
+    await record(actorId, topicIds[0], { stance: 'support' });
+    await record(actorId, topicIds[0], { stance: 'oppose', statedAt: '2025-02-27' });
+    // Two statements and two stance changes.
+    await eventually(() => expect(receiver.uniqueIds().size).toBe(4), 15_000);
+    const job = (
+      await admin().post('/v1/admin/projections/webhooks/rebuild').query({ wait: 'true' }).expect(200)
+    ).body;
+    expect(job).toMatchObject({ status: 'succeeded', kind: 'rebuild:webhooks' });
+    // After the rebuild the projection goes on from the log: a new statement is told, once.
+    await record(actorId, topicIds[0], { stance: 'hedged', statedAt: '2025-02-28' });
+    await eventually(() => expect(receiver.uniqueIds().size).toBe(6), 15_000);
+    await app.projections.caughtUp();
+    const items: { status: string }[] = await deliveries(endpoint.id);
+    expect(items.map((item) => item.status)).toEqual(Array(6).fill('delivered'));
+    const [{ count }] = await app.sql.query<{ count: string }>(
+      'SELECT count(*)::text AS count FROM webhook_messages WHERE actor_id = $1',
+      [actorId],
+    );
+    expect(count).toBe('6');
+    expect(receiver.received).toHaveLength(6);
+  });
+
   it('signs with both secrets while a rotation overlaps, and keeps secrets out of reads and out of the database', async () => {
     const endpoint = await createEndpoint({ eventTypes: ['webhook.test'] });
     const rotated = (await admin().post(`/v1/webhooks/endpoints/${endpoint.id}/rotate-secret`).expect(200))

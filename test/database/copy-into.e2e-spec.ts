@@ -1,4 +1,4 @@
-import { withStagedRows } from '../../src/infrastructure/database/staged-copy';
+import { STAGE_FROM_ROWS, withStagedRows } from '../../src/infrastructure/database/staged-copy';
 import { openTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/databases';
 
 const engines: ('pglite' | 'postgres')[] = TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -76,25 +76,39 @@ describe.each(engines)('copyInto on %s', (engine) => {
     expect(after).toEqual(before);
   });
 
-  it('stages rows for an insert that skips stored ones, and can stage twice in one transaction', async () => {
+  it.each([
+    ['one JSON parameter', 1],
+    ['a table staged by COPY', STAGE_FROM_ROWS],
+  ])('feeds an insert that skips stored rows from %s, twice in one transaction', async (_how, size) => {
+    const base = 1000 * size;
+    const ids = (from: number, count: number) =>
+      Array.from({ length: count }, (_, index) => base + from + index);
     const inserted = await database.sql.transaction(async (tx) => {
-      const stage = (ids: number[]) =>
+      const stage = (batch: number[]) =>
         withStagedRows<{ id: number }>(
           tx,
           'copy_probe',
-          ['id', 'label'],
-          ids.map((id) => [id, `staged ${id}`]),
-          (staged) =>
-            `INSERT INTO copy_probe (id, label) SELECT id, label FROM ${staged}
-             ON CONFLICT (id) DO NOTHING RETURNING id`,
+          ['id', 'label', 'doc'],
+          batch.map((id) => [id, `staged\t${id}`, { id, text: 'a\\b "c"' }]),
+          (source) =>
+            `INSERT INTO copy_probe (id, label, doc) SELECT id, label, doc FROM ${source}
+               ON CONFLICT (id) DO NOTHING RETURNING id`,
         );
-      return [await stage([0, 200, 201]), await stage([201, 202])];
+      // The first batch holds id 0, stored by the first test: it is skipped.
+      const first = await stage([0, ...ids(0, size + 1)]);
+      const second = await stage(ids(size, size + 1));
+      return [first, second].map((rows) => rows.map((row) => row.id).sort((a, b) => a - b));
     });
-    expect(inserted.map((rows) => rows.map((row) => row.id).sort())).toEqual([[200, 201], [202]]);
+    expect(inserted).toEqual([ids(0, size + 1), ids(size + 1, size)]);
     const [{ label }] = await database.sql.query<{ label: string }>(
       'SELECT label FROM copy_probe WHERE id = 0',
     );
     expect(label).toBe(TRICKY[0]);
+    const [stored] = await database.sql.query<{ label: string; doc: unknown }>(
+      'SELECT label, doc FROM copy_probe WHERE id = $1',
+      [base + 1],
+    );
+    expect(stored).toEqual({ label: `staged\t${base + 1}`, doc: { id: base + 1, text: 'a\\b "c"' } });
   });
 
   it('refuses a number COPY could not store as given', async () => {

@@ -39,3 +39,17 @@ export const copyText = (rows: readonly (readonly CopyValue[])[]): string => {
   }
   return text;
 };
+
+/** The same rows as objects keyed by column, for `jsonb_populate_recordset` (batches that do not go by COPY). */
+export const asRecords = (columns: readonly string[], rows: readonly (readonly CopyValue[])[]) =>
+  rows.map((row) =>
+    Object.fromEntries(
+      columns.map((column, index) => {
+        const value = row[index];
+        // JSON would turn NaN and Infinity into null without a word; COPY refuses them, and so does this.
+        if (typeof value === 'number' && !Number.isFinite(value))
+          throw new RangeError(`not a finite number: ${value}`);
+        return [column, value];
+      }),
+    ),
+  );

@@ -156,8 +156,8 @@ export class WebhookOutboxProjector extends Projection {
         position.withdrawnAt,
         position.retracted,
       ]),
-      (staged) =>
-        `INSERT INTO ${table} (${STATE_COLUMNS.join(', ')}) SELECT ${STATE_COLUMNS.join(', ')} FROM ${staged}
+      (source) =>
+        `INSERT INTO ${table} (${STATE_COLUMNS.join(', ')}) SELECT ${STATE_COLUMNS.join(', ')} FROM ${source}
          ON CONFLICT (position_id) DO UPDATE SET topic_id = EXCLUDED.topic_id, stance = EXCLUDED.stance,
            conditions = EXCLUDED.conditions, summary = EXCLUDED.summary, stated_at = EXCLUDED.stated_at,
            withdrawn_at = EXCLUDED.withdrawn_at, retracted = EXCLUDED.retracted`,

@@ -87,8 +87,8 @@ export class WebhookQueue {
         // "since" a time must not resend history that a late or first catch-up stored just now.
         message.payload.timestamp,
       ]),
-      (staged) =>
-        `INSERT INTO webhook_messages (${MESSAGE_COLUMNS.join(', ')}) SELECT ${MESSAGE_COLUMNS.join(', ')} FROM ${staged}
+      (source) =>
+        `INSERT INTO webhook_messages (${MESSAGE_COLUMNS.join(', ')}) SELECT ${MESSAGE_COLUMNS.join(', ')} FROM ${source}
          ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
     );
     const fresh = new Set(inserted.map((row) => row.message_id));

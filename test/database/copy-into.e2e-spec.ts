@@ -111,11 +111,24 @@ describe.each(engines)('copyInto on %s', (engine) => {
     expect(stored).toEqual({ label: `staged\t${base + 1}`, doc: { id: base + 1, text: 'a\\b "c"' } });
   });
 
-  it('refuses a number COPY could not store as given', async () => {
+  it('refuses a number neither path could store as given, and writes nothing', async () => {
     await expect(
       database.sql.transaction((tx) =>
         tx.copyInto('copy_probe', ['id', 'label', 'amount'], [[300, 'nan', Number.NaN]]),
       ),
     ).rejects.toThrow(/not a finite number/);
+    // A batch small enough to go as one JSON parameter, where NaN would otherwise become null.
+    await expect(
+      database.sql.transaction((tx) =>
+        withStagedRows(
+          tx,
+          'copy_probe',
+          ['id', 'label', 'amount'],
+          [[301, 'nan', Number.NaN]],
+          (source) => `INSERT INTO copy_probe (id, label, amount) SELECT id, label, amount FROM ${source}`,
+        ),
+      ),
+    ).rejects.toThrow(/not a finite number/);
+    expect(await database.sql.query('SELECT id FROM copy_probe WHERE id IN (300, 301)')).toEqual([]);
   });
 });

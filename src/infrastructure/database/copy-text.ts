@@ -13,6 +13,12 @@ const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\n': '\\n', '
 const escape = (text: string): string =>
   SPECIAL.test(text) ? text.replace(SPECIALS, (char) => ESCAPES[char]) : text;
 
+/** COPY refuses NaN and Infinity, and JSON would turn them into null without a word: both paths refuse them here. */
+const finite = (value: number): number => {
+  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  return value;
+};
+
 const field = (value: CopyValue): string => {
   if (value === null || value === undefined) return '\\N';
   switch (typeof value) {
@@ -21,8 +27,7 @@ const field = (value: CopyValue): string => {
     case 'boolean':
       return value ? 't' : 'f';
     case 'number':
-      if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
-      return String(value);
+      return String(finite(value));
     default:
       return value instanceof Date ? value.toISOString() : escape(JSON.stringify(value));
   }
@@ -46,10 +51,7 @@ export const asRecords = (columns: readonly string[], rows: readonly (readonly C
     Object.fromEntries(
       columns.map((column, index) => {
         const value = row[index];
-        // JSON would turn NaN and Infinity into null without a word; COPY refuses them, and so does this.
-        if (typeof value === 'number' && !Number.isFinite(value))
-          throw new RangeError(`not a finite number: ${value}`);
-        return [column, value];
+        return [column, typeof value === 'number' ? finite(value) : value];
       }),
     ),
   );

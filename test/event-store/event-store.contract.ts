@@ -178,6 +178,39 @@ export const eventStoreContract = (engine: string, factory: StoreFactory) => {
       expect(seen).toEqual([1, 2, 3]);
     });
 
+    it('hands a failed batch over again, skipping and doubling nothing', async () => {
+      const checkpoint = (await readEverything(store)).at(-1)?.position ?? null;
+      const name = stream();
+      await store.append(
+        name,
+        Array.from({ length: 35 }, (_, i) => anEvent({ i })),
+        { expectedRevision: 'no-stream' },
+      );
+      const handed: number[] = [];
+      let calls = 0;
+      const subscription = store.subscribe({
+        after: checkpoint,
+        batchSize: 10,
+        pollMs: 20,
+        onEvents: async (events) => {
+          calls += 1;
+          // The second batch fails once: the subscription hands it over again, then goes on.
+          if (calls === 2) throw new Error('this batch fails once');
+          handed.push(
+            ...events
+              .filter((event) => event.streamName === name)
+              .map((event) => (event.data as { i: number }).i),
+          );
+        },
+      });
+      try {
+        await waitFor(() => handed.length >= 35, 5_000);
+      } finally {
+        await subscription.stop();
+      }
+      expect(handed).toEqual(Array.from({ length: 35 }, (_, i) => i));
+    });
+
     it('upcasts an old schema version on the read path', async () => {
       const upcasters: UpcastRegistry = {
         ThingRenamed: { current: 2, steps: { 1: (data) => ({ label: (data as { name: string }).name }) } },

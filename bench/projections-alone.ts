@@ -17,7 +17,7 @@ import { elapsedMs, formatNumber, RssSampler } from './stats';
  * statement cost per event (`TimedSqlClient`). Nothing
  * had projected the schema before, so the webhooks projection stores every notice afresh, as a first catch-up
  * does. The full bench's catch-up runs all projections together, reading each page once (a convoy): it moves at
- * the pace of the slowest.
+ * the pace of the slowest. Last, the server floor: what the server alone spends storing those rows.
  */
 const env = process.env;
 const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -34,6 +34,39 @@ const printCosts = (costs: ReturnType<TimedSqlClient['costs']>, events: number) 
     );
   console.log(
     `  ${perEvent(costs.transactionsMs - costs.inTransactionsMs)} µs/event  in transactions, outside their statements (folding and serialising in JS)`,
+  );
+};
+
+/**
+ * The server's own share, with no Node work at all: the rows the projections stored, copied once more inside the
+ * server (`INSERT ... SELECT`) into a table with the same indexes, and into one with none. No projection can store
+ * its rows faster than this on this server, whatever its client does.
+ */
+const FLOOR_TABLES = ['stance_timeline', 'webhook_messages', 'webhook_position_state'];
+const printServerFloor = async (sql: PgSqlClient, events: number) => {
+  console.log('server floor: the same rows inserted by the server itself, per event of the log');
+  let indexedMs = 0;
+  for (const table of FLOOR_TABLES) {
+    const times: number[] = [];
+    for (const including of ['INCLUDING ALL', 'INCLUDING DEFAULTS']) {
+      const twin = `${table}__floor`;
+      await sql.exec(`DROP TABLE IF EXISTS ${twin}; CREATE TABLE ${twin} (LIKE ${table} ${including})`);
+      const start = process.hrtime.bigint();
+      await sql.exec(`INSERT INTO ${twin} SELECT * FROM ${table}`);
+      times.push(elapsedMs(start));
+      await sql.exec(`DROP TABLE ${twin}`);
+    }
+    indexedMs += times[0];
+    const [{ count }] = await sql.query<{ count: string }>(`SELECT count(*)::text AS count FROM ${table}`);
+    const perEvent = (ms: number) => `${((ms * 1000) / events).toFixed(1).padStart(5)} µs/event`;
+    console.log(
+      `  ${table.padEnd(24)} ${formatNumber(Number(count)).padStart(9)} rows  ${perEvent(times[0])} with its indexes, ` +
+        `${perEvent(times[1])} without`,
+    );
+  }
+  console.log(
+    `  together: ${((indexedMs * 1000) / events).toFixed(1)} µs/event, at most ` +
+      `${formatNumber((events / indexedMs) * 1000)} events/s on one server core`,
   );
 };
 
@@ -104,6 +137,7 @@ const main = async () => {
       sampler.stop();
       await app.close();
     }
+    await printServerFloor(sql, plan.totalEvents);
   } finally {
     await sql.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
     await sql.close();

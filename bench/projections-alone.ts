@@ -24,9 +24,12 @@ const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 const EVENTS = Number(env.BENCH_EVENTS ?? 200_000);
 const BATCH = env.BENCH_PROJECTION_BATCH ?? '5000';
 
+/** Milliseconds spent over the whole log, as µs per event of it. */
+const microsPerEvent = (ms: number, events: number) => ((ms * 1000) / events).toFixed(1);
+
 /** Where a projection's time went, in µs per event of the log: its statements, and the rest of its transactions. */
 const printCosts = (costs: ReturnType<TimedSqlClient['costs']>, events: number) => {
-  const perEvent = (ms: number) => ((ms * 1000) / events).toFixed(1).padStart(7);
+  const perEvent = (ms: number) => microsPerEvent(ms, events).padStart(7);
   const total = costs.statements.reduce((sum, cost) => sum + cost.ms, 0);
   for (const cost of costs.statements.filter((candidate) => candidate.ms >= total / 100))
     console.log(
@@ -58,14 +61,14 @@ const printServerFloor = async (sql: PgSqlClient, events: number) => {
     }
     indexedMs += times[0];
     const [{ count }] = await sql.query<{ count: string }>(`SELECT count(*)::text AS count FROM ${table}`);
-    const perEvent = (ms: number) => `${((ms * 1000) / events).toFixed(1).padStart(5)} µs/event`;
+    const perEvent = (ms: number) => `${microsPerEvent(ms, events).padStart(5)} µs/event`;
     console.log(
       `  ${table.padEnd(24)} ${formatNumber(Number(count)).padStart(9)} rows  ${perEvent(times[0])} with its indexes, ` +
         `${perEvent(times[1])} without`,
     );
   }
   console.log(
-    `  together: ${((indexedMs * 1000) / events).toFixed(1)} µs/event, at most ` +
+    `  together: ${microsPerEvent(indexedMs, events)} µs/event, at most ` +
       `${formatNumber((events / indexedMs) * 1000)} events/s on one server core`,
   );
 };

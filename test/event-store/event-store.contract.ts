@@ -23,6 +23,9 @@ const anEvent = (data: object = { n: 1 }, type = 'ThingHappened'): NewEvent => (
   metadata,
 });
 const stream = () => `contract-${randomUUID()}`;
+/** The `i` of each of these events that belongs to the stream `name`, in order. */
+const numbersIn = (name: string, events: RecordedEvent[]) =>
+  events.filter((event) => event.streamName === name).map((event) => (event.data as { i: number }).i);
 
 const readEverything = async (store: EventStore, after: string | null = null): Promise<RecordedEvent[]> => {
   const all: RecordedEvent[] = [];
@@ -165,11 +168,7 @@ export const eventStoreContract = (engine: string, factory: StoreFactory) => {
         batchSize: 10,
         pollMs: 20,
         onEvents: async (events) => {
-          seen.push(
-            ...events
-              .filter((event) => event.streamName === name)
-              .map((event) => (event.data as { i: number }).i),
-          );
+          seen.push(...numbersIn(name, events));
         },
       });
       await store.append(name, [anEvent({ i: 2 }), anEvent({ i: 3 })], { expectedRevision: '0' });
@@ -196,11 +195,7 @@ export const eventStoreContract = (engine: string, factory: StoreFactory) => {
           calls += 1;
           // The second batch fails once: the subscription hands it over again, then goes on.
           if (calls === 2) throw new Error('this batch fails once');
-          handed.push(
-            ...events
-              .filter((event) => event.streamName === name)
-              .map((event) => (event.data as { i: number }).i),
-          );
+          handed.push(...numbersIn(name, events));
         },
       });
       try {

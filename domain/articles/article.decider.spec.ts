@@ -34,6 +34,7 @@ const quotation = (quotationId: string, disposition: ArticleQuotation['dispositi
   saidOnPrecision: 'day',
   saidOnEvidence: null,
   topicId: null,
+  proposedTopic: null,
   stance: null,
   conditions: [],
   confidence: 0.4,

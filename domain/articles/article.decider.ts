@@ -10,7 +10,8 @@ import {
 } from './article.errors';
 import type { ArticleEvent, ArticleFields, ArticleQuotation } from './article.events';
 
-export type ReviewStatus = 'pending' | 'accepted' | 'rejected';
+/** `no-position`: kept as evidence, not waiting; an editor may still accept it as a position. */
+export type ReviewStatus = 'pending' | 'accepted' | 'rejected' | 'no-position';
 
 export type ArticleQuotationState = ArticleQuotation & {
   review: { status: ReviewStatus; reason: string | null; reviewedAt: string | null } | null;
@@ -64,7 +65,9 @@ export const evolveArticle = (state: Article, event: ArticleEvent): Article => {
           review:
             quotation.disposition.kind === 'review'
               ? { status: 'pending', reason: null, reviewedAt: null }
-              : null,
+              : quotation.disposition.kind === 'no-position'
+                ? { status: 'no-position', reason: null, reviewedAt: null }
+                : null,
         })),
       };
     case 'QuotationAccepted':
@@ -94,7 +97,7 @@ export const pendingQuotation = (
   if (state.status !== 'stored') throw new ArticleNotFoundError(articleId);
   const quotation = state.quotations.find((candidate) => candidate.quotationId === quotationId);
   if (!quotation || !quotation.review) throw new QuotationNotFoundError(quotationId);
-  if (quotation.review.status !== 'pending')
+  if (quotation.review.status !== 'pending' && quotation.review.status !== 'no-position')
     throw new QuotationAlreadyReviewedError(quotationId, quotation.review.status);
   return quotation;
 };

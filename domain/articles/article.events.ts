@@ -10,7 +10,9 @@ export type QuotationDisposition =
   /** The statement was already known with this article among its sources (e.g. a curated seed position). */
   | { kind: 'already-recorded'; positionId: string; actorId: string }
   /** Waits for an editor, for the reasons listed. */
-  | { kind: 'review'; reasons: string[] };
+  | { kind: 'review'; reasons: string[] }
+  /** States no position (a description, a fact, a courtesy): kept as evidence on the article, never recorded. */
+  | { kind: 'no-position' };
 
 export type ArticleQuotation = ExtractedQuotation & {
   quotationId: string;
@@ -62,7 +64,7 @@ export type QuotationAccepted = Event<
     articleId: string;
     quotationId: string;
     edits: ReviewEdits;
-    disposition: Exclude<QuotationDisposition, { kind: 'review' }>;
+    disposition: Exclude<QuotationDisposition, { kind: 'review' } | { kind: 'no-position' }>;
     recordedAt: string;
   }
 >;

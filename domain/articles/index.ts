@@ -5,3 +5,4 @@ export * from './article.errors';
 export * from './article.decider';
 export * from './quotation-disposition';
 export * from './curation-comparison';
+export * from './review-queue.projection';

@@ -9,6 +9,7 @@ export type IngestionMode = 'record' | 'curated';
 
 export type DispositionPlan =
   | { kind: 'review'; reasons: string[]; positionId: string | null }
+  | { kind: 'no-position' }
   | { kind: 'already-recorded'; positionId: string; actorId: string }
   | { kind: 'add-source'; positionId: string; actorId: string }
   | { kind: 'record'; actorId: string; topicId: string };
@@ -30,10 +31,15 @@ export const reviewReasons = (input: DispositionInput): string[] => {
   if (!quotation.speaker) reasons.push('no-speaker');
   else if (quotation.speaker.kind === 'candidate' || speakerPositions?.status !== 'registered')
     reasons.push('speaker-not-in-registry');
-  if (!quotation.topicId) reasons.push('no-topic');
+  if (!quotation.topicId) reasons.push(quotation.proposedTopic ? 'topic-proposed' : 'no-topic');
   else if (!topicRegistered) reasons.push('topic-not-registered');
   if (!quotation.stance) reasons.push('no-stance');
-  else if (isConditional(quotation.stance) && quotation.conditions.length === 0) reasons.push('no-condition');
+  else if (
+    quotation.stance !== 'no-position' &&
+    isConditional(quotation.stance) &&
+    quotation.conditions.length === 0
+  )
+    reasons.push('no-condition');
   if (!quotation.saidOn) reasons.push('no-day');
   if (quotation.confidence < threshold) reasons.push('low-confidence');
   return reasons;
@@ -49,7 +55,7 @@ export const findSameStatement = (
   quotation: Pick<ExtractedQuotation, 'quote' | 'topicId'>,
 ): PositionRecord | null => {
   if (speakerPositions.status !== 'registered') return null;
-  const candidates = Object.values(speakerPositions.positions).filter(
+  const candidates = [...speakerPositions.positions.values()].filter(
     (position) =>
       position.status !== 'retracted' &&
       position.quote !== null &&
@@ -85,6 +91,7 @@ export const planDisposition = (input: DispositionInput): DispositionPlan => {
     if (reasons.length === 0) return { kind: 'add-source', positionId: known.positionId, actorId: speakerId };
     return { kind: 'review', reasons, positionId: known.positionId };
   }
+  if (quotation.stance === 'no-position') return { kind: 'no-position' };
   if (mode === 'curated')
     return { kind: 'review', reasons: [...reasons, 'not-in-curated-seeds'], positionId: null };
   if (reasons.length > 0 || !speakerId || !quotation.topicId)

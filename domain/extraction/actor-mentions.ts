@@ -15,28 +15,86 @@ export type Mention = Span & {
   gender: Gender | null;
 };
 
+/** Finds phrases in a text, leftmost-longest, on word boundaries: `{ 0: phrase as printed, index }` per match. */
+export type PhraseMatcher = (text: string) => { 0: string; index: number }[];
+
+const WORD = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*\.?/gu;
+
+/**
+ * A matcher over many phrases by word lookup (a regular expression of thousands of alternatives costs seconds
+ * per article): at each word, the longest run of words that is one of the phrases wins, and the scan moves past it.
+ */
+const foldedKeys = new Map<string, string>();
+const printedKeys = new Map<string, string>();
+const phraseMatcher = (phrases: string[], ignoreCase: boolean): PhraseMatcher => {
+  const key = (text: string) => {
+    const folded = ignoreCase ? text.toLowerCase() : text;
+    return /\s[\s]|[\t\r]/.test(folded) ? folded.replace(/\s+/g, ' ') : folded;
+  };
+  const keys = ignoreCase ? foldedKeys : printedKeys;
+  const known = new Set(
+    phrases.map((phrase) => {
+      let folded = keys.get(phrase);
+      if (folded === undefined) {
+        folded = key(phrase);
+        keys.set(phrase, folded);
+      }
+      return folded;
+    }),
+  );
+  const longest = Math.max(0, ...phrases.map((phrase) => phrase.split(/\s+/).length));
+  // The most words a phrase opening with a given word can span: most words open no phrase at all, and a word that
+  // opens only short phrases needs no look at the long runs after it.
+  const firstWord = (word: string) => (word.endsWith('.') ? word.slice(0, -1) : word);
+  const reach = new Map<string, number>();
+  for (const phrase of known) {
+    const words = phrase.match(WORD);
+    if (!words) continue;
+    const first = firstWord(words[0]);
+    reach.set(first, Math.max(reach.get(first) ?? 0, words.length));
+  }
+  return (text) => {
+    const words = [...text.matchAll(WORD)].map((match) => ({
+      start: match.index,
+      end: match.index + match[0].length,
+      first: firstWord(ignoreCase ? match[0].toLowerCase() : match[0]),
+    }));
+    const found: { 0: string; index: number }[] = [];
+    for (let at = 0; at < words.length;) {
+      let matched = 0;
+      let printed = '';
+      const span = Math.min(longest, reach.get(words[at].first) ?? 0);
+      for (let last = Math.min(words.length, at + span) - 1; last >= at && matched === 0; last--) {
+        const slice = text.slice(words[at].start, words[last].end);
+        if (slice.includes('\n')) continue;
+        for (const candidate of slice.endsWith('.') ? [slice, slice.slice(0, -1)] : [slice]) {
+          if (known.has(key(candidate))) {
+            matched = last - at + 1;
+            printed = candidate;
+            break;
+          }
+        }
+      }
+      if (matched > 0) {
+        found.push({ 0: printed, index: words[at].start });
+        at += matched;
+      } else at++;
+    }
+    return found;
+  };
+};
+
 export type ActorDirectory = {
   day: string;
   actors: Map<string, RegistryActor>;
   genders: Map<string, Gender | null>;
-  aliasPattern: RegExp | null;
+  aliasPattern: PhraseMatcher;
   aliases: Map<string, string[]>;
-  rolePattern: RegExp | null;
+  rolePattern: PhraseMatcher;
   roles: Map<string, { actorIds: string[]; specific: boolean }>;
 };
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const fold = (text: string): string => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-const bounded = (alternatives: string[], flags: string): RegExp | null =>
-  alternatives.length === 0
-    ? null
-    : new RegExp(
-        `(?<![\\p{L}\\p{N}])(?:${alternatives
-          .sort((a, b) => b.length - a.length)
-          .map(escape)
-          .join('|')})(?![\\p{L}\\p{N}])`,
-        flags,
-      );
 
 const MALE = /^(?:Mr\.?|Sir|Lord|King|Prince|Senator \w+ \w+ Jr)\s/;
 const FEMALE = /^(?:Mrs\.?|Ms\.?|Miss|Dame|Lady|Baroness|Queen)\s/;
@@ -63,18 +121,42 @@ const aliasVariants = (alias: string): string[] => {
   return [...variants];
 };
 
+const variantsByAlias = new Map<string, string[]>();
+const variantsOf = (alias: string): string[] => {
+  let variants = variantsByAlias.get(alias);
+  if (!variants) {
+    variants = aliasVariants(alias);
+    variantsByAlias.set(alias, variants);
+  }
+  return variants;
+};
+
+const phrasesByRoles = new WeakMap<RegistryActor['roles'], Map<string, ReturnType<typeof rolePhrases>>>();
+/** An actor's role phrases on a day, once per roles and day (an article's copy of an actor keeps its roles). */
+const rolePhrasesOf = (actor: RegistryActor, day: string): ReturnType<typeof rolePhrases> => {
+  const byDay = phrasesByRoles.get(actor.roles) ?? new Map<string, ReturnType<typeof rolePhrases>>();
+  phrasesByRoles.set(actor.roles, byDay);
+  const key = `${day}|${actor.id}`;
+  let phrases = byDay.get(key);
+  if (!phrases) {
+    phrases = rolePhrases([actor], day);
+    byDay.set(key, phrases);
+  }
+  return phrases;
+};
+
 export const buildActorDirectory = (registry: RegistryActor[], day: string): ActorDirectory => {
   const actors = new Map(registry.map((actor) => [actor.id, actor]));
   const aliases = new Map<string, string[]>();
   for (const actor of registry) {
-    for (const alias of [actor.name, ...actor.aliases].flatMap(aliasVariants)) {
+    for (const alias of [actor.name, ...actor.aliases].flatMap(variantsOf)) {
       const ids = aliases.get(alias) ?? [];
       if (!ids.includes(actor.id)) ids.push(actor.id);
       aliases.set(alias, ids);
     }
   }
   const roles = new Map<string, { actorIds: string[]; specific: boolean }>();
-  for (const { phrase, actorId, specific } of rolePhrases(registry, day)) {
+  for (const { phrase, actorId, specific } of registry.flatMap((actor) => rolePhrasesOf(actor, day))) {
     const entry = roles.get(phrase) ?? { actorIds: [], specific };
     if (!entry.actorIds.includes(actorId)) entry.actorIds.push(actorId);
     roles.set(phrase, entry);
@@ -88,9 +170,9 @@ export const buildActorDirectory = (registry: RegistryActor[], day: string): Act
     day,
     actors,
     genders: new Map(registry.map((actor) => [actor.id, genderOf(actor)])),
-    aliasPattern: bounded([...aliases.keys()], 'gu'),
+    aliasPattern: phraseMatcher([...aliases.keys()], false),
     aliases,
-    rolePattern: bounded([...roles.keys()], 'giu'),
+    rolePattern: phraseMatcher([...roles.keys()], true),
     roles,
   };
 };
@@ -105,7 +187,7 @@ const FORMER = /(?:former|ex-|then-|late|outgoing|previous|next|future|incoming|
 export const findMentions = (text: string, directory: ActorDirectory): Mention[] => {
   const possessiveAt = (end: number) => POSSESSIVE.test(text.slice(end, end + 3));
   const found: Mention[] = [];
-  for (const match of directory.aliasPattern ? text.matchAll(directory.aliasPattern) : []) {
+  for (const match of directory.aliasPattern(text)) {
     const ids = directory.aliases.get(match[0]) ?? [];
     const isName = ids.some((id) => fold(directory.actors.get(id)?.name ?? '') === fold(match[0]));
     found.push({
@@ -118,7 +200,7 @@ export const findMentions = (text: string, directory: ActorDirectory): Mention[]
       gender: null,
     });
   }
-  for (const match of directory.rolePattern ? text.matchAll(directory.rolePattern) : []) {
+  for (const match of directory.rolePattern(text)) {
     const entry = directory.roles.get(match[0].toLowerCase());
     if (!entry || FORMER.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
     found.push({

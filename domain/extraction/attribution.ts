@@ -7,7 +7,12 @@ import type { Span } from './text-spans';
 export const REPORTING_VERB =
   /(?<![\p{L}])(?:said|says|say|saying|add|proposed|believes|believe|believed|thinks|hopes|hoped|made clear|making clear|told|tells|telling|added|adds|adding|insisted|insists|insisting|warned|warns|warning|stated|states|stating|argued|argues|arguing|claimed|claims|claiming|declared|declares|wrote|writes|writing|posted|replied|replies|responded|responds|explained|explains|stressed|stresses|noted|notes|suggested|suggests|suggesting|admitted|admits|acknowledged|asked|asks|continued|urged|urges|vowed|vows|pledged|promised|announced|announces|confirmed|confirms|conceded|predicted|remarked|commented|maintained|repeated|reiterated|reiterates|tweeted|joked|praised|praising|called|calls|calling|described|describes|describing|branded|brands|dubbed|labelled|labeled|referred|accused|hailed|mused|boasted|complained|lamented|recalled|cautioned|countered|agreed|quipped|thundered|snapped|fumed|blasted|slammed|demanded|emphasised|emphasized|underlined|highlighted|according to|dismissed|described|vowing|urging|declined|denied|denies|promising|threatened|threatening|announcing|conceding|admitting)(?![\p{L}])/u;
 
-const allVerbs = (text: string) => text.matchAll(new RegExp(REPORTING_VERB.source, 'gu'));
+let everyVerb: RegExp | null = null;
+/** Every reporting verb in a text (the global form of REPORTING_VERB, compiled once). */
+const allVerbs = (text: string) => {
+  everyVerb ??= new RegExp(REPORTING_VERB.source, 'gu');
+  return text.matchAll(everyVerb);
+};
 
 const PREPOSITION_BEFORE =
   /(?:^|\s)(?:from|to|with|by|for|of|on|about|against|at|than|between|like|as|after|before|over|under|into|toward|towards|met|meet|meeting|visit|visited|called|calling|urged|urging|pressed|push|persuade|told|telling)\s+$/i;
@@ -102,10 +107,19 @@ export const resolveMention = (
   return null;
 };
 
-const isEligibleSubject = (context: AttributionContext, mention: Mention): boolean =>
-  !mention.possessive &&
-  !context.insideQuote(mention.start) &&
-  !PREPOSITION_BEFORE.test(context.text.slice(Math.max(0, mention.start - 20), mention.start));
+/** "a statement from the ministry", "a spokesman for the Kremlin": the preposition introduces the speaker. */
+const SOURCE_BEFORE =
+  /(?:statement|spokes(?:man|woman|person)|letter|post|communiqu[eé]|release|readout|declaration)\s+(?:from|by|for|of)\s+(?:the\s+)?$/i;
+/** "the Trump administration", "Trump officials": a name used as a modifier is not the subject. */
+const MODIFIER_AFTER =
+  /^\s+(?:administration|government|team|campaign|camp|era|officials?|aides?|allies|plan|cabinet)\b/;
+
+const isEligibleSubject = (context: AttributionContext, mention: Mention): boolean => {
+  if (mention.possessive || context.insideQuote(mention.start)) return false;
+  const before = context.text.slice(Math.max(0, mention.start - 40), mention.start);
+  if (MODIFIER_AFTER.test(context.text.slice(mention.end, mention.end + 20))) return false;
+  return SOURCE_BEFORE.test(before) || !PREPOSITION_BEFORE.test(before.slice(-20));
+};
 
 const CAPITALISED_NAME =
   /((?:(?:[A-Z][\p{L}’'.-]*|of|the|de|von|der|van|al|bin|da|le|la)\s+){0,6}[A-Z][\p{L}’'-]+)(?:,[^,]{0,80},)?\s*$/u;
@@ -177,6 +191,26 @@ export const trailingAttribution = (
     if (candidate)
       return { speaker: candidate, confidence: 0.75, at: { start: at, end: subjectAt + named![1].length } };
   }
+  const spokesperson =
+    /^(?:a|an)\s+(?:[A-Z][\p{L}]+\s+)*(?:spokes(?:man|woman|person)|official|statement)\s+(?:said|says|told|added)\b/u.exec(
+      after,
+    );
+  if (spokesperson) {
+    const institution = [...context.mentions]
+      .reverse()
+      .find(
+        (mention) =>
+          mention.end <= from &&
+          !context.insideQuote(mention.start) &&
+          mention.actorIds.length > 0 &&
+          context.directory.actors.get(mention.actorIds[0])?.kind === 'institution',
+      );
+    if (institution) {
+      const resolved = resolveMention(context, institution);
+      if (resolved)
+        return { ...resolved, confidence: 0.8, at: { start: at, end: at + spokesperson[0].length } };
+    }
+  }
   const unknown =
     /^((?:[A-Z][\p{L}’'.-]*\s+){0,5}[A-Z][\p{L}’'-]+)(?:,[^,”"]{0,80},)?\s+(?:\p{Ll}+ly\s+)?/u.exec(after);
   if (unknown) {
@@ -209,7 +243,15 @@ export const leadingAttribution = (
   );
   const colon = /:\s*$/.test(text.slice(sentence.start, quoteStart));
   for (const verb of verbs.reverse()) {
-    const before = subjects.filter((mention) => mention.end <= verb.start);
+    // "Keir Starmer, speaking outside the White House, said": a clause set off by commas holds no subject.
+    // An adverb may stand between the clause and the verb ("…, a spokesperson for the ministry, later said").
+    const aside = /,[^,]{1,120},\s*(?:(?:later|also|then|again|separately|\p{Ll}+ly)\s+)*$/u.exec(
+      text.slice(sentence.start, verb.start),
+    );
+    const asideStart = aside ? sentence.start + aside.index : verb.start;
+    const all = subjects.filter((mention) => mention.end <= verb.start);
+    const outside = all.filter((mention) => mention.end <= asideStart);
+    const before = outside.length > 0 ? outside : all;
     const subordinate = SUBORDINATE_START.exec(text.slice(sentence.start, verb.start));
     const clauseStart = subordinate ? text.indexOf(',', sentence.start) : -1;
     const inClause = before.filter(

@@ -25,7 +25,20 @@ const NOISE_LINES: RegExp[] = [
   /^.*\bnewsletter\b.*\b(?:delivered|inbox|sign up|subscribe)\b.*$/gim,
   /^.*\bdelivered straight to your inbox\b.*$/gim,
   /^\s*(?:advertisement|skip past newsletter promotion|after newsletter promotion|share this article|read more:?.*|related:.*|follow us on .*|click here .*|copyright .*|©.*)\s*$/gim,
+  /^\s*(?:share|key events|show key events only|updated|listen to (?:this )?article.*|\d+ min(?:ute)? read)\s*$/gim,
+  /^\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:BST|GMT|CET|CEST|EST|EDT|ET|UTC|local time)?\s*$/gim,
+  /^\s*by\s+(?:[A-Z][\p{L}.'’-]*\s*){1,4}(?:(?:and|&)\s+(?:[A-Z][\p{L}.'’-]*\s*){1,4})?$/gmu,
+  /^\s*\(?\s*(?:reporting|writing|editing|additional reporting)\s+by\b.*$/gim,
+  /^\s*(?:caption|photo|photograph|image|pictured)\s*:.*$/gim,
+  /^.*\b(?:Photograph|Photo|Image|Picture|Credit)s?:\s*[^.\n]{0,60}$/gm,
 ];
+
+/** A line that ends a sentence: punctuation, perhaps followed by closing marks, brackets or Markdown emphasis. */
+const ENDS_SENTENCE = /(?:[.!?…:;]["'’”)\]*_]*|[.!?,…]["'’”][*_]*)\s*$/;
+const HEADLINE_MAX_WORDS = 25;
+/** Body text reports in the past tense; headlines say "says". A scraped body line may lose its full stop. */
+const PAST_REPORTING =
+  /\b(?:said|told|added|wrote|insisted|warned|stressed|argued|replied|declared|announced)\b/i;
 
 const blank = (chars: string[], start: number, end: number): void => {
   for (let at = start; at < end; at++) if (chars[at] !== '\n') chars[at] = ' ';
@@ -52,7 +65,7 @@ const containsRun = (haystack: string[], needle: string[]): boolean => {
  */
 const isRepeatedCaption = (
   paragraph: string[],
-  others: { words: string[]; earlier: boolean }[],
+  others: { words: string[]; set: Set<string>; earlier: boolean }[],
   endsLikeProse: boolean,
 ): boolean => {
   if (paragraph.length < 8) return false;
@@ -61,8 +74,10 @@ const isRepeatedCaption = (
     const tail = paragraph.slice(skip);
     if (tail.length < 8) break;
     const found = others.some(
-      ({ words: other, earlier }) =>
-        (other.length > tail.length || (earlier && other.length === tail.length)) && containsRun(other, tail),
+      ({ words: other, set, earlier }) =>
+        (other.length > tail.length || (earlier && other.length === tail.length)) &&
+        set.has(tail[0]) &&
+        containsRun(other, tail),
     );
     if (found) return true;
   }
@@ -78,30 +93,35 @@ const repeatsQuotation = (paragraph: string, endsLikeProse: boolean, text: strin
   return elsewhere.includes(quoted[1].replace(/[.,]$/, ''));
 };
 
-export const cleanArticleText = (original: string): CleanedText => {
+export const cleanArticleText = (printed: string): CleanedText => {
+  const original = unwrapLines(printed);
   // split('') cuts by UTF-16 unit, the unit of every span.
   const chars = original.split('');
   const removed: Span[] = [];
+  let current: string | null = original;
   const remove = (start: number, end: number) => {
     if (end <= start) return;
     blank(chars, start, end);
     removed.push({ start, end });
+    current = null;
   };
   for (const pattern of [...INLINE_NOISE, ...NOISE_LINES]) {
-    const current = chars.join('');
-    for (const match of current.matchAll(pattern)) remove(match.index, match.index + match[0].length);
+    const before: string = current ?? chars.join('');
+    current = before;
+    for (const match of before.matchAll(pattern)) remove(match.index, match.index + match[0].length);
   }
-  const masked = chars.join('');
+  const masked = current ?? chars.join('');
   const paragraphs = paragraphSpans(masked).map((span) => ({
     span,
     words: words(masked.slice(span.start, span.end)),
+    set: new Set(words(masked.slice(span.start, span.end))),
     text: masked.slice(span.start, span.end).trim(),
   }));
   paragraphs.forEach((paragraph, index) => {
     const wasCaption = /\(\s*pictured/i.test(original.slice(paragraph.span.start, paragraph.span.end));
     const endsLikeProse = /[.!?…:]["'’”)]*\s*$|[’”"]\.?\s*$/.test(paragraph.text) && !wasCaption;
     const others = paragraphs
-      .map((other, at) => ({ words: other.words, earlier: at < index }))
+      .map((other, at) => ({ words: other.words, set: other.set, earlier: at < index }))
       .filter((_, at) => at !== index);
     if (
       isRepeatedCaption(paragraph.words, others, endsLikeProse) ||
@@ -110,6 +130,68 @@ export const cleanArticleText = (original: string): CleanedText => {
       remove(paragraph.span.start, paragraph.span.end);
     }
   });
+  for (const span of paragraphSpans(chars.join(''))) {
+    const paragraph = chars.slice(span.start, span.end).join('');
+    // Headlines, subheads, key-event lists and captions: short lines that end no sentence quote nobody.
+    if (
+      !ENDS_SENTENCE.test(paragraph) &&
+      !PAST_REPORTING.test(paragraph) &&
+      paragraph.split(/\s+/).filter(Boolean).length <= HEADLINE_MAX_WORDS
+    )
+      remove(span.start, span.end);
+  }
   removed.sort((a, b) => a.start - b.start);
   return { text: chars.join(''), removed };
+};
+
+const WRAP_WIDTH_MAX = 100;
+/**
+ * A line that stops inside a sentence: on a comma, before a line opening in lower case, or on a word inside a
+ * quotation it opened (“We will stand with our / Pacific family,”).
+ */
+const breaksMidSentence = (line: string, next: string): boolean => {
+  if (/[,;]$/.test(line) || /^\s*\p{Ll}/u.test(next)) return true;
+  if (!/[\p{L}\d]$/u.test(line)) return false;
+  const opened = (line.match(/“/g) ?? []).length > (line.match(/”/g) ?? []).length;
+  return opened || (line.match(/"/g) ?? []).length % 2 === 1;
+};
+
+/**
+ * Hard line breaks inside paragraphs (wire copy and plain-text mail wrap every line at a fixed width) become
+ * spaces, so a sentence or a quotation broken over lines is one again; offsets do not move. A text is wrapped
+ * when most of its lines that run on fill up to one width; a break is a wrap when the line before it fills the
+ * width, or when paragraphs are set apart by blank lines and the break is single.
+ */
+export const unwrapLines = (text: string): string => {
+  const lines = text.split('\n');
+  const runsOn = (index: number) => index + 1 < lines.length && lines[index + 1].trim() !== '';
+  const widths = lines
+    .filter((line, index) => runsOn(index) && line.trim() !== '')
+    .map((line) => line.trimEnd().length);
+  const chars = text.split('');
+  const width = widths.length >= 4 ? Math.max(...widths) : 0;
+  const filling = widths.filter((length) => length >= width - 25).length;
+  const wrapped = widths.length >= 4 && width <= WRAP_WIDTH_MAX && filling >= widths.length * 0.6;
+  if (!wrapped) {
+    // Paragraphs set apart by blank lines: a single break in the middle of a sentence (the line ends on a word or
+    // a comma, not on a full stop or a closing mark) is a wrap, whatever the widths. Not after the first line,
+    // which may be a headline.
+    if (!lines.some((line) => line.trim() === '')) return text;
+    let at = 0;
+    lines.forEach((line, index) => {
+      at += line.length;
+      const trimmed = line.trimEnd();
+      if (index > 0 && runsOn(index) && trimmed !== '' && breaksMidSentence(trimmed, lines[index + 1]))
+        chars[at] = ' ';
+      at += 1;
+    });
+    return chars.join('');
+  }
+  let offset = 0;
+  lines.forEach((line, index) => {
+    offset += line.length;
+    if (runsOn(index) && line.trim() !== '' && line.trimEnd().length >= width - 25) chars[offset] = ' ';
+    offset += 1;
+  });
+  return chars.join('');
 };

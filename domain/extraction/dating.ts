@@ -22,13 +22,30 @@ const SAID_BEFORE =
 
 const parser = chrono.en.GB;
 
+/** A match of the date parser dates the words only when it holds a number or one of these words. */
+const DATING_WORD =
+  /\d|day|night|yesterday|today|morning|evening|afternoon|tonight|january|february|march|april|may|june|july|august|september|october|november|december/i;
+
 /**
  * The day something was said, from a relative expression in `context` ("last night", "on Wednesday", "yesterday",
  * "last week", "earlier this week"), resolved against the publication day. The reference is noon UTC of that day,
  * so "last night" falls on the evening before; a weekday after the publication day dates the words only as the
  * week before ("said on Friday"), and days that date a future event ("will meet on Thursday") are ignored.
  */
+const memo = new Map<string, SaidOn | null>();
+/** Forgets the days found so far: called as each article starts, so nothing found in one serves another. */
+export const forgetSaidOn = (): void => memo.clear();
+
+/** The day words were said, once per context and day: an article asks of the same sentence more than once. */
 export const findSaidOn = (context: string, publishedOn: string): SaidOn | null => {
+  const key = `${publishedOn}|${context}`;
+  if (memo.has(key)) return memo.get(key)!;
+  const found = saidOnIn(context, publishedOn);
+  memo.set(key, found);
+  return found;
+};
+
+const saidOnIn = (context: string, publishedOn: string): SaidOn | null => {
   const published = dayStart(publishedOn);
   const reference = { instant: new Date(published + DAY_MS / 2), timezone: 0 };
   const found: SaidOn[] = [];
@@ -46,17 +63,14 @@ export const findSaidOn = (context: string, publishedOn: string): SaidOn | null 
       : Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
     found.push({ day: toDay(new Date(start)), precision: 'month', evidence: month[0] });
   }
-  for (const result of parser.parse(context, reference, { forwardDate: false })) {
+  // Only a match holding one of these words counts, so a context without any needs no parse.
+  const results = DATING_WORD.test(context) ? parser.parse(context, reference, { forwardDate: false }) : [];
+  for (const result of results) {
     const before = context.slice(Math.max(0, result.index - 70), result.index);
     if (FUTURE_CONTEXT.test(before)) continue;
     if (WEEK.test(result.text) || MONTH.test(result.text) || /\bweek\b|\bmonth\b/i.test(result.text))
       continue;
-    if (
-      !/\d|day|night|yesterday|today|morning|evening|afternoon|tonight|january|february|march|april|may|june|july|august|september|october|november|december/i.test(
-        result.text,
-      )
-    )
-      continue;
+    if (!DATING_WORD.test(result.text)) continue;
     let time = result.start.date().getTime();
     const onlyWeekday = result.start.isCertain('weekday') && !result.start.isCertain('day');
     // A weekday after the publication day is last week's only when it dates the words ("said on Friday").

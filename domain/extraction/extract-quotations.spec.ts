@@ -120,6 +120,34 @@ describe('extractQuotations', () => {
     ]);
   });
 
+  it('gives a transcript labelled with a surname to that person, a candidate when the registry lacks them', () => {
+    const text = [
+      'INTERVIEW',
+      '',
+      'TBILISI — Nino Beridze has chaired the committee since spring. She spoke to us in her office.',
+      '',
+      'Question: Will the talks resume?',
+      '',
+      'Beridze: Only when both sides accept the agenda. We are ready.',
+      '',
+      'Question: And the sanctions Donald Trump proposed?',
+      '',
+      'Beridze: That is for Washington to explain.',
+    ].join('\n');
+    const quotations = extract(text, '2025-09-01');
+    expect(quotations.map((q) => [q.speaker?.actorId, q.quote])).toEqual([
+      ['nino-beridze', 'Only when both sides accept the agenda. We are ready.'],
+      ['nino-beridze', 'That is for Washington to explain.'],
+    ]);
+    expect(quotations[0].speaker).toMatchObject({ kind: 'candidate', name: 'Nino Beridze' });
+  });
+
+  it('gives the words to the person named before an aside, not to the institution inside it', () => {
+    const text =
+      'Lin Jian, a spokesperson for China’s foreign ministry, later said Beijing “will not accept interference” in the matter.';
+    expect(pairs(text, '2025-06-17')).toEqual([['lin-jian', 'will not accept interference']]);
+  });
+
   it('scores a clear attributed quote on a clear topic higher than an unclear one', () => {
     const clear = extract(
       'Mark Rutte said: "Ukraine\'s path to Nato membership is irreversible and we support it."',
@@ -129,5 +157,87 @@ describe('extractQuotations', () => {
     expect(clear.stance).toBe('support');
     expect(clear.confidence).toBeGreaterThanOrEqual(0.8);
     expect(unclear?.confidence ?? 0).toBeLessThan(0.75);
+  });
+  it('reads answers labelled with a bolded name (**Kallas:**) as well as a plain one', () => {
+    const text = [
+      "Kaja Kallas, the EU's foreign policy chief, spoke to us in Brussels on Tuesday about Russia and sanctions.",
+      '',
+      '**Q: Will the EU adopt a new sanctions package against Russia?**',
+      '',
+      '**Kallas:** Yes, we will adopt the eighteenth package, and the pressure on Russia must keep growing.',
+      '',
+      '**Q: And the frozen assets?**',
+      '',
+      "**Kallas:** We must use the frozen assets to pay for Ukraine's defence.",
+    ].join('\n');
+    expect(pairs(text, '2025-07-10')).toEqual([
+      [
+        'kaja-kallas',
+        'Yes, we will adopt the eighteenth package, and the pressure on Russia must keep growing.',
+      ],
+      ['kaja-kallas', "We must use the frozen assets to pay for Ukraine's defence."],
+    ]);
+  });
+
+  it('resolves a title abbreviation ("the VP") to the holder of the title on the day', () => {
+    const text = [
+      'US Vice-President JD Vance met European leaders in Munich on Friday.',
+      '',
+      '"Europe has to take more responsibility for its own defence," the VP said after the meeting.',
+    ].join('\n');
+    expect(pairs(text, '2025-07-10')).toEqual([
+      ['jd-vance', 'Europe has to take more responsibility for its own defence'],
+    ]);
+  });
+
+  it('gives "the commissioner … he said" to the registry person the article introduced with that role', () => {
+    const text = [
+      'European Commissioner for Trade Maros Sefcovic travelled to Washington on Monday for tariff talks.',
+      '',
+      'The commissioner said the bloc would respond firmly. "We will not accept tariffs of thirty per cent on European goods," he said.',
+    ].join('\n');
+    expect(pairs(text, '2025-07-10')).toEqual([
+      ['maros-sefcovic', 'We will not accept tariffs of thirty per cent on European goods'],
+    ]);
+  });
+
+  it('joins a quotation hard-wrapped with single line breaks inside its sentences', () => {
+    const text = [
+      'Foreign Minister Penny Wong said on Monday that',
+      'Australia would keep working with its Pacific neighbours on climate and security.',
+      '',
+      '"We will stand with our',
+      'Pacific family," she told reporters in Suva. "And we will not',
+      'walk away from the region,',
+      'whatever others offer."',
+    ].join('\n');
+    expect(pairs(text, '2025-07-10')).toEqual([
+      [
+        'penny-wong',
+        'We will stand with our Pacific family, And we will not walk away from the region, whatever others offer.',
+      ],
+    ]);
+  });
+
+  it('proposes a topic for a subject the taxonomy lacks instead of a registered one that shares a generic word', () => {
+    const text = [
+      'Chinese and Philippine ships collided near Second Thomas Shoal on Monday, raising fears of a wider conflict in the South China Sea.',
+      '',
+      'Philippine Defence Secretary Gilberto Teodoro said Manila would not back down. "We will not be bullied, and we will keep resupplying our troops on the shoal," Teodoro said.',
+    ].join('\n');
+    const [quotation] = extract(text, '2025-07-10');
+    expect(quotation.speaker?.actorId).toBe('gilberto-teodoro');
+    expect(quotation.topicId).toBeNull();
+    expect(quotation.proposedTopic?.id).toMatch(/^proposed\./);
+  });
+
+  it('keeps a place word alone from naming a topic about that place ("Canadian" is not Canadian tariffs)', () => {
+    const text = [
+      'Coastal states argued on Tuesday over cargo traffic through the Arctic as the sea ice retreats.',
+      '',
+      'Canadian ambassador Anne Lemay said Ottawa would defend its claim. "These are Canadian internal waters, and we will defend our sovereignty," Lemay said.',
+    ].join('\n');
+    const [quotation] = extract(text, '2025-07-10');
+    expect(quotation.topicId).not.toBe('trade.tariffs.north-america');
   });
 });

@@ -31,7 +31,16 @@ export type TopicLexicon = {
   terms: string[];
   /** Phrases whose presence is a strong signal (weigh more than `terms`). */
   strongTerms?: string[];
+  /** Phrases that agree with the topic's proposition ("right to enrich"); under a negation they disagree. */
+  supportTerms?: string[];
+  /** Words of which the article must hold one for the topic to apply ("gaza", "greenland"): its region or actors. */
+  anchors?: string[];
+  /** Phrases that disagree with the topic's proposition ("not for sale" for US control of Greenland). */
+  opposeTerms?: string[];
 };
+
+/** A stance on the ledger's scale, or `no-position`: a quotation kept as evidence that takes no position. */
+export type ExtractedStance = Stance | 'no-position';
 
 export type ExtractionKnowledge = {
   actors: RegistryActor[];
@@ -68,12 +77,17 @@ export type ExtractedQuotation = {
   /** The phrase the day came from ("last night", "on Wednesday"), or null when the publication day was assumed. */
   saidOnEvidence: string | null;
   topicId: string | null;
-  stance: Stance | null;
+  /** Set when no registered topic fits and the article is about something the taxonomy lacks: for an editor. */
+  proposedTopic: { id: string; title: string } | null;
+  stance: ExtractedStance | null;
   conditions: Condition[];
   /** 0..1: how sure the extractor is of speaker, topic and stance together. */
   confidence: number;
-  /** Per-part confidences, for the review queue. */
-  confidences: { speaker: number; topic: number; stance: number };
+  /**
+   * Per-part confidences, for the review queue: who said it, which topic, which stance, which day (each 0..1); `raw`
+   * is what they combine into before calibration (see calibration.ts).
+   */
+  confidences: { speaker: number; topic: number; stance: number; day?: number; raw?: number };
 };
 
 /** A cue phrase (lower case) and how much it weighs. */
@@ -87,4 +101,6 @@ export type StanceCues = {
   noComment: StanceCue[];
   support: StanceCue[];
   oppose: StanceCue[];
+  /** "will not", "a red line", "rules out": refusals, against whatever the quotation speaks of. */
+  refusal?: StanceCue[];
 };

@@ -32,6 +32,17 @@ describe('scanQuotations', () => {
     expect(texts(text)).toEqual(['We want peace. The question is how.']);
   });
 
+  it('reads an opening curly mark used as the closer, as converted copy prints it', () => {
+    const text = '“The border stays open to trade,“ the minister said.\n“Every truck will be checked“.';
+    expect(texts(text)).toEqual(['The border stays open to trade,', 'Every truck will be checked']);
+  });
+
+  it('reads a paragraph that lost its opening mark when the attribution follows its closer', () => {
+    const text = 'We offered a schedule. They asked for more time“, she explained.\nNothing “quoted“ here.';
+    expect(texts(text)).toEqual(['We offered a schedule. They asked for more time', 'quoted']);
+    expect(texts('A long report“ was published.')).toEqual([]);
+  });
+
   it('keeps nested quotations inside their host', () => {
     const text =
       'He said: "They call it \'a special operation\', but it is a war." Then "we go on," he added.';

@@ -37,15 +37,48 @@ const singleCloserStrength = (text: string, at: number, paragraphEnd: number): n
   return 2;
 };
 
-const findMatchingDouble = (text: string, from: number, end: number, straight: boolean): number => {
-  for (let at = from; at < end; at++) {
-    const char = text[at];
-    if (straight ? char === '"' : char === '”') return at;
-    if (!straight && char === '“') {
-      const inner = text.indexOf('”', at + 1);
-      if (inner < 0 || inner >= end) return -1;
-      at = inner;
+const DOUBLE_MARK = /["“”]/;
+/** The attribution after a closing mark: a pronoun, "the minister" or a name, then a verb of saying. */
+const ORPHAN_ATTRIBUTION =
+  /^\s+(?:he|she|they|the\s+\p{Ll}+(?:\s+\p{Ll}+)?|\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\s+(?:said|says|added|specified|stressed|insisted|told|noted|explained|warned|declared|emphasi[sz]ed)\b/u;
+
+/**
+ * A double mark placed as a closer: after a word or punctuation, before a space, punctuation or the end. An opening
+ * curly mark placed so counts too: converted copy closes with “ ("feed children,“ Safadi said").
+ */
+const closesDouble = (text: string, at: number, end: number): boolean => {
+  const before = text[at - 1];
+  const after = at + 1 < end ? text[at + 1] : undefined;
+  if (before === undefined || /\s/.test(before) || isLetter(after)) return false;
+  return text[at] !== '“' || after === undefined || /[\s.,;:!?)\]]/.test(after);
+};
+
+/** A double mark placed as an opener: after a space or an opening bracket, before a word. */
+const opensDouble = (text: string, at: number, start: number): boolean => {
+  const before = at === start ? ' ' : text[at - 1];
+  const after = text[at + 1];
+  return (
+    text[at] !== '”' &&
+    (OPENERS_BEFORE.test(before) || /[‘']/.test(before)) &&
+    after !== undefined &&
+    (isLetter(after) || /[‘'….]/.test(after))
+  );
+};
+
+/**
+ * Where a double quotation opened at `open` closes, in any mix of curly and straight marks (outlets open with “ and
+ * close with " after an edit), skipping nested quotations; -1 when none closes before `end`.
+ */
+const findMatchingDouble = (text: string, open: number, start: number, end: number): number => {
+  for (let at = open + 1; at < end; at++) {
+    if (!DOUBLE_MARK.test(text[at])) continue;
+    if (opensDouble(text, at, start) && !closesDouble(text, at, end)) {
+      const nested = findMatchingDouble(text, at, start, end);
+      if (nested < 0) return -1;
+      at = nested;
+      continue;
     }
+    if (closesDouble(text, at, end)) return at;
   }
   return -1;
 };
@@ -60,23 +93,24 @@ const findCloser = (
 ): number => {
   if (style === 'double') {
     for (let at = open + 1; at < paragraph.end; at++) {
-      const char = text[at];
-      if (straight ? char === '"' : char === '”') return at;
-      if (!straight && char === '“') {
+      if (!DOUBLE_MARK.test(text[at])) continue;
+      if (opensDouble(text, at, paragraph.start) && !closesDouble(text, at, paragraph.end)) {
         // A fresh opening mark after a finished sentence is the next paragraph of the quotation run together.
         if (SENTENCE_END_BEFORE.test(text.slice(open + 1, at))) return -2 - at;
-        const nested = findMatchingDouble(text, at + 1, paragraph.end, false);
+        const nested = findMatchingDouble(text, at, paragraph.start, paragraph.end);
         if (nested < 0) return -1;
         at = nested;
+        continue;
       }
+      if (closesDouble(text, at, paragraph.end)) return at;
     }
     return -1;
   }
   let perhaps = -1;
   for (let at = open + 1; at < paragraph.end; at++) {
     const char = text[at];
-    if (char === '“' || (char === '"' && !straight)) {
-      const nested = findMatchingDouble(text, at + 1, paragraph.end, char === '"');
+    if (char === '“' || (char === '"' && opensDouble(text, at, paragraph.start))) {
+      const nested = findMatchingDouble(text, at, paragraph.start, paragraph.end);
       if (nested > 0) at = nested;
       continue;
     }
@@ -121,6 +155,23 @@ const openerAt = (
 };
 
 /**
+ * A paragraph that lost its opening mark: it starts with a capital, its first double mark closes and is followed by
+ * the attribution (`… something else“, he specified.`). Returns the closing mark, or null.
+ */
+const orphanCloser = (text: string, paragraph: Span): number | null => {
+  const first = firstMark(text, paragraph);
+  if (!first || !/\p{Lu}/u.test(first.char)) return null;
+  for (let at = first.at + 1; at < paragraph.end; at++) {
+    if (!DOUBLE_MARK.test(text[at])) continue;
+    if (!closesDouble(text, at, paragraph.end) || opensDouble(text, at, paragraph.start)) return null;
+    const tail = text.slice(at + 1, Math.min(paragraph.end, at + 60));
+    const endsWithComma = /,$/.test(text.slice(first.at, at).trimEnd()) || tail.startsWith(',');
+    return endsWithComma && ORPHAN_ATTRIBUTION.test(tail.replace(/^,/, '')) ? at : null;
+  }
+  return null;
+};
+
+/**
  * Every quotation in the text, in every house style: curly or straight, double or single marks (where the closing
  * single mark is also the apostrophe), nested quotations left inside their host, and quotations continued over
  * paragraphs (a paragraph that opens a quotation and does not close it, the next one opening again).
@@ -142,6 +193,17 @@ export const scanQuotations = (text: string): ScannedQuote[] => {
         current = null;
         pending = null;
       }
+    }
+    const orphan = pending ? null : orphanCloser(text, paragraph);
+    if (orphan) {
+      const first = firstMark(text, paragraph)!;
+      quotes.push({
+        style: 'double',
+        parts: [
+          { start: first.at, end: orphan + 1, inner: trimmedInner(text, first.at, orphan), closed: true },
+        ],
+      });
+      at = orphan + 1;
     }
     while (at < paragraph.end) {
       const opener: { style: QuoteStyle; straight: boolean } | null =

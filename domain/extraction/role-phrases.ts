@@ -1,4 +1,9 @@
 import type { RegistryActor } from './extraction.types';
+import { placeNamed } from './places';
+
+/** A table entry of its own: an organisation called "constructor" must not find Object.prototype's. */
+const own = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
 
 /** How the press names a country or organisation: adjectives ("US", "British") and nouns ("America"). */
 type OrganisationForms = { adjectives: string[]; nouns: string[] };
@@ -162,7 +167,7 @@ export const roleHeads = (title: string): string[] => {
   if (/^leader of/.test(lower)) heads.add('leader');
   if (/envoy/.test(lower)) heads.add('special envoy');
   if (/aide|adviser|advisor/.test(lower) && /foreign policy/.test(lower)) heads.add('foreign policy aide');
-  return [...heads].flatMap((head) => HEAD_SYNONYMS[head] ?? [head]);
+  return [...heads].flatMap((head) => own(HEAD_SYNONYMS, head) ?? [head]);
 };
 
 /** The adjectives and nouns that name a role's organisation, from its title ("of Ukraine") and organisation. */
@@ -174,12 +179,18 @@ export const organisationForms = (title: string, organisation: string): Organisa
     forms?.nouns.forEach((form) => nouns.add(form));
   };
   const org = organisation.toLowerCase().trim();
-  add(ORGANISATION_OWN_FORMS[org]);
-  const country = ORGANISATION_COUNTRY[org] ?? (COUNTRIES[org] ? org : undefined);
-  add(country ? COUNTRIES[country] : undefined);
+  add(own(ORGANISATION_OWN_FORMS, org));
+  const country = own(ORGANISATION_COUNTRY, org) ?? (own(COUNTRIES, org) ? org : undefined);
+  add(country ? own(COUNTRIES, country) : undefined);
   const ofPlace = /\b(?:of|to)\s+(?:the\s+)?([\w\s]+)$/.exec(title.toLowerCase());
-  if (ofPlace && COUNTRIES[ofPlace[1]]) add(COUNTRIES[ofPlace[1]]);
-  if (!country && !ORGANISATION_OWN_FORMS[org]) {
+  if (ofPlace) add(own(COUNTRIES, ofPlace[1]));
+  const place = country ? undefined : placeNamed(org);
+  if (place) {
+    adjectives.add(place.demonym.toLowerCase());
+    adjectives.add(place.name.toLowerCase());
+    nouns.add(place.name.toLowerCase());
+    nouns.add(`the ${place.name.toLowerCase()}`);
+  } else if (!country && !own(ORGANISATION_OWN_FORMS, org)) {
     adjectives.add(org);
     nouns.add(org);
     nouns.add(`the ${org}`);
@@ -196,6 +207,17 @@ const holdsOn = (role: RegistryActor['roles'][number], day: string): boolean =>
  * The phrases that name the holder of each role held on `day`: "the US president", "Ukraine's president",
  * "the president of France" (specific), and "the president" (generic: whoever the article is about).
  */
+/** Newsroom shorthand for a title: "the VP", "the PM", "the SecState" stand for the holder as "the vice president" does. */
+const TITLE_ABBREVIATIONS: Record<string, string[]> = {
+  'vice president': ['vp', 'veep'],
+  'vice-president': ['vp', 'veep'],
+  'prime minister': ['pm'],
+  'secretary of state': ['secstate', 'sec state'],
+  'secretary of defense': ['secdef'],
+  'secretary-general': ['sg', 'secgen'],
+  'secretary general': ['sg', 'secgen'],
+};
+
 export const rolePhrases = (actors: RegistryActor[], day: string): RolePhrase[] => {
   const phrases: RolePhrase[] = [];
   for (const actor of actors) {
@@ -204,6 +226,8 @@ export const rolePhrases = (actors: RegistryActor[], day: string): RolePhrase[] 
       for (const head of roleHeads(role.title)) {
         if (head !== 'leader' && head !== 'aide')
           phrases.push({ phrase: `the ${head}`, actorId: actor.id, specific: false });
+        for (const short of TITLE_ABBREVIATIONS[head] ?? [])
+          phrases.push({ phrase: `the ${short}`, actorId: actor.id, specific: false });
         for (const adjective of adjectives) {
           phrases.push({ phrase: `the ${adjective} ${head}`, actorId: actor.id, specific: true });
           phrases.push({ phrase: `${adjective} ${head}`, actorId: actor.id, specific: true });

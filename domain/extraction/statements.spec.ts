@@ -12,6 +12,7 @@ const quotation = (articleId: string, speakerId: string, quote: string): Extract
   saidOnPrecision: 'day',
   saidOnEvidence: null,
   topicId: null,
+  proposedTopic: null,
   stance: null,
   conditions: [],
   confidence: 0.9,

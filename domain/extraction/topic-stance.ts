@@ -1,9 +1,16 @@
+import { toKebab } from '../shared/ids';
 import type { Stance } from '../positions/stance';
 import type { Condition } from '../positions/position.events';
-import type { StanceCue, StanceCues, TopicLexicon } from './extraction.types';
+import type { ExtractedStance, StanceCue, StanceCues, TopicLexicon } from './extraction.types';
 
 export type TopicGuess = { topicId: string | null; confidence: number };
-export type StanceGuess = { stance: Stance | null; conditions: Condition[]; confidence: number };
+export type StanceGuess = {
+  stance: ExtractedStance | null;
+  conditions: Condition[];
+  confidence: number;
+  /** Rated by a phrase of the topic's own ("not for sale" on Greenland), not by general cues alone. */
+  specific?: boolean;
+};
 
 /** Lower case, one kind of apostrophe and quote mark, dashes as spaces: how lexicon phrases are matched. */
 export const plainWords = (text: string): string =>
@@ -17,32 +24,187 @@ export const plainWords = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim()} `;
 
-const occurrences = (haystack: string, phrase: string): number[] => {
-  const needle = plainWords(phrase);
+/**
+ * Forgets what was computed from texts (an article's plain words, its anchored topics, the word index of each
+ * quotation): called as each article starts, so work done for one article never serves another.
+ */
+export const forgetTexts = (): void => {
+  lastArticle = null;
+  lastAnchored = null;
+  wordIndexes.clear();
+};
+
+let lastArticle: { text: string; plain: string } | null = null;
+/** An article's plain words, computed once for all its quotations. */
+const plainArticle = (text: string): string => {
+  if (lastArticle?.text !== text) lastArticle = { text, plain: plainWords(text) };
+  return lastArticle.plain;
+};
+
+let lastAnchored: { text: string; topics: TopicLexicon[] } | null = null;
+/** The topics whose anchors the article holds, computed once for all its quotations. */
+const anchoredTopics = (topics: TopicLexicon[], article: string): TopicLexicon[] => {
+  if (lastAnchored?.text !== article) {
+    const whole = plainArticle(article);
+    lastAnchored = {
+      text: article,
+      topics: topics.filter(
+        (lexicon) =>
+          !lexicon.anchors || lexicon.anchors.some((anchor) => whole.includes(plainPhrase(anchor))),
+      ),
+    };
+  }
+  return lastAnchored.topics;
+};
+
+const plainPhrases = new Map<string, string>();
+const plainPhrase = (phrase: string): string => {
+  let plain = plainPhrases.get(phrase);
+  if (plain === undefined) {
+    plain = plainWords(phrase);
+    plainPhrases.set(phrase, plain);
+  }
+  return plain;
+};
+
+type WordIndex = { words: string[]; offsets: number[]; byWord: Map<string, number[]> };
+
+const wordIndexes = new Map<string, WordIndex>();
+/** A plain text's words with the offset of the space before each, and where each word occurs: built once per text. */
+const wordIndex = (plain: string): WordIndex => {
+  let index = wordIndexes.get(plain);
+  if (index) return index;
+  const words: string[] = [];
+  const offsets: number[] = [];
+  const byWord = new Map<string, number[]>();
+  for (let at = plain.indexOf(' '); at >= 0 && at < plain.length - 1;) {
+    const next = plain.indexOf(' ', at + 1);
+    if (next < 0) break;
+    const word = plain.slice(at + 1, next);
+    const list = byWord.get(word) ?? [];
+    list.push(words.length);
+    byWord.set(word, list);
+    words.push(word);
+    offsets.push(at);
+    at = next;
+  }
+  index = { words, offsets, byWord };
+  wordIndexes.set(plain, index);
+  return index;
+};
+
+const phraseWords = new Map<string, string[]>();
+/** A phrase as the plain words it is matched by (none for a phrase of no word). */
+const wordsOfPhrase = (phrase: string): string[] => {
+  const needle = plainPhrase(phrase);
+  let wanted = phraseWords.get(needle);
+  if (!wanted) {
+    wanted = needle.trim() === '' ? [] : needle.trim().split(' ');
+    phraseWords.set(needle, wanted);
+  }
+  return wanted;
+};
+
+/**
+ * Where a phrase's words occur in a plain text (the offset of the space before them), as `indexOf` would find
+ * ` phrase ` but by word lookup: a plain text is words between single spaces, so a match is a run of whole words.
+ */
+const wordRuns = (haystack: string, wanted: string[]): number[] => {
   const found: number[] = [];
-  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) found.push(at);
+  if (wanted.length === 0) {
+    const needle = ' ';
+    for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1))
+      if (haystack.startsWith('  ', at)) found.push(at);
+    return found;
+  }
+  const { words, offsets, byWord } = wordIndex(haystack);
+  for (const first of byWord.get(wanted[0]) ?? []) {
+    let same = first + wanted.length <= words.length;
+    for (let k = 1; same && k < wanted.length; k++) same = words[first + k] === wanted[k];
+    if (same) found.push(offsets[first]);
+  }
   return found;
 };
 
-const score = (lexicon: TopicLexicon, text: string): number =>
-  lexicon.terms.reduce((sum, term) => sum + Math.min(2, occurrences(text, term).length), 0) +
-  (lexicon.strongTerms ?? []).reduce((sum, term) => sum + 3 * Math.min(2, occurrences(text, term).length), 0);
+const occurrences = (haystack: string, phrase: string): number[] => wordRuns(haystack, wordsOfPhrase(phrase));
+
+/** A lexicon's phrases as plain words, grouped by their first word, each with its weight in the topic's score. */
+type CompiledLexicon = Map<string, { words: string[]; weight: number; anchor: boolean }[]>;
+const compiledLexicons = new WeakMap<TopicLexicon, CompiledLexicon>();
+const compiled = (lexicon: TopicLexicon): CompiledLexicon => {
+  let entry = compiledLexicons.get(lexicon);
+  if (!entry) {
+    entry = new Map();
+    const anchors = new Set((lexicon.anchors ?? []).map(plainPhrase));
+    const add = (terms: string[] | undefined, weight: number, plain = false) => {
+      for (const term of terms ?? []) {
+        const words = wordsOfPhrase(term);
+        const first = words[0] ?? '';
+        const anchor = plain && anchors.has(plainPhrase(term));
+        entry!.set(first, [...(entry!.get(first) ?? []), { words, weight, anchor }]);
+      }
+    };
+    add(lexicon.terms, 1, true);
+    add(lexicon.strongTerms, 3);
+    add(lexicon.supportTerms, 1);
+    add(lexicon.opposeTerms, 1);
+    compiledLexicons.set(lexicon, entry);
+  }
+  return entry;
+};
+
+/**
+ * A topic's evidence in a plain text: each phrase of its lexicon found counts its weight, at most twice. Only the
+ * phrases opening with a word of the text are looked at.
+ */
+const evidence = (lexicon: TopicLexicon, text: string): { score: number; specific: boolean } => {
+  const phrases = compiled(lexicon);
+  let sum = 0;
+  let specific = false;
+  const add = (entries: { words: string[]; weight: number; anchor: boolean }[] | undefined) => {
+    for (const { words, weight, anchor } of entries ?? []) {
+      const found = Math.min(2, wordRuns(text, words).length);
+      sum += weight * found;
+      if (found > 0 && !anchor) specific = true;
+    }
+  };
+  for (const word of wordIndex(text).byWord.keys()) if (word !== '') add(phrases.get(word));
+  add(phrases.get(''));
+  return { score: sum, specific };
+};
+
+const score = (lexicon: TopicLexicon, text: string): number => evidence(lexicon, text).score;
+
+/** Below this, the words only brush a topic: no topic is better than a wrong one. */
+const TOPIC_MIN_SCORE = 1;
 
 /**
  * The topic a quotation speaks to, from each topic's lexicon: the quotation's own words count fully, the sentence
  * that frames it half. Confidence grows with the evidence and with the lead over the runner-up.
  */
-export const guessTopic = (topics: TopicLexicon[], quote: string, frame: string): TopicGuess => {
+export const guessTopic = (
+  topics: TopicLexicon[],
+  quote: string,
+  frame: string,
+  article?: string,
+): TopicGuess => {
   const quoted = plainWords(quote);
   const framed = plainWords(frame);
-  const scored = topics
-    .map((lexicon) => ({
-      topicId: lexicon.topicId,
-      score: score(lexicon, quoted) + 0.5 * score(lexicon, framed),
-    }))
-    .filter((entry) => entry.score > 0)
+  const scored = (article === undefined ? topics : anchoredTopics(topics, article))
+    .map((lexicon) => {
+      const own = evidence(lexicon, quoted);
+      const frame = evidence(lexicon, framed);
+      return {
+        topicId: lexicon.topicId,
+        score: own.score + 0.5 * frame.score,
+        specific: own.specific || frame.specific,
+      };
+    })
+    // The place a topic is about ("Canadian", "Gaza") is no evidence for it on its own: a topic needs a word of
+    // its own beside the article's anchors, or another subject in the same place gets it.
+    .filter((entry) => entry.score > 0 && entry.specific)
     .sort((a, b) => b.score - a.score || a.topicId.localeCompare(b.topicId));
-  if (scored.length === 0) return { topicId: null, confidence: 0 };
+  if (scored.length === 0 || scored[0].score < TOPIC_MIN_SCORE) return { topicId: null, confidence: 0 };
   const [best, second] = scored;
   const strength = Math.min(1, best.score / 4);
   const lead = second ? (best.score - second.score) / best.score : 1;
@@ -67,14 +229,27 @@ const weigh = (text: string, cues: StanceCue[]): { weight: number; at: number[];
 const NEGATION_REACH = 24;
 
 /**
- * The stance a quotation takes, from cue phrases kept as data: support and opposition cues (a support cue under a
- * negation counts against), conditions ("if", "unless", "beyond") that make it conditional, hedges and refusals.
+ * The stance a quotation takes on its topic's proposition, from phrases kept as data: the topic's own support and
+ * opposition phrases first ("not for sale" opposes US control of Greenland, "right to enrich" supports Iranian
+ * enrichment), then general cues (a support cue under a negation counts against), refusals ("will not", "a red
+ * line", "rules out"), conditions ("unless", "only if", "until") that make it conditional, hedges and refusals to
+ * comment. A quotation with no such phrase states no position (`no-position`): a description, a fact, a courtesy.
  */
-export const guessStance = (cues: StanceCues, quote: string, topicId: string | null): StanceGuess => {
+export const guessStance = (
+  cues: StanceCues,
+  quote: string,
+  topicId: string | null,
+  lexicon?: TopicLexicon,
+): StanceGuess => {
   const text = plainWords(quote);
   const negations = weigh(text, cues.negation);
   const negatedAt = (at: number) =>
     negations.at.some((negation) => negation < at && at - negation <= NEGATION_REACH);
+  let specific = 0;
+  for (const term of lexicon?.supportTerms ?? [])
+    for (const at of occurrences(text, term))
+      specific += negatedAt(at) && !/\bnot?\b|n't/.test(term) ? -2 : 2;
+  for (const term of lexicon?.opposeTerms ?? []) for (const _ of occurrences(text, term)) specific -= 2;
   let support = 0;
   let oppose = 0;
   for (const cue of cues.support) {
@@ -84,10 +259,11 @@ export const guessStance = (cues: StanceCues, quote: string, topicId: string | n
     }
   }
   for (const cue of cues.oppose) for (const _ of occurrences(text, cue.phrase)) oppose += cue.weight;
+  const refusal = weigh(text, cues.refusal ?? []).weight;
   const conditions = weigh(text, cues.condition);
   const hedges = weigh(text, cues.hedge);
   const refusals = weigh(text, cues.noComment);
-  const polarity = support - oppose;
+  const polarity = specific !== 0 ? specific : support - oppose - refusal;
   const conditionTexts = quote
     .split(/(?<=[.!?])\s+/)
     .filter((sentence) =>
@@ -97,15 +273,62 @@ export const guessStance = (cues: StanceCues, quote: string, topicId: string | n
   if (refusals.weight > 0 && refusals.weight >= Math.abs(polarity)) {
     return { stance: 'no-comment', conditions: [], confidence: Math.min(0.9, 0.55 + 0.2 * refusals.weight) };
   }
-  if (hedges.weight > Math.abs(polarity)) {
+  if (hedges.weight > Math.abs(polarity) && hedges.weight >= 1) {
     return { stance: 'hedged', conditions: [], confidence: Math.min(0.85, 0.5 + 0.15 * hedges.weight) };
   }
   const evidence = Math.abs(polarity);
-  const base = Math.min(0.9, 0.5 + 0.12 * evidence + (support > 0 && oppose > 0 ? -0.1 : 0));
+  if (topicId === null && evidence < 1)
+    return { stance: 'no-position', conditions: [], confidence: evidence === 0 ? 0.7 : 0.5 };
+  // On a topic without a cue: words that use the proposition's own terms mostly assert it.
+  if (evidence === 0) return { stance: 'support', conditions: [], confidence: 0.4 };
+  const base = Math.min(0.92, 0.5 + 0.12 * evidence + (specific !== 0 ? 0.1 : 0));
   if (conditions.weight >= 0.5) {
     const stance: Stance = polarity < 0 ? 'conditional-opposition' : 'conditional-support';
     return { stance, conditions: conditionTexts, confidence: Number(Math.min(0.85, base).toFixed(2)) };
   }
-  if (polarity === 0) return { stance: 'support', conditions: [], confidence: 0.4 };
-  return { stance: polarity > 0 ? 'support' : 'oppose', conditions: [], confidence: Number(base.toFixed(2)) };
+  return {
+    stance: polarity > 0 ? 'support' : 'oppose',
+    conditions: [],
+    confidence: Number(base.toFixed(2)),
+    specific: specific !== 0,
+  };
+};
+
+const LEDE_TOPIC_MIN_SCORE = 4;
+const GENERIC_NOUNS = new Set(
+  (
+    'minister president prime secretary spokesman spokeswoman spokesperson statement talks reporters people ' +
+    'year years day days week time country countries government leader leaders official officials news interview ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december percent cent part side sides way thing things'
+  ).split(' '),
+);
+
+/**
+ * A topic for an editor to register, when the article's opening speaks to none of the registered ones: its most
+ * frequent proper nouns that name no one, and its most frequent noun (`proposed.venezuela-boat-strike`). Null when
+ * a registered topic fits the opening.
+ */
+export const proposeTopic = (
+  topics: TopicLexicon[],
+  lede: string,
+  tokens: { text: string; pos: string; lemma: string; start: number }[],
+  isPersonAt: (offset: number) => boolean,
+): { id: string; title: string } | null => {
+  const text = plainWords(lede);
+  if (topics.some((lexicon) => score(lexicon, text) >= LEDE_TOPIC_MIN_SCORE)) return null;
+  const counts = (pos: string) => {
+    const found = new Map<string, number>();
+    for (const token of tokens) {
+      if (token.pos !== pos || isPersonAt(token.start) || token.text.length < 3) continue;
+      const word = pos === 'PROPN' ? token.text : token.lemma.toLowerCase();
+      if (GENERIC_NOUNS.has(word.toLowerCase())) continue;
+      found.set(word, (found.get(word) ?? 0) + 1);
+    }
+    return [...found].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([word]) => word);
+  };
+  const words = [...counts('PROPN').slice(0, 2), ...counts('NOUN').slice(0, 1)];
+  if (words.length === 0) return null;
+  const title = words.join(' ');
+  return { id: `proposed.${toKebab(title)}`, title };
 };

@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { evaluateExtraction, type Accuracy, type QuotationLine } from '@domain/extraction';
+import {
+  DEFAULT_AUTO_RECORD_CONFIDENCE,
+  evaluateExtraction,
+  fitCalibration,
+  type Accuracy,
+  type QuotationLine,
+} from '@domain/extraction';
 import { loadExtractionKnowledge } from '../extraction/knowledge-files';
 import { extractLines, InputError, readArticles } from './extract';
 
@@ -33,11 +39,20 @@ const describe = ({ correct, total, accuracy }: Accuracy) =>
 const show = (line: QuotationLine) =>
   `  [${line.article}] ${line.speaker ?? '(no speaker)'}: "${line.quote.length > 140 ? `${line.quote.slice(0, 137)}...` : line.quote}"`;
 
-/** `npm run eval:extraction -- <articles.json> <gold.jsonl> [--json]`. */
+const table = (rows: string[][]) => rows.map((row) => `  ${row.map((cell) => cell.padEnd(12)).join('')}`);
+
+/** `npm run eval:extraction -- <articles.json> <gold.jsonl> [--json] [--threshold 0.xx]`. */
 const main = () => {
   const args = process.argv.slice(2).filter((arg) => arg !== '--');
   const jsonOnly = args.includes('--json');
-  const [listPath, goldPath] = args.filter((arg) => arg !== '--json');
+  const fit = args.includes('--fit');
+  const thresholdAt = args.indexOf('--threshold');
+  const threshold = thresholdAt >= 0 ? Number(args[thresholdAt + 1]) : DEFAULT_AUTO_RECORD_CONFIDENCE;
+  if (!(threshold >= 0 && threshold <= 1)) throw new InputError('--threshold must be a number from 0 to 1');
+  const [listPath, goldPath] = args.filter(
+    (arg, index) =>
+      arg !== '--json' && arg !== '--threshold' && !(thresholdAt >= 0 && index === thresholdAt + 1),
+  );
   if (!listPath || !goldPath)
     throw new InputError('usage: npm run eval:extraction -- <articles.json> <gold.jsonl> [--json]');
   const articles = readArticles(resolve(listPath));
@@ -46,7 +61,11 @@ const main = () => {
   const stray = gold.find((line) => !known.has(line.article));
   if (stray) throw new InputError(`${goldPath}: article ${stray.article} is not in ${listPath}`);
   const predicted = extractLines(articles, loadExtractionKnowledge());
-  const result = evaluateExtraction(gold, predicted);
+  const result = evaluateExtraction(gold, predicted, threshold);
+  if (fit) {
+    console.log(JSON.stringify(fitCalibration(result, predicted)));
+    return;
+  }
   const summary = {
     articles: articles.length,
     gold: result.gold,
@@ -58,6 +77,14 @@ const main = () => {
     saidOnAccuracy: result.saidOn.accuracy,
     topicAccuracy: result.topic.accuracy,
     stanceAccuracy: result.stance.accuracy,
+    mappedStanceAccuracy: result.mappedStance.accuracy,
+    lenientPrecision: result.lenient.precision,
+    lenientRecall: result.lenient.recall,
+    lenientF1: result.lenient.f1,
+    autoRecordThreshold: threshold,
+    autoRecorded: result.autoRecord.recorded,
+    autoRecordedPrecision: result.autoRecord.precision,
+    threshold95: result.threshold95,
     falseNegatives: result.falseNegatives.length,
     falsePositives: result.falsePositives.length,
   };
@@ -68,6 +95,20 @@ const main = () => {
       `said_on accuracy: ${describe(result.saidOn)}`,
       `topic accuracy:   ${describe(result.topic)}`,
       `stance accuracy:  ${describe(result.stance)}`,
+      `stance accuracy on support / oppose / conditional / hedge / no-position: ${describe(result.mappedStance)}`,
+      `lenient (a joined quotation covers each gold line it holds): precision ${percent(result.lenient.precision)}, recall ${percent(result.lenient.recall)}, F1 ${percent(result.lenient.f1)}`,
+      'reliability (extracted lines by confidence; fully right = speaker, topic, stance and day as gold):',
+      ...table([
+        ['confidence', 'lines', 'fully right', 'share'],
+        ...result.reliability.map((bin) => [
+          `${bin.from.toFixed(2)}-${bin.to.toFixed(2)}`,
+          String(bin.lines),
+          String(bin.fullyRight),
+          bin.share === null ? '-' : percent(bin.share),
+        ]),
+      ]),
+      `auto-recorded at ${threshold}: ${result.autoRecord.recorded} lines, ${result.autoRecord.right} fully right (${result.autoRecord.precision === null ? 'n/a' : percent(result.autoRecord.precision)})`,
+      `lowest threshold with auto-recorded lines >= 95% right: ${result.threshold95 ? `${result.threshold95.threshold} (${result.threshold95.recorded} lines, ${percent(result.threshold95.precision ?? 0)})` : 'none'}`,
       `missed (false negatives): ${result.falseNegatives.length}`,
       ...result.falseNegatives.map(show),
       `spurious (false positives): ${result.falsePositives.length}`,

@@ -1,0 +1,360 @@
+import { REPORTING_VERB } from './attribution';
+import type { RegistryActor } from './extraction.types';
+import type { Token } from './language';
+import { placeNamed } from './places';
+import type { Span } from './text-spans';
+import { toKebab } from '../shared/ids';
+
+/** A person or institution an article introduces, as the article introduces it. */
+export type CastMember = {
+  id: string;
+  name: string;
+  kind: 'person' | 'institution';
+  /** "foreign minister", "economic revitalisation minister", "ministry": what later mentions may call it. */
+  title: string | null;
+  organisation: string | null;
+  /** The registry actor it is, when names and roles match on the article's day. */
+  actorId: string | null;
+  aliases: string[];
+  at: number;
+};
+
+const HONORIFICS = new Set(
+  'mr mrs ms miss dr sir dame lord lady sheikh sheikha prof professor col gen lt capt maj adm rev judge'.split(
+    ' ',
+  ),
+);
+const ROLE_TITLES = new Set(
+  (
+    'president vice-president premier minister secretary senator sen governor gov mayor chancellor pm mp mep ambassador ' +
+    'envoy spokesman spokeswoman spokesperson chairman chairwoman chairperson chair commissioner director chief head leader ' +
+    'king queen prince emir speaker representative rep congressman congresswoman general colonel admiral commander deputy ' +
+    'foreign defence defense interior trade finance economy home state acting interim former outgoing opposition shadow ' +
+    'prime secretary-general vice under adviser advisor negotiator vp fm retd retired'
+  ).split(' '),
+);
+const ROLE_NOUN =
+  /^(?:minister|secretary|spokes(?:man|woman|person)|president|premier|chair(?:man|woman|person)?|ambassador|envoy|advis[eo]r|director|head|chief|leader|commander|governor|mayor|member|analyst|economist|expert|professor|lawmaker|senator|legislator|teacher|farmer|activist|official|negotiator|commissioner|researcher|fellow|lecturer|historian|diplomat|administrator|representative|mp|mep|officer|journalist|editor|correspondent|founder|executive|ceo|candidate|politician|campaigner|resident|student|worker|trader|doctor|nurse|\p{L}*ologist|scientist|specialist|strategist|pollster|lawyer|judge|prosecutor|aide|monarch|cleric|imam|bishop|premier|speaker|general)s?$/iu;
+const PLACE_OR_BODY =
+  /^(?:City|Council|Office|House|Base|Ministry|Department|Committee|Union|Assembly|Party|Agency|Fund|Foundation|Institute|University|College|Dam|Sea|Strait|Straits|Island|Islands|Square|Palace|Street|Bank|Group|Forces|Army|Navy|News|Radio|Television|TV|Times|Post|Journal|Social|Business|Bridge|Canal|Airport|Port|Province|Region|State|States|Kingdom|Republic|Federation|Court|Parliament|Congress|Senate|Commission|Organisation|Organization|Movement|Front|Coalition|Alliance|Summit|Conference|Forum|Agreement|Accord|Treaty|Plan|Initiative|Act|Day|Corridor|Route|Gulf|Ocean|River|Valley|Coast|Heights|Centre|Center|Network|Service|Authority|Administration|Cabinet|Government|Embassy|Guard|Corps|Command|Society|Association|Chamber|Company|Corporation|Bureau|Tribunal|Affairs|Security|Nations)$/;
+const PARTICLE = /^(?:bin|bint|ibn|al|el|de|da|dos|das|du|van|von|der|den|la|le|di|y)$/;
+const LEADING_WORDS = new Set(
+  (
+    'in on at as after before while when if then so yet but and or the a an this that these those his her their its our ' +
+    'asked speaking writing referring meanwhile however also both even only for from with without by to of since until ' +
+    'during despite following under over among between against about according like unlike earlier later today ' +
+    'yesterday last next new'
+  ).split(' '),
+);
+const INSTITUTION_PHRASE =
+  /(?<![\p{L}])(?:the\s+)?(?:(?:US|U\.S\.)\s+)?(State Department|Pentagon|Foreign Office)(?![\p{L}])|(?<![\p{L}])(?:the\s+|The\s+)?([A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?)(?:['’]s)?\s+((?:foreign|defen[cs]e|interior|commerce|trade|finance|economy|justice|health|information|external affairs)\s+(?:ministry|office|department)|foreign office|government|cabinet|presidency|military|army|embassy)(?![\p{L}])/gu;
+const ARMED_GROUP =
+  /(?<![\p{L}])(?:the\s+|The\s+)?([A-Z][\p{L}\p{N}-]*[\p{Lu}\p{N}][\p{L}\p{N}-]*)\s+(rebel|militant|armed|militia|paramilitary|opposition)\s+(group|movement|coalition|alliance)(?![\p{L}])/gu;
+
+const isCapitalised = (token: Token) => /^\p{Lu}/u.test(token.text) && token.pos !== 'PUNCT';
+const isInitial = (token: Token) => /^\p{Lu}\.?$/u.test(token.text);
+const plain = (word: string) => word.toLowerCase().replace(/\.$/, '');
+
+type Run = { tokens: Token[]; start: number; end: number };
+
+/** Runs of capitalised words outside quotations: "Chilean Foreign Minister Ana Rojas", "Mohammed bin Salman". */
+const capitalisedRuns = (text: string, tokens: Token[], insideQuote: (offset: number) => boolean): Run[] => {
+  const runs: Run[] = [];
+  let current: Token[] = [];
+  const close = () => {
+    if (current.length > 0)
+      runs.push({ tokens: current, start: current[0].start, end: current[current.length - 1].end });
+    current = [];
+  };
+  tokens.forEach((token, index) => {
+    const next = tokens[index + 1];
+    const gap = current.length > 0 ? text.slice(current[current.length - 1].end, token.start) : null;
+    const joined = gap !== null && /^[ \t]*$/.test(gap);
+    // "Jens-Frederik", "Ching-te": a hyphenated piece belongs to the name it is glued to.
+    if (gap === '' && (token.text === '-' || text[token.start - 1] === '-')) {
+      current.push(token);
+      return;
+    }
+    const particle =
+      PARTICLE.test(token.text) && next !== undefined && isCapitalised(next) && current.length > 0;
+    if ((isCapitalised(token) || particle) && !insideQuote(token.start)) {
+      if (!joined) close();
+      current.push(token);
+    } else close();
+  });
+  close();
+  return runs;
+};
+
+/** "civil society activist Espoir Ngalukiye", "Foreign ministry spokesperson Guo Jiakun": the role just before. */
+const roleWordsBefore = (tokens: Token[], index: number, text: string): string[] => {
+  const words: string[] = [];
+  for (let at = index - 1; at >= 0 && words.length < 4; at--) {
+    const token = tokens[at];
+    if (!/^[ \t]+$/.test(text.slice(token.end, tokens[at + 1].start))) break;
+    if (!['NOUN', 'ADJ', 'PROPN'].includes(token.pos)) break;
+    words.unshift(token.text);
+  }
+  return words.length > 0 && ROLE_NOUN.test(words[words.length - 1]) ? words : [];
+};
+
+const APPOSITION =
+  /^,\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\p{L}]+['’]s\s+)?(?:[\p{L}-]+\s+){0,4}?([\p{L}-]+))(?:\s+(?:of|at|for|to|in)\s+[^,.;]{1,60})?,/u;
+const AGE_APPOSITION = /^,\s+\d{1,3},/;
+
+const titleOf = (words: string[]): { title: string | null; organisation: string | null } => {
+  let organisation: string | null = null;
+  const kept: string[] = [];
+  for (const word of words) {
+    const place = placeNamed(word);
+    if (place && !ROLE_TITLES.has(plain(word))) {
+      organisation = place.name;
+      continue;
+    }
+    if (HONORIFICS.has(plain(word)) || /^(?:former|acting|interim|outgoing|retd|retired)$/i.test(word))
+      continue;
+    kept.push(word.toLowerCase());
+  }
+  return { title: kept.length > 0 ? kept.join(' ') : null, organisation };
+};
+
+const folded = new Map<string, string>();
+/** Without accents, in lower case: once per string (the registry's names are folded for every article). */
+const fold = (text: string): string => {
+  let plain = folded.get(text);
+  if (plain === undefined) {
+    plain = foldText(text);
+    if (folded.size >= 20_000) folded.clear();
+    folded.set(text, plain);
+  }
+  return plain;
+};
+
+const foldText = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ø/g, 'o')
+    .replace(/Ø/g, 'O')
+    .replace(/æ/g, 'ae')
+    .replace(/ł/g, 'l')
+    .replace(/ß/g, 'ss')
+    .toLowerCase();
+
+/** The registry actor a person introduced by the article is, when the names match (an initial may stand for a name). */
+const registryMatch = (name: string, registry: RegistryActor[], title: string | null): string | null => {
+  const words = fold(name).split(/\s+/);
+  const surname = words[words.length - 1];
+  for (const actor of registry) {
+    if (actor.kind !== 'person') continue;
+    for (const known of [actor.name, ...actor.aliases]) {
+      const knownWords = fold(known).split(/\s+/);
+      if (knownWords.length < 2 || knownWords[knownWords.length - 1] !== surname) continue;
+      const first = words[0];
+      if (
+        knownWords[0] === first ||
+        (first.length <= 2 && knownWords[0].startsWith(first.replace(/\.$/, '')))
+      )
+        return actor.id;
+      if (title && actor.roles.some((role) => fold(role.title).includes(title.split(' ').at(-1) ?? '')))
+        if (knownWords.length === words.length) return actor.id;
+    }
+  }
+  return null;
+};
+
+const institutionMember = (
+  id: string,
+  name: string,
+  at: number,
+  head: string,
+  organisation: string | null,
+  aliases: string[],
+): CastMember => ({
+  id,
+  name,
+  kind: 'institution',
+  title: head,
+  organisation,
+  actorId: null,
+  aliases,
+  at,
+});
+
+/** Institutions the article names: "the Egyptian foreign ministry", "Pakistan's foreign office", "the M23 rebel group". */
+const institutions = (text: string, insideQuote: (offset: number) => boolean): CastMember[] => {
+  const found: CastMember[] = [];
+  for (const match of text.matchAll(INSTITUTION_PHRASE)) {
+    if (insideQuote(match.index)) continue;
+    if (match[1]) {
+      const id = toKebab(match[1]);
+      found.push(institutionMember(id, match[1], match.index, 'department', 'United States', [match[1]]));
+      continue;
+    }
+    const place = placeNamed(match[2]);
+    if (!place) continue;
+    const head = match[3].toLowerCase();
+    const id = toKebab(`${place.demonym} ${head}`);
+    const printed = match[0].replace(/^(?:the|The)\s+/, '');
+    found.push(
+      institutionMember(id, `${place.demonym} ${head}`, match.index, head.split(' ').at(-1)!, place.name, [
+        printed,
+        `${place.demonym} ${head}`,
+        `${place.name}'s ${head}`,
+        `${place.name}’s ${head}`,
+      ]),
+    );
+  }
+  for (const match of text.matchAll(ARMED_GROUP)) {
+    if (insideQuote(match.index)) continue;
+    found.push(
+      institutionMember(toKebab(match[1]), match[1], match.index, match[3].toLowerCase(), null, [
+        match[1],
+        `${match[1]} ${match[2]} ${match[3]}`,
+      ]),
+    );
+  }
+  return found;
+};
+
+const personAliases = (name: string, text: string): string[] => {
+  const words = name.split(/\s+/);
+  const surname = words[words.length - 1];
+  const aliases = new Set([name]);
+  if (words.length >= 2) {
+    aliases.add(surname);
+    // Only the honorifics the article prints: they also tell a pronoun's gender.
+    for (const honorific of ['Mr', 'Mr.', 'Ms', 'Ms.', 'Mrs', 'Mrs.', 'Dr', 'Dr.'])
+      if (text.includes(`${honorific} ${surname}`)) aliases.add(`${honorific} ${surname}`);
+    // "Abiy said", "Anwar said", "Lai said": outlets use the given name or a family name that comes first.
+    if (!isInitialWord(words[0])) aliases.add(words[0]);
+    if (words.length >= 3) aliases.add(words.slice(1).join(' '));
+  }
+  return [...aliases];
+};
+
+const isInitialWord = (word: string) => /^\p{Lu}\.?$/u.test(word);
+
+/**
+ * The article's cast: every person introduced with a title, a role or as the subject of a verb of saying, and
+ * every institution named, each once, with the kebab id of the full name as introduced (`ana-rojas`, never
+ * `chilean-ana-rojas`) and the aliases later mentions use (surname, "Mr X", the title as "the minister").
+ * People the registry knows keep their registry id (`actorId`). Aliases two members share are dropped.
+ */
+export const buildCast = (
+  text: string,
+  tokens: Token[],
+  insideQuote: (offset: number) => boolean,
+  registry: RegistryActor[],
+  known: Span[],
+): CastMember[] => {
+  const members = new Map<string, CastMember>();
+  const registryIds = new Set(registry.map((actor) => actor.id));
+  const covered = (span: Span) =>
+    known.some((mention) => mention.start < span.end && span.start < mention.end);
+  const tokenIndex = new Map(tokens.map((token, index) => [token, index]));
+  for (const run of capitalisedRuns(text, tokens, insideQuote)) {
+    const words = [...run.tokens];
+    while (words.length > 0 && LEADING_WORDS.has(plain(words[0].text))) words.shift();
+    const stripped: string[] = [];
+    while (words.length > 0) {
+      const word = plain(words[0].text);
+      const next = words[1] ? plain(words[1].text) : '';
+      const titleLike =
+        HONORIFICS.has(word) ||
+        ROLE_TITLES.has(word) ||
+        ROLE_NOUN.test(word) ||
+        (placeNamed(word) !== undefined && words.length > 2) ||
+        (ROLE_TITLES.has(next) && !HONORIFICS.has(next) && words.length > 2);
+      if (!titleLike) break;
+      stripped.push(words.shift()!.text);
+    }
+    while (words.length > 0 && /^\(|\)$/.test(words[0].text)) words.shift();
+    if (words.length < 2 || words.length > 5) continue;
+    const last = words[words.length - 1].text;
+    if (PLACE_OR_BODY.test(last) || words.some((word) => placeNamed(word.text) && !isInitial(word))) continue;
+    if (words.every(isInitial)) continue;
+    const span = { start: words[0].start, end: words[words.length - 1].end };
+    if (covered(span)) continue;
+    const name = text.slice(span.start, span.end).replace(/\s+/g, ' ');
+    const before = roleWordsBefore(tokens, tokenIndex.get(run.tokens[0])!, text);
+    const after = text.slice(span.end, span.end + 160);
+    const apposition = APPOSITION.exec(after);
+    const appositionRole = apposition && ROLE_NOUN.test(apposition[2]) ? apposition[1] : null;
+    // "Somaliland's foreign minister, Abdirahman Dahir Adan, said": the title stands before the comma.
+    const titleBefore =
+      /(?:^|[\s(])((?:[A-Z][\p{L}]+['’]s\s+|the\s+|The\s+|[A-Z][\p{L}]+\s+)?(?:[\p{L}-]+\s+){0,3}([\p{L}-]+)),\s*$/u.exec(
+        text.slice(Math.max(0, span.start - 80), span.start),
+      );
+    const roleBefore = titleBefore && ROLE_NOUN.test(titleBefore[2]) ? titleBefore[1] : null;
+    const speaks =
+      REPORTING_VERB.exec(
+        after.replace(/^,[^,]{1,80},/, '').replace(/^[\s,]+(?:(?:has|had|also|then|later)\s+)?/, ' '),
+      )?.index === 1 ||
+      /(?:said|says|told|added|according to|wrote)\s+$/.test(
+        text.slice(Math.max(0, span.start - 20), span.start),
+      );
+    const person =
+      stripped.length > 0 ||
+      before.length > 0 ||
+      appositionRole !== null ||
+      roleBefore !== null ||
+      AGE_APPOSITION.test(after) ||
+      speaks;
+    if (!person) continue;
+    const id = toKebab(name);
+    if (members.has(id)) continue;
+    const { title, organisation } = titleOf([
+      ...stripped,
+      ...before,
+      ...(appositionRole ? appositionRole.split(/\s+/) : []),
+      ...(roleBefore && !appositionRole ? roleBefore.split(/\s+/) : []),
+    ]);
+    const actorId = registryIds.has(toKebab(name)) ? toKebab(name) : registryMatch(name, registry, title);
+    members.set(id, {
+      id: actorId ?? id,
+      name,
+      kind: 'person',
+      title: title?.replace(/^(?:the|a|an)\s+/, '').replace(/^\S+['’]s\s+/, '') ?? null,
+      organisation:
+        organisation ??
+        (appositionRole
+          ? (placeNamed(/^(?:the\s+)?(\S+?)['’]s\s/.exec(appositionRole)?.[1] ?? '')?.name ?? null)
+          : null),
+      actorId,
+      aliases: personAliases(name, text),
+      at: span.start,
+    });
+  }
+  for (const institution of institutions(text, insideQuote))
+    if (!members.has(institution.id))
+      members.set(institution.id, {
+        ...institution,
+        actorId: registryIds.has(institution.id) ? institution.id : null,
+      });
+  const cast = [...members.values()];
+  const owners = new Map<string, Set<string>>();
+  const registryAliases = new Set(registry.flatMap((actor) => [actor.name, ...actor.aliases]));
+  for (const member of cast)
+    for (const alias of member.aliases) owners.set(alias, (owners.get(alias) ?? new Set()).add(member.id));
+  for (const member of cast)
+    member.aliases = member.aliases.filter(
+      (alias) =>
+        alias === member.name || ((owners.get(alias)?.size ?? 0) <= 1 && !registryAliases.has(alias)),
+    );
+  return cast.sort((a, b) => a.at - b.at);
+};
+
+/** Cast members the registry does not know, as registry entries for this article only (candidates). */
+export const castAsActors = (cast: CastMember[]): RegistryActor[] =>
+  cast
+    .filter((member) => member.actorId === null)
+    .map((member) => ({
+      id: member.id,
+      name: member.name,
+      kind: member.kind,
+      aliases: member.aliases,
+      roles: member.title
+        ? [{ title: member.title, organisation: member.organisation ?? '', from: null, to: null }]
+        : [],
+    }));

@@ -1,4 +1,6 @@
+import { time } from '../shared/time';
 import { assertNever } from '../shared/assert-never';
+import { defineProjection } from '../shared/projection';
 import type { Condition, PositionEvent, Source } from './position.events';
 import { isPositionEvent } from './position.events';
 import { type EvidenceType, type Stance, type StatedAtPrecision, stanceScore } from './stance';
@@ -26,8 +28,6 @@ type Folded = StanceInForce & { seq: number; withdrawnAt: string | null; retract
 
 /** What choosing the position in force needs of a position; `seq` is its record order (the tie-break). */
 export type Candidate = { statedAt: string; seq: number; withdrawnAt: string | null; retracted: boolean };
-
-const time = (iso: string): number => Date.parse(iso);
 
 /** How the rule of the position in force reads a position: its times as epoch milliseconds, its record order, its retraction. */
 export type InForceReader<P> = {
@@ -161,9 +161,6 @@ export const stanceOfVersion = (version: TimelineVersion): StanceInForce => ({
   recordedAt: version.firstRecordedAt,
 });
 
-/** A stance as the stance routes write it: JSON, without the actorId their answer states once. */
-export const stanceJson = ({ actorId: _, ...stance }: StanceInForce): string => JSON.stringify(stance);
-
 /**
  * The projection's fold: the next version of a position after `event`, given its current version.
  * The current version's record-time validity ends where the next one's begins (`event.data.recordedAt`).
@@ -222,3 +219,16 @@ export const evolveStanceTimeline = (
       return assertNever(event);
   }
 };
+
+/** The stance timeline as data: every position event makes the next version of its position. */
+export const stanceTimelineProjection = defineProjection({
+  name: 'stance-timeline',
+  handles: [
+    'PositionStated',
+    'PositionSourceAdded',
+    'PositionWithdrawn',
+    'PositionCorrected',
+    'PositionRetracted',
+  ] satisfies PositionEvent['type'][],
+  evolve: evolveStanceTimeline,
+});

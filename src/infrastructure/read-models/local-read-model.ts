@@ -13,4 +13,6 @@ export type LocalReadModelStatus = {
 export abstract class LocalReadModel {
   abstract readonly name: string;
   abstract status(): Promise<LocalReadModelStatus>;
+  /** The last event applied, if this model answers reads now; undefined while it loads or when it is off. */
+  abstract servingCheckpoint(): string | null | undefined;
 }

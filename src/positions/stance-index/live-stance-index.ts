@@ -1,11 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import {
-  type AsOf,
-  isPositionEvent,
-  type PositionEvent,
-  StanceIndex,
-  type StanceInForce,
-} from '@domain/positions';
+import { type AsOf, isPositionEvent, type PositionEvent, type StanceInForce } from '@domain/positions';
 import { AppConfig } from '../../config/app-config';
 import { Doorbell } from '../../infrastructure/doorbell';
 import {
@@ -15,6 +9,7 @@ import {
 } from '../../infrastructure/event-store/event-store.port';
 import type { LocalReadModel, LocalReadModelStatus } from '../../infrastructure/read-models/local-read-model';
 import { ProjectionRunner } from '../../infrastructure/read-models/projection-runner';
+import { StanceIndex } from './stance-index';
 
 const PAGE = 5_000;
 const LAG_CAP = 1_000_000;
@@ -72,6 +67,10 @@ export class LiveStanceIndex implements LocalReadModel, OnApplicationBootstrap, 
     return this.loaded ? this.index.renderedStancesOf(actorId, asOf, topicId) : null;
   }
 
+  servingCheckpoint(): string | null | undefined {
+    return this.loaded ? this.cursor : undefined;
+  }
+
   async status(): Promise<LocalReadModelStatus> {
     return {
       name: this.name,
@@ -102,6 +101,7 @@ export class LiveStanceIndex implements LocalReadModel, OnApplicationBootstrap, 
       }
     }
     if (this.stopped) return;
+    this.index.compact();
     this.loaded = true;
     this.loadMs = Date.now() - started;
     this.logger.log(

@@ -1,81 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import {
-  evolveStanceTimeline,
-  isPositionEvent,
-  type PositionEvent,
-  type TimelineVersion,
-} from '@domain/positions';
+import { type PositionEvent, stanceTimelineProjection } from '@domain/positions';
+import { handledBy } from '@domain/shared/projection';
 import type { SqlExecutor } from '../../infrastructure/database/sql-client';
 import type { RecordedEvent } from '../../infrastructure/event-store/event-store.port';
 import { Projection, type TableNames } from '../../infrastructure/read-models/projection';
 import { type StanceTimelineRow, toTimelineVersion } from './stance-timeline.row';
+import { stanceTimelineTable, type StoredVersion } from './stance-timeline.table';
 
-/** `revision`: of the event that made the version, in the actor's stream. */
-type Pending = TimelineVersion & { versionId: string | null; recordedTo: string | null; revision: string };
-
-const COLUMNS = [
-  'actor_id',
-  'topic_id',
-  'position_id',
-  'stance',
-  'score',
-  'conditions',
-  'summary',
-  'quote',
-  'evidence_type',
-  'stated_at',
-  'stated_at_precision',
-  'confidence',
-  'sources',
-  'withdrawn_at',
-  'retracted',
-  'change',
-  'reason',
-  'stated_revision',
-  'first_recorded_at',
-  'recorded_from',
-  'recorded_to',
-  'revision',
-] as const;
-
-/** A version's values in COLUMNS' order. */
-const toRow = (version: Pending) => [
-  version.actorId,
-  version.topicId,
-  version.positionId,
-  version.stance,
-  version.score,
-  version.conditions,
-  version.summary,
-  version.quote,
-  version.evidenceType,
-  version.statedAt,
-  version.statedAtPrecision,
-  version.confidence,
-  version.sources,
-  version.withdrawnAt,
-  version.retracted,
-  version.change,
-  version.reason,
-  version.statedRevision,
-  version.firstRecordedAt,
-  version.recordedFrom,
-  version.recordedTo,
-  version.revision,
-];
+/** `versionId`: of the stored row, null until written. */
+type Pending = StoredVersion & { versionId: string | null };
 
 /** Writes each version of each position with its record-time validity; the fold itself is the domain's. */
 @Injectable()
 export class StanceTimelineProjector extends Projection {
-  readonly name = 'stance-timeline';
-  readonly tables = ['stance_timeline'];
+  readonly name = stanceTimelineProjection.name;
+  readonly tables = [stanceTimelineTable.name];
 
   handles(event: RecordedEvent): boolean {
-    return isPositionEvent(event);
+    return handledBy(stanceTimelineProjection, event);
   }
 
   async apply(tx: SqlExecutor, events: RecordedEvent[], tables: TableNames): Promise<void> {
-    const table = tables.stance_timeline;
+    const table = tables[stanceTimelineTable.name];
     const positionIds = [...new Set(events.map((event) => (event.data as PositionEvent['data']).positionId))];
     const stored = await tx.query<StanceTimelineRow>(
       `SELECT * FROM ${table} WHERE position_id = ANY($1::text[]) AND recorded_to IS NULL`,
@@ -97,7 +43,7 @@ export class StanceTimelineProjector extends Projection {
     for (const recorded of events) {
       const event = recorded as unknown as PositionEvent;
       const before = current.get(event.data.positionId) ?? null;
-      const next = evolveStanceTimeline(before, event, recorded.revision);
+      const next = stanceTimelineProjection.evolve(before, event, recorded.revision);
       if (!next) continue;
       if (before) {
         if (before.versionId) closed.push({ versionId: before.versionId, recordedTo: event.data.recordedAt });
@@ -115,6 +61,6 @@ export class StanceTimelineProjector extends Projection {
       );
     }
     // COPY: a page's versions as one JSON parameter cost the server about 50 µs a row to parse.
-    await tx.copyInto(table, COLUMNS, inserted.map(toRow));
+    await tx.copyInto(table, stanceTimelineTable.written, inserted.map(stanceTimelineTable.encode));
   }
 }

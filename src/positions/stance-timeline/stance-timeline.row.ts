@@ -1,38 +1,7 @@
-import type {
-  Condition,
-  EvidenceType,
-  Source,
-  Stance,
-  StatedAtPrecision,
-  TimelineChange,
-  TimelineVersion,
-} from '@domain/positions';
+import type { TimelineVersion } from '@domain/positions';
+import type { StanceTimelineTableRow } from './stance-timeline.table';
 
-export type StanceTimelineRow = {
-  version_id: string | number;
-  actor_id: string;
-  topic_id: string;
-  position_id: string;
-  stance: Stance;
-  score: number | null;
-  conditions: Condition[];
-  summary: string;
-  quote: string | null;
-  evidence_type: EvidenceType;
-  stated_at: Date;
-  stated_at_precision: StatedAtPrecision;
-  confidence: number;
-  sources: Source[];
-  withdrawn_at: Date | null;
-  retracted: boolean;
-  change: TimelineChange;
-  reason: string | null;
-  stated_revision: string | number;
-  first_recorded_at: Date;
-  recorded_from: Date;
-  recorded_to: Date | null;
-  revision: string | number;
-};
+export type StanceTimelineRow = StanceTimelineTableRow;
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
 

@@ -1,8 +1,7 @@
-import { generateHistory, seededRandom } from '../../test/support/generated-positions';
-import { aRecordPosition, statedFrom } from '../testing/position.builders';
-import { isPositionEvent, type PositionEvent } from './position.events';
+import { isPositionEvent, type PositionEvent, stanceAsOf } from '@domain/positions';
+import { aRecordPosition, statedFrom } from '@domain/testing/position.builders';
+import { generateHistory, seededRandom } from '../../../test/support/generated-positions';
 import { StanceIndex } from './stance-index';
-import { stanceAsOf } from './stance-timeline.projection';
 
 const feb26 = '2025-02-26T00:00:00.000Z';
 const mar1 = '2025-03-01T00:00:00.000Z';

@@ -13,6 +13,7 @@ import {
   PositionNotFoundError,
   PositionRetractedError,
   QuotationRequiredError,
+  RecordedBeforeLastChangeError,
   SourceRequiredError,
   StatedAfterRecordedError,
   WithdrawalAfterRecordedError,
@@ -118,6 +119,21 @@ describe('actor positions decider', () => {
       given([actorRegistered(), stated])
         .when(addSource())
         .then([{ type: 'PositionSourceAdded', data: { ...ids, source: other, recordedAt: later } }]));
+
+    it('refuses a backfilled source known before the position last changed in the record', () =>
+      given([
+        actorRegistered(),
+        stated,
+        {
+          type: 'PositionSourceAdded',
+          data: { ...ids, source: aSource({ articleId: 'a-3' }), recordedAt: later },
+        },
+      ])
+        .when({ type: 'AddSource', data: { ...ids, source: other, recordedAt: T0 } })
+        .thenThrows(
+          RecordedBeforeLastChangeError,
+          (error: RecordedBeforeLastChangeError) => error.details.lastRecordedAt === later,
+        ));
 
     it('refuses a source the position already cites', () =>
       given([actorRegistered(), stated]).when(addSource(aSource())).thenThrows(DuplicateSourceError));

@@ -1,3 +1,4 @@
+import { time } from '../shared/time';
 import { ActorNotFoundError } from '../actors/actor.errors';
 import { assertNever } from '../shared/assert-never';
 import type { Decider } from '../shared/decider';
@@ -24,6 +25,7 @@ import {
   PositionNotFoundError,
   PositionRetractedError,
   QuotationRequiredError,
+  RecordedBeforeLastChangeError,
   SourceRequiredError,
   StatedAfterRecordedError,
   StatementOutlivesWithdrawalError,
@@ -53,17 +55,18 @@ import { isConditional, startOfPrecision } from './stance';
 
 type Registered = Extract<ActorPositions, { status: 'registered' }>;
 
-const time = (iso: string): number => Date.parse(iso);
-
 const registered = (state: ActorPositions, actorId: string): Registered => {
   if (state.status !== 'registered') throw new ActorNotFoundError(actorId);
   return state;
 };
 
-const activePosition = (state: Registered, positionId: string): PositionRecord => {
-  const position = state.positions[positionId];
+/** `recordedAt` is the change's record time: never before the position's latest change (backfills included). */
+const activePosition = (state: Registered, positionId: string, recordedAt: string): PositionRecord => {
+  const position = state.positions.get(positionId);
   if (!position) throw new PositionNotFoundError(state.actorId, positionId);
   if (position.status === 'retracted') throw new PositionRetractedError(positionId);
+  if (time(recordedAt) < time(position.lastRecordedAt))
+    throw new RecordedBeforeLastChangeError(positionId, recordedAt, position.lastRecordedAt);
   return position;
 };
 
@@ -114,7 +117,7 @@ const recordPosition = ({ data }: RecordPosition, state: ActorPositions): Positi
   const actor = registered(state, data.actorId);
   const { positionId, actorId, sources, recordedAt } = data;
   const fields = normaliseStatedAt(positionFields(data));
-  const existing = actor.positions[positionId];
+  const existing = actor.positions.get(positionId);
   if (existing) {
     if (existing.statedFingerprint === fingerprint({ ...fields, sources })) return [];
     throw new PositionIdConflictError(positionId);
@@ -130,7 +133,7 @@ const recordPosition = ({ data }: RecordPosition, state: ActorPositions): Positi
 };
 
 const addSource = ({ data }: AddSource, state: ActorPositions): PositionEvent[] => {
-  const position = activePosition(registered(state, data.actorId), data.positionId);
+  const position = activePosition(registered(state, data.actorId), data.positionId, data.recordedAt);
   assertSources([data.source], 'source');
   const key = sourceKey(data.source);
   if (position.sourceKeys.includes(key)) throw new DuplicateSourceError(data.positionId, key);
@@ -138,7 +141,7 @@ const addSource = ({ data }: AddSource, state: ActorPositions): PositionEvent[] 
 };
 
 const withdrawPosition = ({ data }: WithdrawPosition, state: ActorPositions): PositionEvent[] => {
-  const position = activePosition(registered(state, data.actorId), data.positionId);
+  const position = activePosition(registered(state, data.actorId), data.positionId, data.recordedAt);
   if (position.withdrawnAt) throw new PositionAlreadyWithdrawnError(data.positionId, position.withdrawnAt);
   if (time(data.effectiveAt) < time(position.statedAt)) {
     throw new WithdrawalBeforeStatementError(data.effectiveAt, position.statedAt);
@@ -153,7 +156,7 @@ const withdrawPosition = ({ data }: WithdrawPosition, state: ActorPositions): Po
 const sameValue = (a: unknown, b: unknown): boolean => fingerprint(a) === fingerprint(b);
 
 const correctPosition = ({ data }: CorrectPosition, state: ActorPositions): PositionEvent[] => {
-  const position = activePosition(registered(state, data.actorId), data.positionId);
+  const position = activePosition(registered(state, data.actorId), data.positionId, data.recordedAt);
   const current = positionFields(position);
   const proposed = normaliseStatedAt({ ...current, ...data.changes });
   const changes: Partial<PositionFields> = {};
@@ -173,7 +176,7 @@ const correctPosition = ({ data }: CorrectPosition, state: ActorPositions): Posi
 };
 
 const retractPosition = ({ data }: RetractPosition, state: ActorPositions): PositionEvent[] => {
-  activePosition(registered(state, data.actorId), data.positionId);
+  activePosition(registered(state, data.actorId), data.positionId, data.recordedAt);
   return [{ type: 'PositionRetracted', data }];
 };
 
@@ -220,4 +223,5 @@ export const actorPositionsDecider: Decider<ActorPositions, ActorPositionsComman
       ? evolveActorPositions(state, event as Parameters<typeof evolveActorPositions>[1])
       : state,
   initialState: initialActorPositions,
+  stateSchema: { name: 'actor-positions', version: 1 },
 };

@@ -1,3 +1,4 @@
+import { Map as PersistentMap } from 'immutable';
 import { assertNever } from '../shared/assert-never';
 import { canonicalJson } from '../shared/canonical-json';
 import type { PositionEvent, PositionFields } from './position.events';
@@ -9,13 +10,19 @@ export type PositionRecord = PositionFields & {
   withdrawnAt: string | null;
   sourceKeys: readonly string[];
   firstRecordedAt: string;
+  /** Record time of its latest change: a backfilled change may not come before it. */
+  lastRecordedAt: string;
   /** The fields and sources as first stated, to recognise a repeated RecordPosition. */
   statedFingerprint: string;
 };
 
+/**
+ * `positions` is a persistent map: one event adds or replaces one entry and shares the rest, so evolving an actor
+ * with thousands of positions costs what it costs for one (an object spread copied them all, on every event).
+ */
 export type ActorPositions =
   | { status: 'unregistered' }
-  | { status: 'registered'; actorId: string; positions: Readonly<Record<string, PositionRecord>> };
+  | { status: 'registered'; actorId: string; positions: PersistentMap<string, PositionRecord> };
 
 export const initialActorPositions = (): ActorPositions => ({ status: 'unregistered' });
 
@@ -35,12 +42,15 @@ export const positionFields = (data: PositionFields): PositionFields => ({
 
 const update = (
   state: Extract<ActorPositions, { status: 'registered' }>,
-  positionId: string,
+  { positionId, recordedAt }: { positionId: string; recordedAt: string },
   change: (position: PositionRecord) => PositionRecord,
 ): ActorPositions => {
-  const position = state.positions[positionId];
+  const position = state.positions.get(positionId);
   if (!position) return state;
-  return { ...state, positions: { ...state.positions, [positionId]: change(position) } };
+  return {
+    ...state,
+    positions: state.positions.set(positionId, { ...change(position), lastRecordedAt: recordedAt }),
+  };
 };
 
 /** Evolves the positions of an actor; the stream also holds the actor's profile, of which only registration matters here. */
@@ -51,7 +61,7 @@ export const evolveActorPositions = (
   if (event.type === 'ActorRegistered') {
     return state.status === 'registered'
       ? state
-      : { status: 'registered', actorId: event.data.actorId, positions: {} };
+      : { status: 'registered', actorId: event.data.actorId, positions: PersistentMap() };
   }
   if (state.status !== 'registered') return state;
   switch (event.type) {
@@ -65,25 +75,26 @@ export const evolveActorPositions = (
         withdrawnAt: null,
         sourceKeys: sources.map(sourceKey),
         firstRecordedAt: recordedAt,
+        lastRecordedAt: recordedAt,
         statedFingerprint: fingerprint({ ...fields, sources }),
       };
-      return { ...state, positions: { ...state.positions, [positionId]: record } };
+      return { ...state, positions: state.positions.set(positionId, record) };
     }
     case 'PositionSourceAdded':
-      return update(state, event.data.positionId, (position) => ({
+      return update(state, event.data, (position) => ({
         ...position,
         sourceKeys: [...position.sourceKeys, sourceKey(event.data.source)],
       }));
     case 'PositionWithdrawn':
-      return update(state, event.data.positionId, (position) => ({
+      return update(state, event.data, (position) => ({
         ...position,
         status: 'withdrawn',
         withdrawnAt: event.data.effectiveAt,
       }));
     case 'PositionCorrected':
-      return update(state, event.data.positionId, (position) => ({ ...position, ...event.data.changes }));
+      return update(state, event.data, (position) => ({ ...position, ...event.data.changes }));
     case 'PositionRetracted':
-      return update(state, event.data.positionId, (position) => ({ ...position, status: 'retracted' }));
+      return update(state, event.data, (position) => ({ ...position, status: 'retracted' }));
     default:
       return assertNever(event);
   }

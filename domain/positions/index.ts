@@ -11,4 +11,3 @@ export * from './shift-rating';
 export * from './shift-rating.errors';
 export * from './stance-change';
 export { actorStreamName, actorIdFromStream } from '../actors/actor-stream';
-export * from './stance-index';

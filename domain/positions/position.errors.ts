@@ -149,3 +149,24 @@ export class StatementOutlivesWithdrawalError extends DomainError {
     );
   }
 }
+
+export class RecordedBeforeLastChangeError extends DomainError {
+  readonly code = 'POSITION.RECORDED_BEFORE_LAST_CHANGE';
+  constructor(positionId: string, recordedAt: string, lastRecordedAt: string) {
+    super(
+      `Position "${positionId}" last changed in the record at ${lastRecordedAt}; a change known since ${recordedAt} would rewrite what was known in between.`,
+      { field: 'knownSince', positionId, recordedAt, lastRecordedAt },
+    );
+  }
+}
+
+export class KnownSinceInFutureError extends DomainError {
+  readonly code = 'POSITION.KNOWN_SINCE_IN_FUTURE';
+  constructor(knownSince: string, now: string) {
+    super(`A backfill records what was already known: knownSince ${knownSince} is after now (${now}).`, {
+      field: 'knownSince',
+      knownSince,
+      now,
+    });
+  }
+}

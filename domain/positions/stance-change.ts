@@ -1,3 +1,4 @@
+import { defineProjection } from '../shared/projection';
 import { type FlipRating, rateFlip } from './flip-rating';
 import type { Condition, PositionCorrected, PositionEvent } from './position.events';
 import { type Stance, stanceScore } from './stance';
@@ -127,3 +128,15 @@ export const trackStanceChanges = (
   }
   return { position, changes };
 };
+
+/** What webhooks and the event stream follow: the stance in force per topic (a new source changes none). */
+export const stanceChangesProjection = defineProjection({
+  name: 'webhooks',
+  handles: [
+    'PositionStated',
+    'PositionWithdrawn',
+    'PositionCorrected',
+    'PositionRetracted',
+  ] satisfies PositionEvent['type'][],
+  evolve: trackStanceChanges,
+});

@@ -23,14 +23,6 @@ export const stanceScore = (stance: Stance): number | null => SCORES[stance];
 export const isConditional = (stance: Stance): boolean =>
   stance === 'conditional-support' || stance === 'conditional-opposition';
 
-export const parseStance = (text: string): Stance | null => {
-  const normalised = text
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-');
-  return (STANCES as readonly string[]).includes(normalised) ? (normalised as Stance) : null;
-};
-
 export const EVIDENCE_TYPES = ['direct-quote', 'partial-quote', 'paraphrase', 'anonymous-source'] as const;
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
 

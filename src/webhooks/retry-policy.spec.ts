@@ -1,6 +1,7 @@
-import { nextStep, parseSchedule } from './retry-policy';
+import { durationListMs } from '../config/environment';
+import { nextStep } from './retry-policy';
 
-const schedule = parseSchedule('0,5s,5m,30m,2h,5h,10h,14h,20h,24h');
+const schedule = durationListMs('0,5s,5m,30m,2h,5h,10h,14h,20h,24h');
 const steady = { retry4xx: false, random: () => 0.5 };
 
 describe('webhook retry policy', () => {

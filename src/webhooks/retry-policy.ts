@@ -1,5 +1,3 @@
-import ms from 'ms';
-
 export type AttemptOutcome = { statusCode: number | null; retryAfterMs: number | null };
 
 export type NextStep =
@@ -9,9 +7,6 @@ export type NextStep =
   | { kind: 'gone' };
 
 const RETRYABLE_4XX = new Set([408, 409, 425, 429]);
-
-export const parseSchedule = (schedule: string): number[] =>
-  schedule.split(',').map((step) => ms(step.trim() as ms.StringValue) ?? 0);
 
 /**
  * After attempt number `attempts` (1-based): 2xx delivered; 410 disables the endpoint; other 4xx (but 408,

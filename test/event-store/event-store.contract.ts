@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { UpcastRegistry } from '@domain/shared/upcaster';
+import type { SqlClient } from '../../src/infrastructure/database/sql-client';
 import {
   ConcurrencyConflictError,
   DuplicateEventIdError,
@@ -10,9 +11,16 @@ import type {
   RecordedEvent,
 } from '../../src/infrastructure/event-store/event-store.port';
 
-export type StoreFactory = (
-  upcasters?: UpcastRegistry,
-) => Promise<{ store: EventStore; close: () => Promise<void> }>;
+export type OpenedStore = {
+  store: EventStore;
+  /** The read-model database beside the store (decider snapshots live there). */
+  sql: SqlClient;
+  /** Another store over the same events, with other upcasters: the same data as a later release reads it. */
+  reopen: (upcasters: UpcastRegistry) => Promise<EventStore>;
+  close: () => Promise<void>;
+};
+
+export type StoreFactory = (upcasters?: UpcastRegistry) => Promise<OpenedStore>;
 
 const metadata = { recordedBy: 'contract-test', correlationId: 'c-1', causationId: 'c-1' };
 const anEvent = (data: object = { n: 1 }, type = 'ThingHappened'): NewEvent => ({
@@ -130,6 +138,26 @@ export const eventStoreContract = (engine: string, factory: StoreFactory) => {
       expect(await store.readStream(name)).toHaveLength(1);
     });
 
+    it('finds events by id within a stream only, in stream order', async () => {
+      const name = stream();
+      const other = stream();
+      const events = [anEvent(), anEvent(), anEvent()];
+      const elsewhere = anEvent();
+      await store.append(name, events, { expectedRevision: 'no-stream' });
+      await store.append(other, [elsewhere], { expectedRevision: 'no-stream' });
+      const found = await store.readEventsById(name, [
+        events[2].id,
+        randomUUID(),
+        elsewhere.id,
+        events[0].id,
+      ]);
+      expect(found.map((event) => [event.id, event.revision])).toEqual([
+        [events[0].id, '0'],
+        [events[2].id, '2'],
+      ]);
+      expect(await store.readEventsById(stream(), [events[0].id])).toEqual([]);
+    });
+
     it('keeps large and unicode events intact', async () => {
       const name = stream();
       const text = 'Sir Keir: “There’s one aggressor here” — Зеленський, 習近平, 🇺🇦 '.repeat(8_000);
@@ -156,6 +184,18 @@ export const eventStoreContract = (engine: string, factory: StoreFactory) => {
       }
       expect(pages.map((event) => (event.data as { i: number }).i)).toEqual([1, 2, 3, 4]);
       expect(new Set(pages.map((event) => event.position)).size).toBe(4);
+    });
+
+    it('holds the positions it gave its events and no other', async () => {
+      const name = stream();
+      await store.append(name, [anEvent({ i: 1 }), anEvent({ i: 2 })], { expectedRevision: 'no-stream' });
+      const [first, second] = (await readEverything(store)).filter((event) => event.streamName === name);
+      expect(await store.holdsPosition(first.position)).toBe(true);
+      expect(await store.holdsPosition(second.position)).toBe(true);
+      if (engine === 'KurrentDB') return;
+      const [major, minor] = second.position.split('.');
+      expect(await store.holdsPosition(`${major}.${BigInt(minor) + 1000n}`)).toBe(false);
+      expect(await store.holdsPosition(`${BigInt(major) + 1000n}.${minor}`)).toBe(false);
     });
 
     it('subscribes from a checkpoint and follows new events', async () => {
@@ -218,6 +258,11 @@ export const eventStoreContract = (engine: string, factory: StoreFactory) => {
         });
         const [read] = await upcasting.store.readStream(name);
         expect(read).toMatchObject({ schemaVersion: 2, data: { label: 'old' } });
+        // An append answers what it wrote, as written: only reads upcast.
+        const written = await upcasting.store.append(name, [anEvent({ name: 'also old' }, 'ThingRenamed')], {
+          expectedRevision: '0',
+        });
+        expect(written.events[0]).toMatchObject({ schemaVersion: 1, data: { name: 'also old' } });
       } finally {
         await upcasting.close();
       }

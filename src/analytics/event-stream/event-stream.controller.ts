@@ -1,11 +1,23 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
+
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { once } from 'node:events';
+import type { AuthenticatedRequest } from '../../infrastructure/http/auth.guard';
 import { RequestValidationError } from '../../infrastructure/http/request-validation.error';
+
 import { STREAM_EXAMPLE } from '../shared/analytics.examples';
+
 import { EVENT_ID, EventStreamRequest } from './event-stream.request';
+
 import { EventStreams } from './event-streams';
+
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
+
+/** Streams are capped per API key, or per address for clients without one. */
+const clientOf = (request: AuthenticatedRequest): string =>
+  request.principal && request.principal.name !== 'anonymous'
+    ? `key:${request.principal.name}`
+    : `address:${request.ip}`;
 
 @ApiTags('analytics')
 @Controller('v1/stream')
@@ -23,10 +35,16 @@ export class EventStreamController {
     description: 'Resume after this event id: nothing after it is skipped. Absent: from the end of the log.',
   })
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'An endless text/event-stream', example: STREAM_EXAMPLE })
+  @ApiOkResponse({
+    description: 'An endless text/event-stream',
+    schema: { type: 'string', description: 'Server-Sent Events frames' },
+    example: STREAM_EXAMPLE,
+  })
+  @ApiErrors('STREAM.TOO_MANY_FOR_CLIENT', 'STREAM.CAPACITY_REACHED', 'ACTOR.NOT_FOUND', 'TOPIC.NOT_FOUND')
   async stream(
     @Query() query: EventStreamRequest,
     @Headers('last-event-id') lastEventId: string | undefined,
+    @Req() request: AuthenticatedRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const resumeFrom = lastEventId?.trim() || query.lastEventId;
@@ -39,8 +57,14 @@ export class EventStreamController {
         },
       ]);
     }
-    if (resumeFrom) await this.streams.check(resumeFrom);
-    const after = resumeFrom ?? (await this.streams.head());
+    const release = this.streams.admit(clientOf(request));
+    try {
+      if (resumeFrom) await this.streams.check(resumeFrom);
+      await this.streams.ready();
+    } catch (error) {
+      release();
+      throw error;
+    }
     reply
       .header('Content-Type', 'text/event-stream; charset=utf-8')
       .header('Cache-Control', 'no-cache, no-transform')
@@ -49,6 +73,7 @@ export class EventStreamController {
     // Fastify steps aside for an endless body; the headers it holds (x-request-id too) go out first.
     reply.hijack();
     const response = reply.raw;
+    response.once('close', release);
     for (const [name, value] of Object.entries(reply.getHeaders()))
       if (value !== undefined) response.setHeader(name, value);
     response.writeHead(200);
@@ -57,18 +82,6 @@ export class EventStreamController {
       response.end();
       return;
     }
-    response.write(`retry: 2000\n: connected after ${after ?? 'the start'}\n\n`);
-    const stop = this.streams.follow(
-      after,
-      { actorId: query.actor, topicId: query.topic },
-      {
-        write: async (chunk) => {
-          if (response.destroyed) return;
-          if (!response.write(chunk)) await Promise.race([once(response, 'drain'), once(response, 'close')]);
-        },
-        end: () => response.end(),
-      },
-    );
-    response.on('close', () => void stop());
+    this.streams.open(resumeFrom || undefined, { actorId: query.actor, topicId: query.topic }, response);
   }
 }

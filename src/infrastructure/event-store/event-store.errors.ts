@@ -28,7 +28,10 @@ export class DuplicateEventIdError extends DomainError {
 
 export class InvalidCursorError extends DomainError {
   readonly code = 'EVENT_STORE.INVALID_CURSOR';
-  constructor(cursor: string) {
-    super(`"${cursor}" is not a cursor this store issued.`, { field: 'after', cursor });
+  constructor(cursor: string, field = 'after') {
+    super(`"${cursor.slice(0, 100)}" is not a cursor this store issued.`, {
+      field,
+      cursor: cursor.slice(0, 100),
+    });
   }
 }

@@ -55,10 +55,14 @@ export abstract class EventStore {
   abstract readonly engine: string;
   abstract append(streamName: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
   abstract readStream(streamName: string, fromRevision?: string): Promise<RecordedEvent[]>;
+  /** Those of `eventIds` stored in `streamName`, in stream order (a retried command finds what it appended). */
+  abstract readEventsById(streamName: string, eventIds: readonly string[]): Promise<RecordedEvent[]>;
   abstract readAll(after: string | null, limit: number): Promise<ReadAllResult>;
   /** Catch-up subscription to the global order: replays from `after`, then follows new events. */
   abstract subscribe(options: SubscribeOptions): Subscription;
   /** How many events stand after `cursor` (capped at `cap`), for lag reporting. */
   abstract countAfter(cursor: string | null, cap: number): Promise<number>;
+  /** False when no event was ever stored at `position` (a log position; a forged or mistyped one). */
+  abstract holdsPosition(position: string): Promise<boolean>;
   abstract close(): Promise<void>;
 }

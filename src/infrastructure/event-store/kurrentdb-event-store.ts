@@ -154,7 +154,13 @@ export class KurrentDbEventStore extends EventStore {
     }
     const nextRevision = BigInt(result.nextExpectedRevision);
     const first = nextRevision - BigInt(events.length) + 1n;
-    const appended = await this.readRevisions(streamName, first, events.length);
+    const readBack = await this.readRevisions(streamName, first, events.length);
+    // Positions come from the read-back; data and version stay as written (a read would upcast them).
+    const appended = readBack.map((stored, index) => ({
+      ...stored,
+      schemaVersion: events[index].schemaVersion,
+      data: events[index].data,
+    }));
     return { appended: true, nextRevision: nextRevision.toString(), events: appended };
   }
 
@@ -169,6 +175,12 @@ export class KurrentDbEventStore extends EventStore {
 
   async readStream(streamName: string, fromRevision = '0'): Promise<RecordedEvent[]> {
     return this.readRevisions(streamName, BigInt(fromRevision));
+  }
+
+  /** KurrentDB has no lookup by event id: the stream is scanned (a retried command's rare path). */
+  async readEventsById(streamName: string, eventIds: readonly string[]): Promise<RecordedEvent[]> {
+    const wanted = new Set(eventIds);
+    return (await this.readStream(streamName)).filter((event) => wanted.has(event.id));
   }
 
   private async readRevisions(streamName: string, from: bigint, maxCount?: number): Promise<RecordedEvent[]> {
@@ -236,6 +248,11 @@ export class KurrentDbEventStore extends EventStore {
 
   async countAfter(cursor: string | null, cap: number): Promise<number> {
     return (await this.readAll(cursor, cap)).events.length;
+  }
+
+  /** Not checked on KurrentDB (its $all positions are not looked up one by one here): a read waits as before. */
+  async holdsPosition(): Promise<boolean> {
+    return true;
   }
 
   async close(): Promise<void> {

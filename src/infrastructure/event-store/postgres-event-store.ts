@@ -118,16 +118,11 @@ export class PostgresEventStore extends EventStore {
         );
       default: {
         const placed = new Map(rows.map((row) => [row.r_event_id as string, row]));
+        // What was just written, as written: it is already at the version its writer chose.
         const recorded = events.map((event) => {
           const row = placed.get(event.id) as AppendRow;
-          const { data, schemaVersion } = upcast(
-            { type: event.type, schemaVersion: event.schemaVersion, data: event.data as unknown },
-            this.upcasters,
-          );
           return {
             ...event,
-            schemaVersion,
-            data: data as object,
             streamName,
             revision: String(row.r_revision),
             position: encodeCursor(row.r_transaction_id as string, String(row.r_global_position)),
@@ -181,6 +176,16 @@ export class PostgresEventStore extends EventStore {
     return rows.map((row) => this.toRecorded(row));
   }
 
+  async readEventsById(streamName: string, eventIds: readonly string[]): Promise<RecordedEvent[]> {
+    if (eventIds.length === 0) return [];
+    const rows = await this.sql.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[]) AND stream_name = $2
+       ORDER BY events.stream_revision`,
+      [eventIds, streamName],
+    );
+    return rows.map((row) => this.toRecorded(row));
+  }
+
   async readAll(after: string | null, limit: number): Promise<ReadAllResult> {
     const [transactionId, position] = after ? decodeCursor(after) : ['0', '0'];
     const rows = await this.sql.query<EventRow>(
@@ -219,6 +224,15 @@ export class PostgresEventStore extends EventStore {
       [transactionId, position, cap],
     );
     return Number(count);
+  }
+
+  async holdsPosition(position: string): Promise<boolean> {
+    const [transactionId, globalPosition] = decodeCursor(position);
+    const rows = await this.sql.query(
+      'SELECT 1 FROM events WHERE transaction_id = $1::xid8 AND global_position = $2::bigint',
+      [transactionId, globalPosition],
+    );
+    return rows.length > 0;
   }
 
   async close(): Promise<void> {

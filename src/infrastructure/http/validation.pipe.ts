@@ -7,6 +7,7 @@ export const requestValidationPipe = (): ValidationPipe =>
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
-    validationError: { target: false, value: false },
+    // Values are kept to tell a missing field from a wrong one; they never reach the answer.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => RequestValidationError.from(errors),
   });

@@ -5,6 +5,8 @@ import { ArticlesModule } from './articles/articles.module';
 import { AdminModule } from './admin/admin.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { AppConfigModule } from './config/config.module';
+import { HealthModule } from './health/health.module';
+import { ConsistencyModule } from './infrastructure/consistency/consistency.module';
 import { DatabaseModule } from './infrastructure/database/database.module';
 import { EventStoreModule } from './infrastructure/event-store/event-store.module';
 import { HttpModule } from './infrastructure/http/http.module';
@@ -12,6 +14,7 @@ import { ReadModelModule } from './infrastructure/read-models/read-model.module'
 import { PositionsModule } from './positions/positions.module';
 import { SeedingModule } from './seeding/seeding.module';
 import { TopicsModule } from './topics/topics.module';
+import { WebModule } from './web/web.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
@@ -27,6 +30,7 @@ export class AppModule {
         EventStoreModule,
         ReadModelModule,
         HttpModule,
+        ConsistencyModule,
         ActorsModule,
         TopicsModule,
         PositionsModule,
@@ -35,6 +39,8 @@ export class AppModule {
         WebhooksModule,
         ArticlesModule,
         AnalyticsModule,
+        HealthModule,
+        WebModule,
       ],
     };
   }

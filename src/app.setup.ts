@@ -1,13 +1,21 @@
 import type { NestApplicationOptions } from '@nestjs/common';
+import { gateReads, ReadGate } from './infrastructure/http/read-gate';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiKeys } from './infrastructure/http/api-keys';
+import { authenticateEarly } from './infrastructure/http/authenticate-early.hook';
 import { describeError } from './infrastructure/http/domain-error.filter';
-import { fromFastifyError } from './infrastructure/http/fastify-errors';
+import { answerClientError, fromFastifyError } from './infrastructure/http/fastify-errors';
+import { limitConnections } from './infrastructure/http/connection-limits';
+import { AppConfig } from './config/app-config';
 import { FastifyHttpAdapter } from './infrastructure/http/fastify-http.adapter';
+import { buildOpenApiDocument } from './infrastructure/http/openapi/openapi-document';
 import { acceptJsonBodiesOnly } from './infrastructure/http/request-bodies';
 import { assignRequestId } from './infrastructure/http/request-id.hook';
+import { RouteRoles } from './infrastructure/http/route-roles';
 import { requestValidationPipe } from './infrastructure/http/validation.pipe';
+import { refuseUnstorableText } from './infrastructure/http/storable-text.hook';
 
 /** Nest's parsers stay off: ours (request-bodies.ts) answer a malformed, oversized or non-JSON body in our shape. */
 export const APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
@@ -16,8 +24,6 @@ export const APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
 export const createHttpAdapter = (): FastifyHttpAdapter =>
   new FastifyHttpAdapter({
     bodyLimit: 2 * 1024 * 1024,
-    // Node's own default, which Express ran with: a request must have arrived within 5 minutes.
-    requestTimeout: 300_000,
     routerOptions: {
       // As Express routed: `/v1/actors/` is `/v1/actors`, and `/V1/Actors` too (parameters keep their case).
       ignoreTrailingSlash: true,
@@ -30,6 +36,8 @@ export const createHttpAdapter = (): FastifyHttpAdapter =>
       const [status, body] = describeError(fromFastifyError(error));
       reply.status(status).send(body);
     },
+    // What Node's parser refuses, or a client too slow to send (408), answered in our shape too.
+    clientErrorHandler: answerClientError,
     // Fastify's 503 while closing bypasses our error shape; requests in the drain are answered as any other.
     return503OnClosing: false,
     // No Nest middleware here: the request id is a Fastify hook, so @fastify/middie would only cost a hook.
@@ -37,27 +45,24 @@ export const createHttpAdapter = (): FastifyHttpAdapter =>
   });
 
 /** What main.ts and the e2e tests both apply, so tests exercise the app as it runs. */
-export const configureApp = (app: NestFastifyApplication): NestFastifyApplication => {
+export const configureApp = async (app: NestFastifyApplication): Promise<NestFastifyApplication> => {
   const fastify = app.getHttpAdapter().getInstance();
+  limitConnections(app.getHttpServer(), app.get(AppConfig).env);
   acceptJsonBodiesOnly(fastify);
   // Declared up front, so that every request object keeps one shape (Fastify's advice for speed).
   fastify.decorateRequest('requestId', undefined);
   fastify.decorateRequest('principal', undefined);
   fastify.addHook('onRequest', assignRequestId);
+  fastify.addHook(
+    'onRequest',
+    authenticateEarly(() => [app.get(RouteRoles), app.get(ApiKeys)]),
+  );
+  fastify.addHook('preValidation', refuseUnstorableText);
+  const readGate = app.get(ReadGate);
+  if (readGate.limit > 0) gateReads(fastify, readGate);
   app.useGlobalPipes(requestValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Positions')
-      .setDescription(
-        'What political actors said about the issues of the day, as immutable events: every read answers for a valid time `at` and a record time `knownAt`.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, await buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;
 };
 

@@ -16,7 +16,7 @@ const bootstrap = async () => {
     createHttpAdapter(),
     APP_OPTIONS,
   );
-  configureApp(app);
+  await configureApp(app);
   const { env } = app.get(AppConfig);
   app.useLogger(LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(env.LOG_LEVEL) + 1));
   // Every interface, as Express (Node's default) listened; Fastify alone would listen on localhost only.

@@ -39,5 +39,6 @@ import { StanceShiftsHandler } from './stance-shifts/stance-shifts.handler';
     PositionExportHandler,
     EventStreams,
   ],
+  exports: [EventStreams],
 })
 export class AnalyticsModule {}

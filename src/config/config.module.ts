@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { AppConfig } from './app-config';
-import { EnvironmentVariables, validateEnvironment } from './environment';
+import { EnvironmentVariables, parseDurations, validateEnvironment } from './environment';
 
 const VALIDATED = 'validated';
 
@@ -24,9 +24,10 @@ export class AppConfigModule {
         {
           provide: AppConfig,
           inject: [ConfigService],
-          useFactory: (config: ConfigService) => ({
-            env: config.getOrThrow<EnvironmentVariables>(VALIDATED),
-          }),
+          useFactory: (config: ConfigService): AppConfig => {
+            const env = config.getOrThrow<EnvironmentVariables>(VALIDATED);
+            return { env, durations: parseDurations(env) };
+          },
         },
       ],
       exports: [AppConfig],

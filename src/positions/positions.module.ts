@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TopicLookup } from '../topics/topic-lookup/topic-lookup';
+import { ActorHistoryController } from './actor-history/actor-history.controller';
+import { ActorHistoryHandler } from './actor-history/actor-history.handler';
 import { AddSourceHandler } from './add-source/add-source.handler';
 import { CorrectPositionHandler } from './correct-position/correct-position.handler';
 import { PositionChangesController } from './position-changes/position-changes.controller';
@@ -25,6 +27,7 @@ import { WithdrawPositionHandler } from './withdraw-position/withdraw-position.h
     StanceAsOfController,
     StanceHistoryController,
     PositionDetailController,
+    ActorHistoryController,
   ],
   providers: [
     RecordPositionHandler,
@@ -38,6 +41,7 @@ import { WithdrawPositionHandler } from './withdraw-position/withdraw-position.h
     LiveStanceIndex,
     StanceHistoryHandler,
     PositionDetailHandler,
+    ActorHistoryHandler,
     CatalogueChecks,
     TopicLookup,
   ],

@@ -22,13 +22,19 @@ type SeedPosition = Omit<RecordPositionRequest, 'sources'> & {
   key: string;
   actorId: string;
   sources: SeedSource[];
+  correctionReason?: string;
 };
 
 export type SeedPositionCommand = {
   key: string;
   actorId: string;
   positionId: string;
+  /** Every source, in the file's order. */
   request: RecordPositionRequest;
+  /** When each source became known: the start of its article's publication day (UTC), in `request.sources` order. */
+  sourcesKnownSince: Date[];
+  /** Why the seed file changed this position, for the correction a store seeded before gets. */
+  correctionReason?: string;
 };
 
 export type SeedArticleText = Omit<SeedArticle, 'file'> & { text: string };
@@ -78,7 +84,7 @@ export const loadSeeds = (folder = join(projectRoot(), 'seeds')): Seeds => {
     validated(RegisterActorRequest, actor, `seeds/actors.json[${index}]`),
   );
   const positions = readJson<SeedPosition[]>(folder, 'positions.json').map(
-    ({ key, actorId, sources, ...position }) => {
+    ({ key, actorId, sources, correctionReason, ...position }) => {
       const resolved = sources.map((source) => {
         const article = articles.get(source.articleId);
         const text = texts.get(source.articleId);
@@ -99,7 +105,14 @@ export const loadSeeds = (folder = join(projectRoot(), 'seeds')): Seeds => {
         };
       });
       const request = validated(RecordPositionRequest, { ...position, sources: resolved }, `seed ${key}`);
-      return { key, actorId, positionId: seedPositionId(sources[0], actorId, position.topicId), request };
+      return {
+        key,
+        actorId,
+        positionId: seedPositionId(sources[0], actorId, position.topicId),
+        request,
+        sourcesKnownSince: resolved.map(({ publishedOn }) => new Date(`${publishedOn}T00:00:00.000Z`)),
+        ...(correctionReason ? { correctionReason } : {}),
+      };
     },
   );
   return {

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import ms from 'ms';
 import { AppConfig } from '../config/app-config';
 import { WebhookDeliveriesController } from './deliveries/webhook-deliveries.controller';
 import { WebhookDeliveriesService } from './deliveries/webhook-deliveries.service';
@@ -10,8 +9,6 @@ import { WebhookEndpointsController } from './endpoints/webhook-endpoints.contro
 import { WebhookEndpointsService } from './endpoints/webhook-endpoints.service';
 import { SecretBox } from './secret-box';
 import { WebhookOutboxModule } from './webhook-outbox.module';
-
-const duration = (value: string) => ms(value as ms.StringValue) ?? 0;
 
 @Module({
   imports: [WebhookOutboxModule],
@@ -35,13 +32,13 @@ const duration = (value: string) => ms(value as ms.StringValue) ?? 0;
     {
       provide: WebhookSender,
       inject: [AddressPolicy, AppConfig],
-      useFactory: (policy: AddressPolicy, { env }: AppConfig) =>
+      useFactory: (policy: AddressPolicy, { durations }: AppConfig) =>
         new WebhookSender({
           policy,
-          connectTimeoutMs: duration(env.WEBHOOKS_CONNECT_TIMEOUT),
-          totalTimeoutMs: duration(env.WEBHOOKS_TIMEOUT),
+          connectTimeoutMs: durations.WEBHOOKS_CONNECT_TIMEOUT,
+          totalTimeoutMs: durations.WEBHOOKS_TIMEOUT,
           maxResponseBytes: 2048,
-          maxRetryAfterMs: duration(env.WEBHOOKS_MAX_RETRY_AFTER),
+          maxRetryAfterMs: durations.WEBHOOKS_MAX_RETRY_AFTER,
         }),
     },
   ],

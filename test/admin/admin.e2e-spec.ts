@@ -95,8 +95,8 @@ describe.each(engines())('admin, health and the event feed (%s)', (engine) => {
         .get('/v1/events')
         .query({ limit: 3, ...(after ? { after } : {}) })
         .expect(200);
-      if (body.events.length === 0) break;
       seen.push(...body.events.map((event: { id: string }) => event.id));
+      if (body.next === null) break;
       after = body.next;
     }
     expect(seen.length).toBeGreaterThan(3);
@@ -104,9 +104,9 @@ describe.each(engines())('admin, health and the event feed (%s)', (engine) => {
     expect(
       (await app.http().get('/v1/events').query({ after: 'garbage!' }).expect(400)).body.error.details[0],
     ).toMatchObject({ field: 'after' });
-    expect((await app.http().get('/v1/events').query({ after: '12345' }).expect(400)).body.error.code).toBe(
-      'EVENT_STORE.INVALID_CURSOR',
-    );
+    expect(
+      (await app.http().get('/v1/events').query({ after: '12345' }).expect(400)).body.error.details,
+    ).toEqual([expect.objectContaining({ field: 'after', rule: 'validCursor' })]);
   });
 
   it('serves the OpenAPI document and answers unknown routes in the error shape', async () => {

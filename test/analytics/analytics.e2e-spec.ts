@@ -22,18 +22,18 @@ const EXPORT_COLUMNS = [
 
 type Page<T> = { items: T[]; next: string | null };
 
+/** The seeds are known from their articles' publication days, the first on 26 February 2025. */
+const SEEDS_FIRST_KNOWN = '2025-02-25T23:59:59Z';
+
 // A KurrentDB server keeps its streams between runs; these facts need a store the seeds have never reached.
 describe.each(engines().filter((engine) => engine !== 'kurrentdb'))(
   'stance analytics on the seeds (%s)',
   (engine) => {
     let app: TestApp;
-    let beforeSeeds: string;
     let afterSeeds: string;
 
     beforeAll(async () => {
       app = await startTestApp(engine);
-      beforeSeeds = new Date().toISOString();
-      await new Promise((resolve) => setTimeout(resolve, 5));
       await app
         .http()
         .post('/v1/admin/seeds/replay')
@@ -124,7 +124,7 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))(
           actors: 'keir-starmer,donald-trump',
           after: 'bm90LWEtY3Vyc29y',
         }).expect(400);
-        expect(violation(cursor.body)).toEqual([['after', 'cursor']]);
+        expect(violation(cursor.body)).toEqual([['after', 'validCursor']]);
         const unknown = await get('/v1/compare', { actors: 'keir-starmer,nobody-at-all' }).expect(404);
         expect(unknown.body.error).toMatchObject({
           code: 'ACTOR.NOT_FOUND',
@@ -181,7 +181,7 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))(
           ),
         ).toEqual([
           [null, 'conditional-opposition', 'engagement-change'],
-          ['conditional-opposition', 'conditional-support', 'full-flop'],
+          ['conditional-opposition', 'conditional-opposition', 'half-flip'],
         ]);
         const { items, pages } = await allPages<{ shiftId: string }>('/v1/actors/keir-starmer/shifts', {
           knownAt: afterSeeds,
@@ -203,7 +203,7 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))(
         const unknown = await get('/v1/actors/nobody-at-all/shifts').expect(404);
         expect(unknown.body.error.code).toBe('ACTOR.NOT_FOUND');
         const bad = await get('/v1/actors/donald-trump/shifts', { knownAt: 'yesterday' }).expect(400);
-        expect(violation(bad.body)).toEqual([['knownAt', 'isIso8601']]);
+        expect(violation(bad.body)).toEqual([['knownAt', 'isTimestamp']]);
       });
 
       it("records an editor's override of a rating as an event, shown from its record time on", async () => {
@@ -298,7 +298,7 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))(
 
       it('refuses a request without both valid times', async () => {
         const { body } = await get('/v1/changes', { from: '2025-02-20T00:00:00Z' }).expect(400);
-        expect(violation(body)).toContainEqual(['to', 'isIso8601']);
+        expect(violation(body)).toContainEqual(['to', 'required']);
       });
     });
 
@@ -410,7 +410,7 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))(
       it('pages through everything the seeds taught us, in record order', async () => {
         const { items, pages } = await allPages<{ kind: string; recordedAt: string; positionId: string }>(
           '/v1/learned',
-          { from: beforeSeeds, to: afterSeeds },
+          { from: SEEDS_FIRST_KNOWN, to: afterSeeds },
           5,
         );
         expect(pages).toBeGreaterThan(2);
@@ -447,7 +447,8 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))(
           }),
         ]);
         expect(
-          (await get('/v1/learned', { from: beforeSeeds, to: beforeCorrection }).expect(200)).body.items,
+          (await get('/v1/learned', { from: SEEDS_FIRST_KNOWN, to: beforeCorrection }).expect(200)).body
+            .items,
         ).not.toContainEqual(expect.objectContaining({ kind: 'correction' }));
 
         const compare = async (knownAt?: string) =>

@@ -210,7 +210,7 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))(
         expect(body.error.details).toEqual(
           expect.arrayContaining([
             expect.objectContaining({ field: 'stance', rule: 'isIn' }),
-            expect.objectContaining({ field: 'saidOn', rule: 'matches' }),
+            expect.objectContaining({ field: 'saidOn', rule: 'isDay' }),
           ]),
         );
       });
@@ -283,7 +283,7 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))(
     });
 
     it('rejects a queued quotation with its reason, as an event, and lists it as rejected', async () => {
-      const text = `An unnamed official offered a view.\n\n"This is a strange week for everyone," the official said on Friday.`;
+      const text = `An unnamed official offered a view.\n\n"Sanctions on Russia must stay until the war ends," the official said on Friday.`;
       const { body } = await post({ text, outlet: 'Desk', publishedOn: '2025-07-05' }).expect(201);
       const queued = (body.quotations as Quotation[]).find(
         (quotation) => quotation.disposition.kind === 'review',
@@ -310,6 +310,45 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))(
       ]);
     });
 
+    it('keeps a quotation that states no position on the article, out of the pending queue, and proposes a topic the taxonomy lacks', async () => {
+      const text = [
+        'Ethiopia inaugurates Nile dam',
+        '',
+        'ADDIS ABABA - Ethiopia on Tuesday inaugurated its giant Nile dam on the Blue Nile, the largest dam in Africa.',
+        '',
+        'Egyptian Foreign Minister Badr Abdelatty said the talks had been "long and tiring". "We will never accept a fait accompli on the Nile," he said.',
+      ].join('\n');
+      const { body } = await post({ text, outlet: 'Nile Wire', publishedOn: '2025-09-09' }).expect(201);
+      const quotations = body.quotations as (Quotation & { proposedTopic: unknown })[];
+      const described = quotations.find((quotation) => quotation.quote === 'long and tiring');
+      const refused = quotations.find((quotation) => quotation.quote.startsWith('We will never accept'));
+      expect(described).toMatchObject({ stance: 'no-position', disposition: { kind: 'no-position' } });
+      expect(refused).toMatchObject({
+        stance: 'oppose',
+        topicId: null,
+        proposedTopic: { id: expect.stringMatching(/^proposed\./) },
+        disposition: { kind: 'review', reasons: expect.arrayContaining(['topic-proposed']) },
+      });
+      expect(body.counts).toMatchObject({ quotations: 2, noPosition: 1, inReview: 1, recorded: 0 });
+      await app.projections.caughtUp();
+      const pending = await app.http().get('/v1/review').query({ articleId: body.articleId }).expect(200);
+      expect(pending.body.items.map((item: { quotationId: string }) => item.quotationId)).toEqual([
+        refused?.quotationId,
+      ]);
+      const kept = await app
+        .http()
+        .get('/v1/review')
+        .query({ articleId: body.articleId, status: 'no-position' })
+        .expect(200);
+      expect(kept.body.items).toEqual([
+        expect.objectContaining({
+          quotationId: described?.quotationId,
+          status: 'no-position',
+          stance: 'no-position',
+        }),
+      ]);
+    });
+
     it('pages the review queue with opaque cursors, in a stable order and without repeats', async () => {
       await app.projections.caughtUp();
       const all = (await app.http().get('/v1/review').query({ status: 'all', limit: 500 }).expect(200)).body
@@ -327,7 +366,7 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))(
       const bad = await app.http().get('/v1/review').query({ after: 'bm90LWEtY3Vyc29y' }).expect(400);
       expect(bad.body.error).toMatchObject({
         code: 'REQUEST.VALIDATION_FAILED',
-        details: [{ field: 'after', rule: 'cursor' }],
+        details: [{ field: 'after', rule: 'validCursor' }],
       });
     });
 
@@ -335,7 +374,7 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))(
       const before = await eventCount();
       const missingDay = await post({ text: 'Some text', outlet: 'Desk' }).expect(400);
       expect(missingDay.body.error.details).toEqual(
-        expect.arrayContaining([expect.objectContaining({ field: 'publishedOn', rule: 'matches' })]),
+        expect.arrayContaining([expect.objectContaining({ field: 'publishedOn', rule: 'required' })]),
       );
       const badUrl = await post({
         text: 'Some text',

@@ -51,6 +51,54 @@ describe.each(engines())('recording positions over HTTP (%s)', (engine) => {
     });
   });
 
+  it('lets an admin backfill a past position, known since a given time, keeping the real append time', async () => {
+    const { actorId, topicIds } = await givenActorAndTopics(app);
+    const knownSince = '2025-02-26T18:00:00.000Z';
+    const response = await record(actorId, aPosition(topicIds[0], { knownSince }), bearer(ADMIN_KEY)).expect(
+      201,
+    );
+    expect(response.body.recordedAt).toBe(knownSince);
+    await app.projections.caughtUp();
+    const read = (knownAt: string) =>
+      app.http().get(`/v1/actors/${actorId}/stances/${topicIds[0]}`).query({ at: '2025-02-27', knownAt });
+    await read('2025-02-26T17:59:59Z').expect(404);
+    expect((await read('2025-02-26T18:00:00Z').expect(200)).body.recordedAt).toBe(knownSince);
+    const [stated] = (await app.store.readStream(actorStreamName(actorId))).filter(
+      (event) => event.type === 'PositionStated',
+    );
+    expect(stated.recordedAt).toBe(knownSince);
+    expect(Date.parse(stated.metadata.appendedAt as string)).toBeGreaterThan(Date.parse('2026-01-01'));
+  });
+
+  it('refuses a backfill from an editor (403), in the future, or before the statement (422), naming knownSince', async () => {
+    const { actorId, topicIds } = await givenActorAndTopics(app);
+    const editor = await record(
+      actorId,
+      aPosition(topicIds[0], { knownSince: '2025-02-27T00:00:00Z' }),
+    ).expect(403);
+    expect(editor.body.error).toMatchObject({ code: 'AUTH.FORBIDDEN', details: { field: 'knownSince' } });
+    const future = await record(
+      actorId,
+      aPosition(topicIds[0], { knownSince: '2999-01-01T00:00:00Z' }),
+      bearer(ADMIN_KEY),
+    ).expect(422);
+    expect(future.body.error).toMatchObject({
+      code: 'POSITION.KNOWN_SINCE_IN_FUTURE',
+      details: { field: 'knownSince' },
+    });
+    const early = await record(
+      actorId,
+      aPosition(topicIds[0], { knownSince: '2025-02-25T00:00:00Z' }),
+      bearer(ADMIN_KEY),
+    ).expect(422);
+    expect(early.body.error.code).toBe('POSITION.STATED_AFTER_RECORDED');
+    expect(
+      (await app.store.readStream(actorStreamName(actorId))).filter(
+        (event) => event.type === 'PositionStated',
+      ),
+    ).toEqual([]);
+  });
+
   it('names the field and the rule of every invalid input, with a 400', async () => {
     const { actorId, topicIds } = await givenActorAndTopics(app);
     const response = await record(actorId, {
@@ -67,8 +115,8 @@ describe.each(engines())('recording positions over HTTP (%s)', (engine) => {
     expect(violations).toEqual(
       expect.arrayContaining([
         'stance:isIn',
-        'statedAt:isIso8601',
-        'sources[0].outlet:isString',
+        'statedAt:isTimestamp',
+        'sources[0].outlet:required',
         'surprise:whitelistValidation',
       ]),
     );
@@ -122,7 +170,7 @@ describe.each(engines())('recording positions over HTTP (%s)', (engine) => {
       invalid.body.error.details.map(
         ({ field, rule }: { field: string; rule: string }) => `${field}:${rule}`,
       ),
-    ).toEqual(expect.arrayContaining(['changes.stance:isIn', 'changes.confidence:max', 'reason:isString']));
+    ).toEqual(expect.arrayContaining(['changes.stance:isIn', 'changes.confidence:max', 'reason:required']));
     const nothing = await correct({ changes: { stance: 'support' }, reason: 'no-op' }).expect(422);
     expect(nothing.body.error).toMatchObject({
       code: 'POSITION.CORRECTION_CHANGES_NOTHING',

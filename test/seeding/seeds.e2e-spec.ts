@@ -1,8 +1,12 @@
-import { QueryBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { actorStreamName, stanceAsOf } from '@domain/positions';
+import { RegisterActorCommand } from '../../src/actors/register-actor/register-actor.command';
+import { toRole } from '../../src/actors/register-actor/to-role';
+import { RecordPositionCommand } from '../../src/positions/record-position/record-position.command';
+import { RegisterTopicCommand } from '../../src/topics/register-topic/register-topic.command';
 import { StanceAsOfQuery } from '../../src/positions/stance-as-of/stance-as-of.query';
 import { loadSeeds } from '../../src/seeding/seed-files';
-import { ADMIN_KEY, bearer, engines, startTestApp, type TestApp } from '../support/test-app';
+import { ADMIN_KEY, bearer, EDITOR_KEY, engines, startTestApp, type TestApp } from '../support/test-app';
 
 const allEvents = async (app: TestApp) => {
   const events = [];
@@ -124,12 +128,51 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))('the seeds (
     expect(Date.parse(body.statedAt)).toBeLessThanOrEqual(Date.parse('2025-02-20T00:00:00Z'));
   });
 
-  it('gives no actor any stance as known before the seeds were loaded', async () => {
+  it('knows each seed from the day its first outlet printed it: Trump on US guarantees from the BBC of 26 February', async () => {
+    const at = { at: '2025-02-27T00:00:00Z' };
+    const { body } = await stance('donald-trump', 'ukraine.security-guarantees.us', {
+      ...at,
+      knownAt: '2025-02-26T23:00:00Z',
+    }).expect(200);
+    expect(body).toMatchObject({ stance: 'conditional-opposition', recordedAt: '2025-02-26T00:00:00.000Z' });
+    expect(body.sources.map((source: { outlet: string }) => source.outlet)).toEqual(['BBC News']);
+    const before = await stance('donald-trump', 'ukraine.security-guarantees.us', {
+      ...at,
+      knownAt: '2025-02-25T23:00:00Z',
+    }).expect(404);
+    expect(before.body.error.code).toBe('STANCE.NOT_IN_FORCE');
+    const later = await stance('donald-trump', 'ukraine.security-guarantees.us', {
+      ...at,
+      knownAt: '2025-02-28T00:00:00Z',
+    }).expect(200);
+    expect(later.body.sources.length).toBe(4);
+  });
+
+  it('has positions first printed on 27 February absent as known late on the 26th, present on the 28th', async () => {
+    const seeds = loadSeeds().positions;
+    const firstPrinted = (key: string) => {
+      const seed = seeds.find((position) => position.key === key);
+      return Math.min(...(seed?.sourcesKnownSince ?? []).map((day) => day.getTime()));
+    };
+    expect(firstPrinted('trump-ukraine-forget-about-nato')).toBe(Date.parse('2025-02-27T00:00:00Z'));
+    const query = { at: '2025-02-27T12:00:00Z' };
+    await stance('donald-trump', 'ukraine.nato-membership', {
+      ...query,
+      knownAt: '2025-02-26T23:00:00Z',
+    }).expect(404);
+    const { body } = await stance('donald-trump', 'ukraine.nato-membership', {
+      ...query,
+      knownAt: '2025-02-28T00:00:00Z',
+    }).expect(200);
+    expect(body).toMatchObject({ stance: 'oppose', recordedAt: '2025-02-27T00:00:00.000Z' });
+  });
+
+  it('gives no actor any stance as known before the first seed article was published', async () => {
     for (const actorId of ['keir-starmer', 'donald-trump', 'volodymyr-zelensky', 'david-lammy']) {
       const { body } = await app
         .http()
         .get(`/v1/actors/${actorId}/stances`)
-        .query({ at: '2025-03-01T00:00:00Z', knownAt: beforeSeeds })
+        .query({ at: '2025-03-01T00:00:00Z', knownAt: '2025-02-25T23:59:59Z' })
         .expect(200);
       expect(body.stances).toEqual([]);
       const now = (
@@ -143,10 +186,42 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))('the seeds (
     }
   });
 
+  it('keeps the real append time of every backfilled seed event beside its record time', async () => {
+    const events = await app.store.readStream(actorStreamName('donald-trump'));
+    const positionEvents = events.filter((event) => event.type.startsWith('Position'));
+    expect(positionEvents.length).toBeGreaterThan(0);
+    for (const event of positionEvents) {
+      expect(Date.parse(event.recordedAt)).toBeLessThan(Date.parse('2025-03-01T00:00:00Z'));
+      expect(Date.parse(event.metadata.appendedAt as string)).toBeGreaterThanOrEqual(Date.parse(beforeSeeds));
+    }
+  });
+
+  it('dates Zelensky at his press conference of 26 February, and rates Starmer opposed to keeping aid at 0.5% that week', async () => {
+    const zelensky = await stance('volodymyr-zelensky', 'ukraine.security-guarantees.us', {
+      at: '2025-02-27T00:00:00Z',
+    }).expect(200);
+    expect(zelensky.body).toMatchObject({ statedAt: '2025-02-26T00:00:00.000Z', statedAtPrecision: 'day' });
+    await stance('volodymyr-zelensky', 'ukraine.security-guarantees.us', {
+      at: '2025-02-25T12:00:00Z',
+    }).expect(404);
+    const aid = await stance('keir-starmer', 'aid.overseas.uk', { at: '2025-02-27T00:00:00Z' }).expect(200);
+    expect(aid.body.stance).toBe('conditional-opposition');
+    const trump = await stance('donald-trump', 'ukraine.security-guarantees.us', {
+      at: '2025-02-27T00:00:00Z',
+    }).expect(200);
+    for (const condition of trump.body.conditions as { text: string }[])
+      expect(condition.text).not.toMatch(/no security guarantees|not going to/i);
+  });
+
   it('answers in SQL what the pure stanceAsOf answers, for every seed actor on each day of the week', async () => {
     const queries = app.app.get(QueryBus);
     const actorIds = [...new Set(loadSeeds().positions.map((position) => position.actorId))];
-    const knownAts = [beforeSeeds, new Date().toISOString()];
+    const knownAts = [
+      '2025-02-25T23:00:00Z',
+      '2025-02-26T23:00:00Z',
+      '2025-02-27T12:00:00Z',
+      new Date().toISOString(),
+    ];
     for (const actorId of actorIds) {
       const events = await app.store.readStream(actorStreamName(actorId));
       for (let day = 14; day <= 28; day++) {
@@ -161,3 +236,138 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))('the seeds (
     }
   });
 });
+
+/** The four seed positions as a store seeded before their fix holds them: recorded at first boot, all sources at once. */
+const BEFORE_THE_FIX: Record<string, object> = {
+  'zelensky-us-guarantees-needed-for-ceasefire': { statedAt: '2025-02-24', statedAtPrecision: 'week' },
+  'zelensky-minerals-deal-preliminary': { statedAt: '2025-02-24', statedAtPrecision: 'week' },
+  'trump-security-guarantees-beyond-very-much': {
+    conditions: [
+      {
+        text: 'the US will give no security guarantees "beyond very much"; Europe should provide them',
+        topicId: 'ukraine.security-guarantees.europe',
+      },
+    ],
+  },
+  'starmer-restore-aid-when-economy-allows': {
+    stance: 'conditional-support',
+    conditions: [{ text: 'as soon as the economic circumstances allow' }],
+  },
+};
+
+describe.each(engines().filter((engine) => engine !== 'kurrentdb'))(
+  'the seeds replayed over a store seeded before (%s)',
+  (engine) => {
+    let app: TestApp;
+    const replay = async () =>
+      (
+        await app
+          .http()
+          .post('/v1/admin/seeds/replay')
+          .query({ wait: 'true' })
+          .set(bearer(ADMIN_KEY))
+          .expect(200)
+      ).body;
+    const metadata = { recordedBy: 'seeds', correlationId: 'old-replay', causationId: 'seed-replay:old' };
+
+    beforeAll(async () => {
+      app = await startTestApp(engine);
+      const commands = app.app.get(CommandBus);
+      const seeds = loadSeeds();
+      // What the replay of an earlier release did: every topic and actor, and each position with all its sources.
+      for (const topic of seeds.topics)
+        await commands.execute(
+          new RegisterTopicCommand(
+            { topicId: topic.id, title: topic.title, proposition: topic.proposition },
+            metadata,
+            `seed:topic:${topic.id}`,
+          ),
+        );
+      for (const actor of seeds.actors)
+        await commands.execute(
+          new RegisterActorCommand(
+            {
+              actorId: actor.id,
+              name: actor.name,
+              kind: actor.kind,
+              aliases: actor.aliases ?? [],
+              roles: (actor.roles ?? []).map(toRole),
+            },
+            metadata,
+            `seed:actor:${actor.id}`,
+          ),
+        );
+      for (const position of seeds.positions) {
+        const request = { ...position.request, ...(BEFORE_THE_FIX[position.key] ?? {}) };
+        await commands.execute(
+          new RecordPositionCommand(position.actorId, position.positionId, request as never, metadata, {
+            commandId: `seed:position:${position.key}`,
+          }),
+        );
+      }
+      await app.projections.caughtUp();
+    });
+    afterAll(() => app.close());
+
+    it('records the fixed seeds as corrections from now on, and never rewrites what was known before', async () => {
+      const beforeReplay = new Date().toISOString();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const first = await replay();
+      expect(first.status).toBe('succeeded');
+      expect([...first.result.corrected].sort()).toEqual(Object.keys(BEFORE_THE_FIX).sort());
+      expect(first.result.keptEdits).toEqual([]);
+      await app.projections.caughtUp();
+      const aid = (knownAt?: string) =>
+        app
+          .http()
+          .get('/v1/actors/keir-starmer/stances/aid.overseas.uk')
+          .query({ at: '2025-02-27T00:00:00Z', ...(knownAt ? { knownAt } : {}) })
+          .expect(200);
+      expect((await aid(beforeReplay)).body.stance).toBe('conditional-support');
+      expect((await aid()).body.stance).toBe('conditional-opposition');
+      const events = await app.store.readStream(actorStreamName('volodymyr-zelensky'));
+      const corrections = events.filter((event) => event.type === 'PositionCorrected');
+      expect(corrections).toHaveLength(2);
+      for (const correction of corrections)
+        expect(Date.parse(correction.recordedAt)).toBeGreaterThanOrEqual(Date.parse(beforeReplay));
+      const again = await replay();
+      expect(again.result).toMatchObject({ appended: 0, corrected: [], keptEdits: [] });
+    });
+
+    it('keeps an editor’s later correction and rewording, and reports them instead of failing', async () => {
+      const seeds = loadSeeds();
+      const trump = seeds.positions.find((position) => position.key === 'trump-zelensky-dictator');
+      await app
+        .http()
+        .post(`/v1/actors/donald-trump/positions/${trump?.positionId}/correction`)
+        .set(bearer(EDITOR_KEY))
+        .send({ changes: { confidence: 0.8 }, reason: 'Reported, not on camera' })
+        .expect(201);
+      await app
+        .http()
+        .patch('/v1/topics/ukraine.nato-membership')
+        .set(bearer(EDITOR_KEY))
+        .send({
+          title: 'Ukraine in NATO',
+          proposition: 'Ukraine should be able to join NATO.',
+          reason: 'Shorter title',
+        })
+        .expect(200);
+      const result = (await replay()).result;
+      expect(result.appended).toBe(0);
+      expect(result.keptEdits).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ kind: 'topic', id: 'ukraine.nato-membership' }),
+          expect.objectContaining({ kind: 'position', id: 'trump-zelensky-dictator' }),
+        ]),
+      );
+      await app.projections.caughtUp();
+      const { body } = await app
+        .http()
+        .get('/v1/actors/donald-trump/stances/ukraine.zelensky-legitimacy')
+        .query({ at: '2025-02-27T00:00:00Z' })
+        .expect(200);
+      expect(body.confidence).toBe(0.8);
+    });
+  },
+);

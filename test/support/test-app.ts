@@ -7,7 +7,9 @@ import { PgSqlClient } from '../../src/infrastructure/database/pg-sql-client';
 import { SqlClient } from '../../src/infrastructure/database/sql-client';
 import { EventStore } from '../../src/infrastructure/event-store/event-store.port';
 import { ProjectionRunner } from '../../src/infrastructure/read-models/projection-runner';
-import { freshSchemaName, TEST_DATABASE_URL } from './databases';
+import { caughtUp } from './caught-up';
+import { withContract } from './contract';
+import { freshSchemaName, skipReason, TEST_DATABASE_URL } from './databases';
 
 export type Engine = 'pglite' | 'postgres' | 'kurrentdb';
 
@@ -18,7 +20,16 @@ export const EDITOR_KEY = 'test-editor-key-0123456789';
 export const READER_KEY = 'test-reader-key-0123456789';
 
 /** PGlite always; the PostgreSQL server when TEST_DATABASE_URL is set (CI sets it); KurrentDB when KURRENTDB_URL is. */
-export const engines = (): Engine[] => [
+export const engines = (): Engine[] => {
+  // Said once per test worker, so a plain `npm test` tells why its PostgreSQL variants did not run.
+  if (!TEST_DATABASE_URL && !process.env.POSITIONS_TEST_SKIP_SAID) {
+    process.env.POSITIONS_TEST_SKIP_SAID = 'true';
+    skipReason('PostgreSQL', 'TEST_DATABASE_URL');
+  }
+  return engineList();
+};
+
+const engineList = (): Engine[] => [
   'pglite',
   ...(TEST_DATABASE_URL ? (['postgres'] as const) : []),
   ...(KURRENTDB_URL ? (['kurrentdb'] as const) : []),
@@ -29,7 +40,8 @@ export type TestApp = {
   http: () => ReturnType<typeof request>;
   sql: SqlClient;
   store: EventStore;
-  projections: ProjectionRunner;
+  /** The app's projections, and a wait until they have applied everything committed so far. */
+  projections: { runner: ProjectionRunner; caughtUp: (timeoutMs?: number) => Promise<void> };
   close: () => Promise<void>;
 };
 
@@ -53,7 +65,7 @@ export const startTestApp = async (
     ...env,
   };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(overrides)] }).compile();
-  const app = configureApp(
+  const app = await configureApp(
     moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
       ...APP_OPTIONS,
       logger: ['error', 'warn'],
@@ -63,10 +75,13 @@ export const startTestApp = async (
   const sql = app.get(SqlClient);
   return {
     app,
-    http: () => request(app.getHttpServer()),
+    http: () => withContract(request(app.getHttpServer())),
     sql,
     store: app.get(EventStore),
-    projections: app.get(ProjectionRunner),
+    projections: {
+      runner: app.get(ProjectionRunner),
+      caughtUp: (timeoutMs) => caughtUp(app.get(ProjectionRunner), timeoutMs),
+    },
     // Stop the app (projectors, dispatcher) before dropping its schema: DDL waiting on their locks would
     // hold back pg_snapshot_xmin for the whole database and stall every other suite's catch-up readers.
     close: async () => {

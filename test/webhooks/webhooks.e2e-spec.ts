@@ -264,8 +264,11 @@ describe.each(engines())('webhooks (%s)', (engine) => {
     await record(actorId, topicIds[0], { stance: 'hedged', statedAt: '2025-02-28' });
     await eventually(() => expect(receiver.uniqueIds().size).toBe(6), 15_000);
     await app.projections.caughtUp();
-    const items: { status: string }[] = await deliveries(endpoint.id);
-    expect(items.map((item) => item.status)).toEqual(Array(6).fill('delivered'));
+    // The receiver counts a delivery when it arrives; the dispatcher marks it delivered only after the answer.
+    await eventually(async () => {
+      const items: { status: string }[] = await deliveries(endpoint.id);
+      expect(items.map((item) => item.status)).toEqual(Array(6).fill('delivered'));
+    }, 15_000);
     const [{ count }] = await app.sql.query<{ count: string }>(
       'SELECT count(*)::text AS count FROM webhook_messages WHERE actor_id = $1',
       [actorId],

@@ -1,6 +1,9 @@
 import { Body, Controller, Delete, Param, Patch, Post, Put, Res } from '@nestjs/common';
+
 import { CommandBus } from '@nestjs/cqrs';
+
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+
 import type { FastifyReply } from 'fastify';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
 import {
@@ -8,11 +11,17 @@ import {
   WriteConditions,
   type WriteConditionsValue,
 } from '../../infrastructure/http/request-metadata.decorator';
+
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
-import { ActorParams } from '../../positions/shared/position-params';
+
+import { ActorParams } from '../../positions/shared/position-params.request';
+
 import { RoleRequest } from '../register-actor/role.request';
+
 import { toRole } from '../register-actor/to-role';
+
 import { EditActorCommand } from './edit-actor.command';
+
 import {
   AddAliasRequest,
   AliasParams,
@@ -20,7 +29,10 @@ import {
   RenameActorRequest,
   RoleParams,
 } from './edit-actor.request';
-import { STARMER_ACTOR } from '../actor.examples';
+
+import { ActorWriteResponse } from '../actor-catalogue/actor.response';
+
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
 @ApiTags('actors')
 @Controller('v1/actors/:actorId')
@@ -44,12 +56,9 @@ export class EditActorController {
   }
 
   @Patch()
-  @ApiResponse({
-    status: 200,
-    description: 'The actor after the change',
-    example: STARMER_ACTOR,
-  })
   @ApiOperation({ summary: "Fix an actor's name" })
+  @ApiErrors('ACTOR.NOT_FOUND', 'EVENT_STORE.CONCURRENCY_CONFLICT', 'ACTOR.NOTHING_TO_CHANGE')
+  @ApiResponse({ status: 200, description: 'Renamed (or already so)', type: ActorWriteResponse })
   rename(
     @Param() { actorId }: ActorParams,
     @Body() { name }: RenameActorRequest,
@@ -65,12 +74,10 @@ export class EditActorController {
   }
 
   @Post('aliases')
-  @ApiResponse({
-    status: 201,
-    description: 'The actor with the alias',
-    example: STARMER_ACTOR,
-  })
   @ApiOperation({ summary: 'Add an alias ("Sir Keir"); one it already has is a no-op (200)' })
+  @ApiErrors('ACTOR.NOT_FOUND', 'EVENT_STORE.CONCURRENCY_CONFLICT')
+  @ApiResponse({ status: 201, description: 'Alias added', type: ActorWriteResponse })
+  @ApiResponse({ status: 200, description: 'Already an alias', type: ActorWriteResponse })
   addAlias(
     @Param() { actorId }: ActorParams,
     @Body() { alias }: AddAliasRequest,
@@ -86,12 +93,9 @@ export class EditActorController {
   }
 
   @Delete('aliases/:alias')
-  @ApiResponse({
-    status: 200,
-    description: 'The actor without the alias',
-    example: STARMER_ACTOR,
-  })
   @ApiOperation({ summary: 'Remove an alias' })
+  @ApiErrors('ACTOR.NOT_FOUND', 'EVENT_STORE.CONCURRENCY_CONFLICT', 'ACTOR.ALIAS_NOT_FOUND')
+  @ApiResponse({ status: 200, description: 'Alias removed', type: ActorWriteResponse })
   removeAlias(
     @Param() { actorId, alias }: AliasParams,
     @RequestMetadata() metadata: EventMetadata,
@@ -106,12 +110,15 @@ export class EditActorController {
   }
 
   @Post('roles')
-  @ApiResponse({
-    status: 201,
-    description: 'The actor with the role',
-    example: STARMER_ACTOR,
-  })
   @ApiOperation({ summary: 'Assign a role held over a range of days' })
+  @ApiErrors(
+    'ACTOR.NOT_FOUND',
+    'EVENT_STORE.CONCURRENCY_CONFLICT',
+    'ACTOR.ROLE_RANGE_INVALID',
+    'ACTOR.ROLE_ID_CONFLICT',
+  )
+  @ApiResponse({ status: 201, description: 'Role assigned', type: ActorWriteResponse })
+  @ApiResponse({ status: 200, description: 'Already assigned', type: ActorWriteResponse })
   assignRole(
     @Param() { actorId }: ActorParams,
     @Body() body: RoleRequest,
@@ -127,12 +134,15 @@ export class EditActorController {
   }
 
   @Put('roles/:roleId')
-  @ApiResponse({
-    status: 200,
-    description: 'The actor with the amended role',
-    example: STARMER_ACTOR,
-  })
   @ApiOperation({ summary: 'Amend a role (e.g. set the day it ended)' })
+  @ApiErrors(
+    'ACTOR.NOT_FOUND',
+    'EVENT_STORE.CONCURRENCY_CONFLICT',
+    'ACTOR.ROLE_NOT_FOUND',
+    'ACTOR.ROLE_RANGE_INVALID',
+    'ACTOR.NOTHING_TO_CHANGE',
+  )
+  @ApiResponse({ status: 200, description: 'Role amended', type: ActorWriteResponse })
   amendRole(
     @Param() { actorId, roleId }: RoleParams,
     @Body() body: RoleRequest,
@@ -148,12 +158,9 @@ export class EditActorController {
   }
 
   @Delete('roles/:roleId')
-  @ApiResponse({
-    status: 200,
-    description: 'The actor without the role',
-    example: STARMER_ACTOR,
-  })
   @ApiOperation({ summary: 'Remove a role recorded in error' })
+  @ApiErrors('ACTOR.NOT_FOUND', 'EVENT_STORE.CONCURRENCY_CONFLICT', 'ACTOR.ROLE_NOT_FOUND')
+  @ApiResponse({ status: 200, description: 'Role removed', type: ActorWriteResponse })
   removeRole(
     @Param() { actorId, roleId }: RoleParams,
     @Body() { reason }: RemoveRoleRequest,

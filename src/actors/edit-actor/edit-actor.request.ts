@@ -1,5 +1,5 @@
 import { IsString, Length, Matches } from 'class-validator';
-import { ActorParams } from '../../positions/shared/position-params';
+import { ActorParams } from '../../positions/shared/position-params.request';
 
 export class RenameActorRequest {
   @IsString()

@@ -1,14 +1,24 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
+
 import { CommandBus } from '@nestjs/cqrs';
+
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+
 import type { FastifyReply } from 'fastify';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
 import { RequestMetadata } from '../../infrastructure/http/request-metadata.decorator';
+
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
+
 import { RegisterActorCommand } from './register-actor.command';
+
 import { RegisterActorRequest } from './register-actor.request';
+
 import { toRole } from './to-role';
-import { STARMER_ACTOR } from '../actor.examples';
+
+import { ActorWriteResponse } from '../actor-catalogue/actor.response';
+
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
 @ApiTags('actors')
 @Controller('v1/actors')
@@ -17,13 +27,20 @@ export class RegisterActorController {
 
   @Post()
   @RequiresRole('editor')
-  @ApiResponse({
-    status: 201,
-    description: 'The registered actor',
-    example: STARMER_ACTOR,
-  })
   @ApiOperation({
     summary: 'Register an actor (201); the same registration again is a no-op (200); other details, 409',
+  })
+  @ApiErrors(
+    'ACTOR.ALREADY_REGISTERED',
+    'ACTOR.INVALID_ID',
+    'ACTOR.ROLE_RANGE_INVALID',
+    'ACTOR.ROLE_ID_CONFLICT',
+  )
+  @ApiResponse({ status: 201, description: 'Registered', type: ActorWriteResponse })
+  @ApiResponse({
+    status: 200,
+    description: 'The same registration again: nothing new',
+    type: ActorWriteResponse,
   })
   async register(
     @Body() body: RegisterActorRequest,

@@ -1,6 +1,5 @@
-import { IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { IsDay } from '../../infrastructure/http/validation/is-timestamp.decorator';
 
 export class RoleRequest {
   /** @example "Prime Minister" */
@@ -14,12 +13,12 @@ export class RoleRequest {
   organisation!: string;
 
   /** First day in the role (YYYY-MM-DD). */
-  @Matches(DAY, { message: 'from must be a day, YYYY-MM-DD' })
+  @IsDay({ message: 'from must be a day, YYYY-MM-DD' })
   from!: string;
 
   /** Last day in the role (YYYY-MM-DD), null or absent while it holds. */
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @Matches(DAY, { message: 'to must be a day, YYYY-MM-DD' })
+  @IsDay({ message: 'to must be a day, YYYY-MM-DD' })
   to?: string | null;
 }

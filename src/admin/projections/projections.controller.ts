@@ -1,18 +1,15 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { IsString, Length } from 'class-validator';
+
 import { DomainError } from '@domain/shared/domain-error';
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
 import { JobWaitRequest } from '../../infrastructure/jobs/job-wait.request';
 import { JobsService } from '../../infrastructure/jobs/jobs.service';
 import { ProjectionRunner } from '../../infrastructure/read-models/projection-runner';
-
-class ProjectionParams {
-  @IsString()
-  @Length(1, 100)
-  name!: string;
-}
+import { ProjectionParams } from './projection-params.request';
+import { JobResponse, ProjectionListResponse } from '../admin.response';
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
 class ProjectionNotFoundError extends DomainError {
   readonly code = 'PROJECTION.NOT_FOUND';
@@ -38,46 +35,24 @@ export class ProjectionsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: "Each projection's checkpoint and lag (events not yet applied)" })
   @ApiResponse({
     status: 200,
-    description: 'Every projection',
-    example: [
-      {
-        name: 'stance-timeline',
-        checkpoint: '1234.58',
-        eventsProcessed: 58,
-        lag: 0,
-        updatedAt: '2025-02-28T09:00:02.000Z',
-        running: true,
-        standby: false,
-        lastError: null,
-      },
-    ],
+    description: "Each projection's checkpoint and lag",
+    type: ProjectionListResponse,
   })
-  @ApiOperation({ summary: "Each projection's checkpoint and lag (events not yet applied)" })
   async list() {
     return { projections: await this.runner.status() };
   }
 
   @Post(':name/rebuild')
   @HttpCode(202)
-  @ApiResponse({
-    status: 202,
-    description: 'The rebuild job',
-    example: {
-      id: '3f0c2a9e-8d5b-4e61-a7f4-1b2c3d4e5f60',
-      kind: 'projection-rebuild',
-      status: 'running',
-      progress: { done: 58, total: 58 },
-      startedAt: '2025-02-28T09:00:00.000Z',
-      finishedAt: null,
-      result: null,
-      error: null,
-    },
-  })
   @ApiOperation({
     summary: 'Rebuild into fresh tables while the old ones serve, then switch (a job with progress)',
   })
+  @ApiErrors('PROJECTION.NOT_FOUND', 'PROJECTION.REBUILD_RUNNING')
+  @ApiResponse({ status: 202, description: 'The rebuild job, running', type: JobResponse })
+  @ApiResponse({ status: 200, description: 'With wait=true: the finished job', type: JobResponse })
   async rebuild(
     @Param() { name }: ProjectionParams,
     @Query() { wait }: JobWaitRequest,

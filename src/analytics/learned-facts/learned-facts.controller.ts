@@ -1,11 +1,17 @@
 import { Controller, Get, Query } from '@nestjs/common';
+
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Clock } from '../../infrastructure/clock';
-import { LEARNED_EXAMPLE } from '../shared/analytics.examples';
+
 import { decodeCursor, encodeCursor } from '../../infrastructure/http/page-cursor';
+
 import { LearnedFactsQuery } from './learned-facts.query';
+
 import { LearnedFactsRequest } from './learned-facts.request';
+
+import { LearnedPageResponse } from '../shared/analytics.response';
 
 @ApiTags('analytics')
 @Controller('v1/learned')
@@ -20,12 +26,17 @@ export class LearnedFactsController {
     summary:
       'What we learned between two record times: new positions, sources, withdrawals, corrections, retractions',
   })
-  @ApiOkResponse({ description: 'Facts in record order, a page at a time', example: LEARNED_EXAMPLE })
+  @ApiResponse({
+    status: 200,
+    description: 'Facts in record order, a page at a time',
+    type: LearnedPageResponse,
+  })
   async learned(@Query() query: LearnedFactsRequest) {
     const from = new Date(query.from);
     const to = query.to ? new Date(query.to) : this.clock.now();
     const key = decodeCursor<[string, number]>(
       query.after,
+      'learned',
       ['string', 'number'],
       ([recordedAt, sequence]) => !Number.isNaN(Date.parse(recordedAt)) && Number.isSafeInteger(sequence),
     );
@@ -36,7 +47,7 @@ export class LearnedFactsController {
       from: from.toISOString(),
       to: to.toISOString(),
       items,
-      next: items.length === limit ? encodeCursor([last.recordedAt, last.sequence]) : null,
+      next: items.length === limit ? encodeCursor('learned', [last.recordedAt, last.sequence]) : null,
     };
   }
 }

@@ -1,15 +1,25 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
+
 import { QueryBus } from '@nestjs/cqrs';
+
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+
 import { stringify } from 'csv-stringify/sync';
+
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
+
 import type { StanceInForce } from '@domain/positions';
 import { Clock } from '../../infrastructure/clock';
+
 import { resolveAsOf } from '../../positions/shared/as-of.request';
+
 import { EXPORT_CSV_EXAMPLE } from '../shared/analytics.examples';
+
 import { PositionExportQuery } from './position-export.query';
+
 import { PositionExportRequest } from './position-export.request';
+
 import { EXPORT_COLUMNS, toCsvRecord, toExportRow } from './position-export.row';
 
 const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', jsonl: 'application/x-ndjson; charset=utf-8' };
@@ -42,6 +52,7 @@ export class PositionExportController {
   @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.jsonl)
   @ApiOkResponse({
     description: 'One line per (actor, topic), by actor then topic',
+    schema: { type: 'string', description: 'RFC 4180 CSV with a header row, or one JSON object per line' },
     example: EXPORT_CSV_EXAMPLE,
   })
   async export(@Query() query: PositionExportRequest, @Res() reply: FastifyReply): Promise<void> {

@@ -1,4 +1,5 @@
-import { IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsTimestamp } from '../../infrastructure/http/validation/is-timestamp.decorator';
 
 export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
 
@@ -8,11 +9,11 @@ export class PositionExportRequest {
 
   /** Valid time (ISO 8601). Default: now. */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   at?: string;
 
   /** Record time (ISO 8601). Default: now. */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   knownAt?: string;
 }

@@ -1,11 +1,17 @@
 import { Controller, Get, Query } from '@nestjs/common';
+
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Clock } from '../../infrastructure/clock';
-import { QUOTATIONS_EXAMPLE } from '../shared/analytics.examples';
+
 import { decodeCursor, encodeCursor } from '../../infrastructure/http/page-cursor';
+
 import { QuotationSearchQuery } from './quotation-search.query';
+
 import { QuotationSearchRequest } from './quotation-search.request';
+
+import { QuotationPageResponse } from '../shared/analytics.response';
 
 @ApiTags('analytics')
 @Controller('v1/quotations')
@@ -19,10 +25,10 @@ export class QuotationSearchController {
   @ApiOperation({
     summary: 'Full-text search over quotations and summaries, ranked, with highlighted fragments',
   })
-  @ApiOkResponse({ description: 'Hits by rank, a page at a time', example: QUOTATIONS_EXAMPLE })
+  @ApiResponse({ status: 200, description: 'Hits by rank, a page at a time', type: QuotationPageResponse })
   async search(@Query() query: QuotationSearchRequest) {
     const knownAt = query.knownAt ? new Date(query.knownAt) : this.clock.now();
-    const key = decodeCursor<[string, string]>(query.after, ['string', 'string'], ([rank]) =>
+    const key = decodeCursor<[string, string]>(query.after, 'quotations', ['string', 'string'], ([rank]) =>
       Number.isFinite(Number(rank)),
     );
     const limit = query.limit ?? 20;
@@ -45,7 +51,8 @@ export class QuotationSearchController {
       q: query.q,
       knownAt: knownAt.toISOString(),
       items: hits.map(({ rankKey: _, ...hit }) => hit),
-      next: hits.length === limit ? encodeCursor([last.rankKey, last.position.positionId]) : null,
+      next:
+        hits.length === limit ? encodeCursor('quotations', [last.rankKey, last.position.positionId]) : null,
     };
   }
 }

@@ -1,6 +1,7 @@
-import { IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { DOTTED_ID, KEBAB_ID } from '@domain/shared/ids';
 import { PageRequest } from '../../infrastructure/http/page.request';
+import { IsTimestamp } from '../../infrastructure/http/validation/is-timestamp.decorator';
 
 export class QuotationSearchRequest extends PageRequest {
   /** Web-search syntax: words, "a phrase", -excluded, or. */
@@ -19,16 +20,16 @@ export class QuotationSearchRequest extends PageRequest {
 
   /** Valid time: stated at or after (ISO 8601). */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   from?: string;
 
   /** Valid time: stated before (ISO 8601). */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   to?: string;
 
   /** Record time: the record as we knew it then (ISO 8601). Default: now. */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   knownAt?: string;
 }

@@ -1,17 +1,26 @@
 import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
+
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
 import { IdempotencyInterceptor } from '../../infrastructure/http/idempotency.interceptor';
+
 import {
   RequestMetadata,
   WriteConditions,
   type WriteConditionsValue,
 } from '../../infrastructure/http/request-metadata.decorator';
+
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
-import { RATE_SHIFT_EXAMPLE } from '../shared/analytics.examples';
+
 import { RateShiftCommand } from './rate-shift.command';
+
 import { RateShiftRequest, ShiftParams } from './rate-shift.request';
+
+import { RateShiftResponse } from '../shared/analytics.response';
+
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
 @ApiTags('analytics')
 @Controller('v1/actors/:actorId/shifts/:shiftId/rating')
@@ -27,7 +36,19 @@ export class RateShiftController {
     required: false,
     description: 'Same key and body: same answer, no new event.',
   })
-  @ApiCreatedResponse({ description: 'The override is recorded', example: RATE_SHIFT_EXAMPLE })
+  @ApiErrors(
+    'ACTOR.NOT_FOUND',
+    'SHIFT.NOT_FOUND',
+    'SHIFT.RATING_INVALID',
+    'SHIFT.REASON_REQUIRED',
+    'EVENT_STORE.CONCURRENCY_CONFLICT',
+  )
+  @ApiResponse({ status: 201, description: 'The override is recorded', type: RateShiftResponse })
+  @ApiResponse({
+    status: 200,
+    description: 'A repeat (same Idempotency-Key and body): the stored answer',
+    type: RateShiftResponse,
+  })
   async rate(
     @Param() { actorId, shiftId }: ShiftParams,
     @Body() body: RateShiftRequest,

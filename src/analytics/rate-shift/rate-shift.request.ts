@@ -1,6 +1,6 @@
 import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { FLIP_RATINGS } from '@domain/positions';
-import { ActorParams } from '../../positions/shared/position-params';
+import { ActorParams } from '../../positions/shared/position-params.request';
 
 export class ShiftParams extends ActorParams {
   @Matches(/^[A-Za-z0-9._:~-]{1,300}$/, { message: 'shiftId must be a shiftId returned by the shifts route' })

@@ -1,12 +1,21 @@
 import { Controller, Get, Query } from '@nestjs/common';
+
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Clock } from '../../infrastructure/clock';
+
 import { CatalogueChecks } from '../../positions/shared/catalogue-checks';
-import { CHANGES_EXAMPLE } from '../shared/analytics.examples';
+
 import { decodeCursor, encodeCursor } from '../../infrastructure/http/page-cursor';
+
 import { StanceChangesQuery } from './stance-changes.query';
+
 import { StanceChangesRequest } from './stance-changes.request';
+
+import { StanceChangesPageResponse } from '../shared/analytics.response';
+
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
 @ApiTags('analytics')
 @Controller('v1/changes')
@@ -21,10 +30,15 @@ export class StanceChangesController {
   @ApiOperation({
     summary: 'What changed in force between two valid times, per actor and topic, as known at `knownAt`',
   })
-  @ApiOkResponse({ description: 'Changes by actor, then topic, a page at a time', example: CHANGES_EXAMPLE })
+  @ApiErrors('ACTOR.NOT_FOUND')
+  @ApiResponse({
+    status: 200,
+    description: 'Changes by actor and topic, a page at a time',
+    type: StanceChangesPageResponse,
+  })
   async changes(@Query() query: StanceChangesRequest) {
     const knownAt = query.knownAt ? new Date(query.knownAt) : this.clock.now();
-    const key = decodeCursor<[string, string]>(query.after, ['string', 'string']);
+    const key = decodeCursor<[string, string]>(query.after, 'changes', ['string', 'string']);
     if (query.actor) await this.checks.actorExists(query.actor);
     const limit = query.limit ?? 100;
     const items = await this.queries.execute(
@@ -43,7 +57,7 @@ export class StanceChangesController {
       to: new Date(query.to).toISOString(),
       knownAt: knownAt.toISOString(),
       items,
-      next: items.length === limit ? encodeCursor([last.actorId, last.topicId]) : null,
+      next: items.length === limit ? encodeCursor('changes', [last.actorId, last.topicId]) : null,
     };
   }
 }

@@ -1,19 +1,20 @@
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { DOTTED_ID, KEBAB_ID } from '@domain/shared/ids';
 import { PageRequest } from '../../infrastructure/http/page.request';
+import { IsTimestamp } from '../../infrastructure/http/validation/is-timestamp.decorator';
 
 export class StanceChangesRequest extends PageRequest {
   /** Valid time: the stances in force at this moment... (ISO 8601) */
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   from!: string;
 
   /** ...compared with those in force at this one (ISO 8601). */
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   to!: string;
 
   /** Record time: both as we knew them then (ISO 8601). Default: now. */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   knownAt?: string;
 
   @IsOptional()

@@ -1,15 +1,25 @@
 import { Controller, Get, Query } from '@nestjs/common';
+
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { TopicComparison } from '@domain/analytics';
 import type { StanceInForce } from '@domain/positions';
 import { Clock } from '../../infrastructure/clock';
+
 import { resolveAsOf } from '../../positions/shared/as-of.request';
+
 import { CatalogueChecks } from '../../positions/shared/catalogue-checks';
-import { COMPARE_EXAMPLE } from '../shared/analytics.examples';
+
 import { decodeCursor, pageOf } from '../../infrastructure/http/page-cursor';
+
 import { StanceComparisonQuery } from './stance-comparison.query';
+
 import { StanceComparisonRequest } from './stance-comparison.request';
+
+import { ComparisonPageResponse } from '../shared/analytics.response';
+
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
 type ComparisonKey = [number, string];
 
@@ -26,13 +36,19 @@ export class StanceComparisonController {
   @ApiOperation({
     summary: 'Where actors agree, oppose or one is hedged or silent, per topic, furthest apart first',
   })
-  @ApiOkResponse({ description: 'Topics by distance, then id, a page at a time', example: COMPARE_EXAMPLE })
+  @ApiErrors('ACTOR.NOT_FOUND')
+  @ApiResponse({
+    status: 200,
+    description: 'Topics by distance, then id, a page at a time',
+    type: ComparisonPageResponse,
+  })
   async compare(@Query() query: StanceComparisonRequest) {
     const { at, knownAt } = resolveAsOf(query, this.clock.now());
-    const key = decodeCursor<ComparisonKey>(query.after, ['number', 'string']);
+    const key = decodeCursor<ComparisonKey>(query.after, 'compare', ['number', 'string']);
     for (const actorId of query.actors) await this.checks.actorExists(actorId);
     const topics = await this.queries.execute(new StanceComparisonQuery(query.actors, at, knownAt));
     const page = pageOf(
+      'compare',
       topics,
       (topic: TopicComparison<StanceInForce>) => [topic.distance, topic.topicId],
       (topic) => !key || topic.distance < key[0] || (topic.distance === key[0] && topic.topicId > key[1]),

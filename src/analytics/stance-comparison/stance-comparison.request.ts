@@ -1,15 +1,8 @@
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsISO8601,
-  IsOptional,
-  Matches,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional, Matches } from 'class-validator';
 import { KEBAB_ID } from '@domain/shared/ids';
 import { PageRequest } from '../../infrastructure/http/page.request';
+import { IsTimestamp } from '../../infrastructure/http/validation/is-timestamp.decorator';
 
 export class StanceComparisonRequest extends PageRequest {
   /** Two to ten actor ids, comma-separated: `keir-starmer,donald-trump`. */
@@ -30,11 +23,11 @@ export class StanceComparisonRequest extends PageRequest {
 
   /** Valid time (ISO 8601). Default: now. */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   at?: string;
 
   /** Record time (ISO 8601). Default: now. */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   knownAt?: string;
 }

@@ -1,14 +1,24 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Shift } from '@domain/analytics';
 import { Clock } from '../../infrastructure/clock';
+
 import { CatalogueChecks } from '../../positions/shared/catalogue-checks';
-import { ActorParams } from '../../positions/shared/position-params';
-import { SHIFTS_EXAMPLE } from '../shared/analytics.examples';
+
+import { ActorParams } from '../../positions/shared/position-params.request';
+
 import { decodeCursor, pageOf } from '../../infrastructure/http/page-cursor';
+
 import { StanceShiftsQuery } from './stance-shifts.query';
+
 import { StanceShiftsRequest } from './stance-shifts.request';
+
+import { ShiftPageResponse } from '../shared/analytics.response';
+
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
 type ShiftKey = [string, string, string];
 
@@ -34,17 +44,22 @@ export class StanceShiftsController {
   @ApiOperation({
     summary: "Each change of an actor's stance in force, with before, after, both times and the flip rating",
   })
-  @ApiOkResponse({ description: 'Shifts in valid-time order, a page at a time', example: SHIFTS_EXAMPLE })
+  @ApiErrors('ACTOR.NOT_FOUND')
+  @ApiResponse({
+    status: 200,
+    description: 'Shifts by valid time, a page at a time',
+    type: ShiftPageResponse,
+  })
   async shifts(@Param() { actorId }: ActorParams, @Query() query: StanceShiftsRequest) {
     const knownAt = query.knownAt ? new Date(query.knownAt) : this.clock.now();
-    const key = decodeCursor<ShiftKey>(query.after, ['string', 'string', 'string']);
+    const key = decodeCursor<ShiftKey>(query.after, 'shifts', ['string', 'string', 'string']);
     await this.checks.actorExists(actorId);
     const shifts = (await this.queries.execute(new StanceShiftsQuery(actorId, knownAt, query.topic))).filter(
       (shift) =>
         (!query.from || Date.parse(shift.validAt) >= Date.parse(query.from)) &&
         (!query.to || Date.parse(shift.validAt) < Date.parse(query.to)),
     );
-    const page = pageOf(shifts, keyOf, after(key), query.limit ?? 100);
+    const page = pageOf('shifts', shifts, keyOf, after(key), query.limit ?? 100);
     return { actorId, knownAt: knownAt.toISOString(), ...page };
   }
 }

@@ -1,6 +1,7 @@
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { DOTTED_ID } from '@domain/shared/ids';
 import { PageRequest } from '../../infrastructure/http/page.request';
+import { IsTimestamp } from '../../infrastructure/http/validation/is-timestamp.decorator';
 
 export class StanceShiftsRequest extends PageRequest {
   /** Only this topic and its subtopics (e.g. `ukraine`). */
@@ -10,16 +11,16 @@ export class StanceShiftsRequest extends PageRequest {
 
   /** Valid time: shifts that took effect at or after this moment (ISO 8601). */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   from?: string;
 
   /** Valid time: shifts that took effect before this moment (ISO 8601). */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   to?: string;
 
   /** Record time: the shifts as we knew them then (ISO 8601). Default: now. */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   knownAt?: string;
 }

@@ -1,18 +1,23 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+
 import { CommandBus } from '@nestjs/cqrs';
+
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
 import { RequestMetadata } from '../../infrastructure/http/request-metadata.decorator';
-import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
-import { AcceptQuotationCommand } from './accept-quotation.command';
-import { AcceptQuotationRequest } from './accept-quotation.request';
-import { REVIEW_DECISION_EXAMPLE } from '../articles.examples';
 
-export class QuotationParams {
-  @IsUUID('all', { message: 'quotationId must be a quotation id from GET /v1/review' })
-  quotationId!: string;
-}
+import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
+
+import { AcceptQuotationCommand } from './accept-quotation.command';
+
+import { AcceptQuotationRequest } from './accept-quotation.request';
+
+import { QuotationParams } from './quotation-params.request';
+
+import { ReviewDecisionResponse } from '../articles.response';
+
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
 @ApiTags('review')
 @Controller('v1/review')
@@ -22,11 +27,27 @@ export class AcceptQuotationController {
   @Post(':quotationId/accept')
   @HttpCode(200)
   @RequiresRole('editor')
-  @ApiResponse({ status: 200, description: 'Accepted: what was recorded', example: REVIEW_DECISION_EXAMPLE })
   @ApiOperation({
     summary:
       'Accept a queued quotation, with edits: records the position (or adds a source) and marks it accepted',
   })
+  @ApiErrors(
+    'REVIEW.NOT_FOUND',
+    'REVIEW.ALREADY_DECIDED',
+    'REVIEW.FIELD_REQUIRED',
+    'ACTOR.NOT_FOUND',
+    'ACTOR.ALREADY_REGISTERED',
+    'ACTOR.INVALID_ID',
+    'TOPIC.UNKNOWN',
+    'POSITION.STATED_AFTER_RECORDED',
+    'POSITION.QUOTE_REQUIRED',
+    'POSITION.CONDITIONS_REQUIRED',
+    'POSITION.CONDITIONS_NOT_ALLOWED',
+    'POSITION.DUPLICATE_SOURCE',
+    'POSITION.ID_CONFLICT',
+    'EVENT_STORE.CONCURRENCY_CONFLICT',
+  )
+  @ApiResponse({ status: 200, description: 'Accepted: the position recorded', type: ReviewDecisionResponse })
   async accept(
     @Param() { quotationId }: QuotationParams,
     @Body() body: AcceptQuotationRequest,

@@ -7,6 +7,7 @@ import {
   ReviewFieldRequiredError,
 } from '@domain/articles';
 import { UnknownTopicError } from '@domain/topics';
+import { isConditional } from '@domain/positions';
 import { ActorNotFoundError } from '@domain/actors';
 import { RegisterActorCommand } from '../../actors/register-actor/register-actor.command';
 import { DeciderRunner } from '../../infrastructure/event-store/decider-runner';
@@ -35,7 +36,8 @@ export class AcceptQuotationHandler implements ICommandHandler<AcceptQuotationCo
     const speaker = quotation.speaker;
     const actorId = edits.actorId ?? speaker?.actorId;
     const topicId = edits.topicId ?? quotation.topicId;
-    const stance = edits.stance ?? quotation.stance;
+    // A quotation read as stating no position becomes one only with the editor's stance.
+    const stance = edits.stance ?? (quotation.stance === 'no-position' ? null : quotation.stance);
     const saidOn = edits.saidOn ?? quotation.saidOn;
     if (!actorId) throw new ReviewFieldRequiredError(quotationId, 'actorId');
     if (!topicId) throw new ReviewFieldRequiredError(quotationId, 'topicId');
@@ -62,10 +64,13 @@ export class AcceptQuotationHandler implements ICommandHandler<AcceptQuotationCo
       stance,
       saidOn,
       saidOnPrecision: edits.saidOn ? 'day' : (quotation.saidOnPrecision ?? 'day'),
-      conditions: (edits.conditions ?? quotation.conditions).map(({ text, topicId: about }) => ({
-        text,
-        topicId: about ?? null,
-      })),
+      // Conditions read by extraction go with a conditional stance; an editor who changes the stance says which.
+      conditions: (edits.conditions ?? (isConditional(stance) ? quotation.conditions : [])).map(
+        ({ text, topicId: about }) => ({
+          text,
+          topicId: about ?? null,
+        }),
+      ),
       summary: edits.summary ?? null,
       confidence: edits.confidence ?? Math.max(quotation.confidence, 0.9),
     };

@@ -16,6 +16,7 @@ import {
 import { STANCES, type Stance } from '@domain/positions';
 import { DOTTED_ID, KEBAB_ID } from '@domain/shared/ids';
 import { ConditionRequest } from '../../positions/shared/condition.request';
+import { IsDay } from '../../infrastructure/http/validation/is-timestamp.decorator';
 
 /** Accept a queued quotation, with the editor's edits to what extraction proposed; omitted fields keep its values. */
 export class AcceptQuotationRequest {
@@ -39,7 +40,7 @@ export class AcceptQuotationRequest {
 
   /** The day said. @example "2025-02-26" */
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'saidOn must be a day, YYYY-MM-DD' })
+  @IsDay({ message: 'saidOn must be a day, YYYY-MM-DD' })
   saidOn?: string;
 
   @IsOptional()

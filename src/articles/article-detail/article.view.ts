@@ -17,6 +17,7 @@ export type ArticleView = {
     sourceAdded: number;
     alreadyRecorded: number;
     inReview: number;
+    noPosition: number;
   };
   quotations: ArticleQuotationState[];
   text: string;
@@ -24,7 +25,11 @@ export type ArticleView = {
 
 export const toArticleView = (article: Extract<Article, { status: 'stored' }>): ArticleView => {
   const kinds = article.quotations.map((quotation) =>
-    quotation.review?.status === 'pending' ? 'review' : quotation.disposition.kind,
+    quotation.review?.status === 'pending'
+      ? 'review'
+      : quotation.review?.status === 'no-position'
+        ? 'no-position'
+        : quotation.disposition.kind,
   );
   const count = (kind: string) => kinds.filter((candidate) => candidate === kind).length;
   return {
@@ -44,6 +49,7 @@ export const toArticleView = (article: Extract<Article, { status: 'stored' }>): 
       sourceAdded: count('source-added'),
       alreadyRecorded: count('already-recorded'),
       inReview: count('review'),
+      noPosition: count('no-position'),
     },
     quotations: [...article.quotations],
     text: article.fields.text,

@@ -110,7 +110,7 @@ export class ArticleIngestion {
     quotationId: string,
     metadata: EventMetadata,
     existingPositionId: string | null,
-  ): Promise<Exclude<QuotationDisposition, { kind: 'review' }>> {
+  ): Promise<Exclude<QuotationDisposition, { kind: 'review' } | { kind: 'no-position' }>> {
     const source = this.source(article, quotation);
     if (existingPositionId) {
       try {
@@ -187,6 +187,8 @@ export class ArticleIngestion {
     switch (plan.kind) {
       case 'review':
         return { kind: 'review', reasons: plan.reasons };
+      case 'no-position':
+        return { kind: 'no-position' };
       case 'already-recorded':
         return plan;
       case 'add-source':
@@ -228,7 +230,13 @@ export class ArticleIngestion {
 
 /** A quotation complete enough to record as it stands, or null. */
 export const draftOf = (quotation: ExtractedQuotation): PositionDraft | null => {
-  if (quotation.speaker?.kind !== 'actor' || !quotation.topicId || !quotation.stance || !quotation.saidOn)
+  if (
+    quotation.speaker?.kind !== 'actor' ||
+    !quotation.topicId ||
+    !quotation.stance ||
+    quotation.stance === 'no-position' ||
+    !quotation.saidOn
+  )
     return null;
   return {
     actorId: quotation.speaker.actorId,

@@ -2,7 +2,7 @@ import { IsIn, IsOptional, Matches } from 'class-validator';
 import { KEBAB_ID } from '@domain/shared/ids';
 import { PageRequest } from '../../infrastructure/http/page.request';
 
-export const REVIEW_STATUSES = ['pending', 'accepted', 'rejected', 'all'] as const;
+export const REVIEW_STATUSES = ['pending', 'no-position', 'accepted', 'rejected', 'all'] as const;
 
 export class ListReviewRequest extends PageRequest {
   /** Which items: those waiting (the default), decided ones, or all. */

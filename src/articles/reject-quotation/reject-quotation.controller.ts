@@ -1,13 +1,23 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+
 import { CommandBus } from '@nestjs/cqrs';
+
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
 import { RequestMetadata } from '../../infrastructure/http/request-metadata.decorator';
+
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
-import { QuotationParams } from '../accept-quotation/accept-quotation.controller';
+
+import { QuotationParams } from '../accept-quotation/quotation-params.request';
+
 import { RejectQuotationCommand } from './reject-quotation.command';
+
 import { RejectQuotationRequest } from './reject-quotation.request';
-import { REVIEW_DECISION_EXAMPLE } from '../articles.examples';
+
+import { ReviewDecisionResponse } from '../articles.response';
+
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
 @ApiTags('review')
 @Controller('v1/review')
@@ -17,12 +27,9 @@ export class RejectQuotationController {
   @Post(':quotationId/reject')
   @HttpCode(200)
   @RequiresRole('editor')
-  @ApiResponse({
-    status: 200,
-    description: 'Rejected',
-    example: { ...REVIEW_DECISION_EXAMPLE, status: 'rejected', disposition: null },
-  })
   @ApiOperation({ summary: 'Reject a queued quotation (it records nothing), with the reason' })
+  @ApiErrors('REVIEW.NOT_FOUND', 'REVIEW.ALREADY_DECIDED', 'EVENT_STORE.CONCURRENCY_CONFLICT')
+  @ApiResponse({ status: 200, description: 'Rejected', type: ReviewDecisionResponse })
   async reject(
     @Param() { quotationId }: QuotationParams,
     @Body() body: RejectQuotationRequest,

@@ -1,14 +1,24 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
+
 import { CommandBus } from '@nestjs/cqrs';
+
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+
 import type { FastifyReply } from 'fastify';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
 import { RequestMetadata } from '../../infrastructure/http/request-metadata.decorator';
+
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
+
 import { toArticleView } from '../article-detail/article.view';
+
 import { SubmitArticleCommand } from './submit-article.command';
+
 import { SubmitArticleRequest } from './submit-article.request';
-import { ARTICLE_EXAMPLE } from '../articles.examples';
+
+import { ArticleResponse } from '../articles.response';
+
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
 @ApiTags('articles')
 @Controller('v1/articles')
@@ -17,18 +27,19 @@ export class SubmitArticleController {
 
   @Post()
   @RequiresRole('editor')
-  @ApiResponse({ status: 201, description: 'Stored and extracted', example: ARTICLE_EXAMPLE })
-  @ApiResponse({
-    status: 200,
-    description: 'The same text was stored before: the article as it is',
-    example: ARTICLE_EXAMPLE,
-  })
   @ApiOperation({
     summary: 'Store an article and extract its quotations',
     description:
       'Finds every direct quotation, its speaker, the day said, topic and stance. Confident ones become positions ' +
       '(or one more source of a statement already recorded); the rest wait in GET /v1/review. The same text posted ' +
       'again is the same article: 200 with what was found the first time.',
+  })
+  @ApiErrors('ARTICLE.CONFLICT', 'ARTICLE.ALREADY_EXTRACTED', 'EVENT_STORE.CONCURRENCY_CONFLICT')
+  @ApiResponse({ status: 201, description: 'Stored and extracted', type: ArticleResponse })
+  @ApiResponse({
+    status: 200,
+    description: 'The same text again: the article as stored, nothing new',
+    type: ArticleResponse,
   })
   async submit(
     @Body() body: SubmitArticleRequest,

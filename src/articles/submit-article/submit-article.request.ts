@@ -1,4 +1,5 @@
-import { IsISO8601, IsOptional, IsString, IsUrl, Length, Matches, ValidateIf } from 'class-validator';
+import { IsOptional, IsString, IsUrl, Length, ValidateIf } from 'class-validator';
+import { IsDay, IsTimestamp } from '../../infrastructure/http/validation/is-timestamp.decorator';
 
 export class SubmitArticleRequest {
   /** The article's text exactly as published (spans are reported against it, character for character). */
@@ -15,14 +16,12 @@ export class SubmitArticleRequest {
   @ValidateIf(
     (request: SubmitArticleRequest) => request.publishedAt === undefined || request.publishedOn !== undefined,
   )
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'publishedOn must be a day, YYYY-MM-DD (or give publishedAt)' })
+  @IsDay({ message: 'publishedOn must be a day, YYYY-MM-DD (or give publishedAt)' })
   publishedOn?: string;
 
   /** The publication instant, when known (ISO 8601 with an offset). @example "2025-02-26T21:30:00Z" */
-  @ValidateIf(
-    (request: SubmitArticleRequest) => request.publishedOn === undefined || request.publishedAt !== undefined,
-  )
-  @IsISO8601({ strict: true }, { message: 'publishedAt must be an ISO 8601 instant (or give publishedOn)' })
+  @ValidateIf((request: SubmitArticleRequest) => request.publishedAt !== undefined)
+  @IsTimestamp({ message: 'publishedAt must be an ISO 8601 instant (or give publishedOn)' })
   publishedAt?: string;
 
   @IsOptional()

@@ -11,7 +11,7 @@ import { SqlClient } from './sql-client';
  * Read models (and, on pglite/postgres, the events) live on DATABASE_URL when it is set, else in embedded
  * PGlite under DATA_DIR; DATA_DIR=memory:// keeps PGlite in memory (tests, demos).
  */
-export const openSqlClient = async ({ env }: AppConfig): Promise<SqlClient> => {
+export const openSqlClient = async ({ env }: Pick<AppConfig, 'env'>): Promise<SqlClient> => {
   if (env.DATABASE_URL && env.EVENT_STORE !== 'pglite')
     return new PgSqlClient(env.DATABASE_URL, env.DATABASE_SCHEMA);
   const dataDir = env.DATA_DIR === 'memory://' ? undefined : join(resolve(env.DATA_DIR), 'pglite');

@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { AppConfig } from '../../config/app-config';
 import type { Principal, Role } from './principal';
 
@@ -18,18 +20,37 @@ export class ApiKeys {
       .map((pair) => pair.trim())
       .filter(Boolean)
       .map((pair) => pair.split(':') as [Role, string]);
-    let admin = env.ADMIN_API_KEY;
-    if (!admin) {
-      admin = randomBytes(24).toString('base64url');
-      new Logger('ApiKeys').warn(
-        `ADMIN_API_KEY is not set; this run's admin key is ${admin} (set ADMIN_API_KEY to choose one).`,
-      );
-    }
+    const admin = env.ADMIN_API_KEY ?? ApiKeys.developmentKey(env.DATA_DIR);
     entries.unshift(['admin', admin]);
     this.keys = entries.map(([role, key], index) => ({
       digest: digest(key),
       principal: { name: index === 0 ? 'admin' : `${role}-key-${index}`, role },
     }));
+  }
+
+  /**
+   * Without ADMIN_API_KEY: a key made once and kept under DATA_DIR (so restarts and HTTP workers share it), or
+   * made per run with DATA_DIR=memory://; the log gives the line to export it.
+   */
+  private static developmentKey(dataDir: string): string {
+    const made = randomBytes(24).toString('base64url');
+    let key = made;
+    let where = 'for this run only (DATA_DIR=memory://)';
+    if (dataDir !== 'memory://') {
+      const file = join(resolve(dataDir), 'admin-api-key');
+      mkdirSync(resolve(dataDir), { recursive: true });
+      try {
+        writeFileSync(file, made, { mode: 0o600, flag: 'wx' });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        key = readFileSync(file, 'utf8').trim();
+      }
+      where = `kept in ${file}`;
+    }
+    new Logger('ApiKeys').warn(
+      `ADMIN_API_KEY is not set: the admin key is ${where}. To use it: export ADMIN_API_KEY=${key}`,
+    );
+    return key;
   }
 
   find(presented: string): Principal | null {

@@ -5,6 +5,7 @@ import { from, mergeMap, type Observable, of } from 'rxjs';
 import { canonicalJson } from '@domain/shared/canonical-json';
 import { DomainError } from '@domain/shared/domain-error';
 import { SqlClient } from '../database/sql-client';
+import { IdempotentRequest } from '../event-store/idempotent-request';
 import type { AuthenticatedRequest } from './auth.guard';
 
 export class IdempotencyKeyReusedError extends DomainError {
@@ -35,6 +36,8 @@ const pathOf = (url: string): string => {
 /**
  * The same Idempotency-Key with the same request answers what the first answered and appends nothing;
  * with another request, 422. Event ids also derive from the key, so even racing repeats append once.
+ * The answer is stored after the append: when a retry finds the events of an attempt whose answer was never
+ * stored (the process died in between), it answers what that attempt would have, 201 Created, as a replay.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -62,8 +65,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
           reply.status(stored.status_code).header('Idempotent-Replayed', 'true');
           return of(stored.response);
         }
-        return next.handle().pipe(
+        const attempt = new IdempotentRequest(`${scope} ${key}`, hash);
+        return IdempotentRequest.run(attempt, () => next.handle()).pipe(
           mergeMap(async (body) => {
+            if (attempt.replayedEvents) {
+              if (!attempt.replayedSameRequest()) throw new IdempotencyKeyReusedError(key);
+              // Every route behind this interceptor answers 201 when its command appends, as the lost answer did.
+              reply.status(201).header('Idempotent-Replayed', 'true');
+            }
             await this.sql.query(
               `INSERT INTO idempotency_keys (scope, idempotency_key, request_hash, status_code, response)
                VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,

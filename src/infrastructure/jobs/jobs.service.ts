@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@domain/shared/domain-error';
+import { Clock } from '../clock';
 
 export type JobStatus = 'running' | 'succeeded' | 'failed';
 
@@ -33,13 +34,15 @@ export class JobsService {
   private readonly jobs = new Map<string, Job>();
   private readonly done = new Map<string, Promise<Job>>();
 
+  constructor(private readonly clock: Clock) {}
+
   start(kind: string, work: (progress: ReportProgress, job: Job) => Promise<unknown>): Job {
     const job: Job = {
       id: randomUUID(),
       kind,
       status: 'running',
       progress: { done: 0, total: 0 },
-      startedAt: new Date().toISOString(),
+      startedAt: this.clock.now().toISOString(),
       finishedAt: null,
       result: null,
       error: null,
@@ -54,7 +57,8 @@ export class JobsService {
       }
     };
     const finished = work(progress, job).then(
-      (result) => Object.assign(job, { status: 'succeeded', result, finishedAt: new Date().toISOString() }),
+      (result) =>
+        Object.assign(job, { status: 'succeeded', result, finishedAt: this.clock.now().toISOString() }),
       (error: unknown) => {
         this.logger.error(
           `${kind} ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -62,7 +66,7 @@ export class JobsService {
         return Object.assign(job, {
           status: 'failed',
           error: error instanceof Error ? error.message : String(error),
-          finishedAt: new Date().toISOString(),
+          finishedAt: this.clock.now().toISOString(),
         });
       },
     );

@@ -10,7 +10,7 @@ export class AddSourceCommand extends Command<PositionWriteResult> {
     readonly positionId: string,
     readonly request: AddSourceRequest,
     readonly metadata: EventMetadata,
-    readonly conditions: WriteConditionsValue,
+    readonly conditions: WriteConditionsValue & { knownSince?: Date },
   ) {
     super();
   }

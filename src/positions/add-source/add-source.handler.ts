@@ -23,6 +23,7 @@ export class AddSourceHandler implements ICommandHandler<AddSourceCommand> {
         commandId:
           conditions.idempotencyKey &&
           `${metadata.recordedBy}:${positionId}:source:${conditions.idempotencyKey}`,
+        knownSince: conditions.knownSince,
       },
     );
     return positionWriteResult(positionId, result);

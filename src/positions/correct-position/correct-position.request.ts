@@ -1,6 +1,6 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsString, Length, ValidateNested } from 'class-validator';
+import { IsDefined, IsString, Length, ValidateNested } from 'class-validator';
 import { RecordPositionRequest } from '../record-position/record-position.request';
 
 /** Only the fields that were wrong, under the same rules as when recorded; sources are added, not corrected. */
@@ -9,6 +9,8 @@ export class PositionChangesRequest extends PartialType(
 ) {}
 
 export class CorrectPositionRequest {
+  /** Only the fields that were wrong. */
+  @IsDefined()
   @ValidateNested()
   @Type(() => PositionChangesRequest)
   changes!: PositionChangesRequest;

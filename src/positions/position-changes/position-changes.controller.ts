@@ -17,9 +17,11 @@ import { CorrectPositionRequest } from '../correct-position/correct-position.req
 import { RetractPositionCommand } from '../retract-position/retract-position.command';
 import { RetractPositionRequest } from '../retract-position/retract-position.request';
 import type { PositionWriteResult } from '../shared/position-write.result';
-import { PositionParams } from '../shared/position-params';
+import { PositionParams } from '../shared/position-params.request';
 import { WithdrawPositionCommand } from '../withdraw-position/withdraw-position.command';
 import { WithdrawPositionRequest } from '../withdraw-position/withdraw-position.request';
+import { PositionWriteResponse } from '../shared/stance.response';
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
 type ChangeCommand =
   AddSourceCommand | WithdrawPositionCommand | CorrectPositionCommand | RetractPositionCommand;
@@ -52,16 +54,17 @@ export class PositionChangesController {
   }
 
   @Post('sources')
-  @ApiResponse({
-    status: 201,
-    description: 'The source is added',
-    example: {
-      positionId: '0d1636f1-bf8f-5b25-bb13-cc8180716155',
-      revision: '14',
-      recordedAt: '2025-02-28T09:00:00.000Z',
-    },
-  })
   @ApiOperation({ summary: 'Add another outlet that reported the same statement' })
+  @ApiErrors(
+    'ACTOR.NOT_FOUND',
+    'POSITION.NOT_FOUND',
+    'POSITION.RETRACTED',
+    'POSITION.RECORDED_BEFORE_LAST_CHANGE',
+    'EVENT_STORE.CONCURRENCY_CONFLICT',
+    'POSITION.DUPLICATE_SOURCE',
+    'POSITION.SPAN_INVALID',
+  )
+  @ApiResponse({ status: 201, description: 'Source added', type: PositionWriteResponse })
   addSource(
     @Param() { actorId, positionId }: PositionParams,
     @Body() body: AddSourceRequest,
@@ -73,16 +76,18 @@ export class PositionChangesController {
   }
 
   @Post('withdrawal')
-  @ApiResponse({
-    status: 201,
-    description: 'The withdrawal is recorded',
-    example: {
-      positionId: '0d1636f1-bf8f-5b25-bb13-cc8180716155',
-      revision: '14',
-      recordedAt: '2025-02-28T09:00:00.000Z',
-    },
-  })
   @ApiOperation({ summary: 'Record that the actor walked the position back, from a valid time' })
+  @ApiErrors(
+    'ACTOR.NOT_FOUND',
+    'POSITION.NOT_FOUND',
+    'POSITION.RETRACTED',
+    'POSITION.RECORDED_BEFORE_LAST_CHANGE',
+    'EVENT_STORE.CONCURRENCY_CONFLICT',
+    'POSITION.ALREADY_WITHDRAWN',
+    'POSITION.WITHDRAWAL_BEFORE_STATEMENT',
+    'POSITION.WITHDRAWAL_AFTER_RECORDED',
+  )
+  @ApiResponse({ status: 201, description: 'Withdrawn', type: PositionWriteResponse })
   withdraw(
     @Param() { actorId, positionId }: PositionParams,
     @Body() body: WithdrawPositionRequest,
@@ -97,16 +102,23 @@ export class PositionChangesController {
   }
 
   @Post('correction')
-  @ApiResponse({
-    status: 201,
-    description: 'The correction is recorded',
-    example: {
-      positionId: '0d1636f1-bf8f-5b25-bb13-cc8180716155',
-      revision: '14',
-      recordedAt: '2025-02-28T09:00:00.000Z',
-    },
-  })
   @ApiOperation({ summary: 'Correct fields our record got wrong, from the correction’s record time on' })
+  @ApiErrors(
+    'ACTOR.NOT_FOUND',
+    'POSITION.NOT_FOUND',
+    'POSITION.RETRACTED',
+    'POSITION.RECORDED_BEFORE_LAST_CHANGE',
+    'EVENT_STORE.CONCURRENCY_CONFLICT',
+    'TOPIC.UNKNOWN',
+    'POSITION.CORRECTION_CHANGES_NOTHING',
+    'POSITION.STATED_AFTER_RECORDED',
+    'POSITION.STATED_AFTER_WITHDRAWAL',
+    'POSITION.QUOTE_REQUIRED',
+    'POSITION.CONDITIONS_REQUIRED',
+    'POSITION.CONDITIONS_NOT_ALLOWED',
+    'POSITION.CONFIDENCE_OUT_OF_RANGE',
+  )
+  @ApiResponse({ status: 201, description: 'Corrected', type: PositionWriteResponse })
   correct(
     @Param() { actorId, positionId }: PositionParams,
     @Body() body: CorrectPositionRequest,
@@ -121,16 +133,15 @@ export class PositionChangesController {
   }
 
   @Post('retraction')
-  @ApiResponse({
-    status: 201,
-    description: 'The retraction is recorded',
-    example: {
-      positionId: '0d1636f1-bf8f-5b25-bb13-cc8180716155',
-      revision: '14',
-      recordedAt: '2025-02-28T09:00:00.000Z',
-    },
-  })
   @ApiOperation({ summary: 'Retract a record that should never have existed' })
+  @ApiErrors(
+    'ACTOR.NOT_FOUND',
+    'POSITION.NOT_FOUND',
+    'POSITION.RETRACTED',
+    'POSITION.RECORDED_BEFORE_LAST_CHANGE',
+    'EVENT_STORE.CONCURRENCY_CONFLICT',
+  )
+  @ApiResponse({ status: 201, description: 'Retracted', type: PositionWriteResponse })
   retract(
     @Param() { actorId, positionId }: PositionParams,
     @Body() body: RetractPositionRequest,

@@ -1,10 +1,18 @@
 import { Controller, Get, Param } from '@nestjs/common';
+
 import { QueryBus } from '@nestjs/cqrs';
+
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+
 import { PositionNotFoundError } from '@domain/positions';
-import { PositionParams } from '../shared/position-params';
+
+import { PositionParams } from '../shared/position-params.request';
+
 import { PositionDetailQuery } from './position-detail.query';
-import { TRUMP_US_GUARANTEE_STANCE } from '../shared/stance.examples';
+
+import { PositionDetailResponse } from '../shared/stance.response';
+
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
 @ApiTags('positions')
 @Controller('v1/actors/:actorId/positions/:positionId')
@@ -12,21 +20,13 @@ export class PositionDetailController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiOperation({ summary: 'One position as it stands now, with every change made to it' })
+  @ApiErrors('POSITION.NOT_FOUND')
   @ApiResponse({
     status: 200,
-    description: 'The position',
-    example: {
-      actorId: 'donald-trump',
-      topicId: 'ukraine.security-guarantees.us',
-      ...TRUMP_US_GUARANTEE_STANCE,
-      status: 'stated',
-      withdrawnAt: null,
-      history: [{ change: 'stated', recordedAt: '2025-02-28T09:00:00.000Z', reason: null }],
-      firstRecordedAt: '2025-02-28T09:00:00.000Z',
-      lastRecordedAt: '2025-02-28T09:00:00.000Z',
-    },
+    description: 'The position as it stands, with every change',
+    type: PositionDetailResponse,
   })
-  @ApiOperation({ summary: 'One position as it stands now, with every change made to it' })
   async detail(@Param() { actorId, positionId }: PositionParams) {
     const detail = await this.queries.execute(new PositionDetailQuery(actorId, positionId));
     if (!detail) throw new PositionNotFoundError(actorId, positionId);

@@ -10,7 +10,7 @@ export class RecordPositionCommand extends Command<PositionWriteResult> {
     readonly positionId: string,
     readonly request: RecordPositionRequest,
     readonly metadata: EventMetadata,
-    readonly conditions: WriteConditionsValue & { commandId?: string } = {},
+    readonly conditions: WriteConditionsValue & { commandId?: string; knownSince?: Date } = {},
   ) {
     super();
   }

@@ -1,10 +1,12 @@
-import { Body, Controller, Param, Post, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Param, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
+import type { AuthenticatedRequest } from '../../infrastructure/http/auth.guard';
+import { errorBody } from '../../infrastructure/http/error-body';
 import { IdempotencyInterceptor } from '../../infrastructure/http/idempotency.interceptor';
 import {
   RequestMetadata,
@@ -12,9 +14,11 @@ import {
   type WriteConditionsValue,
 } from '../../infrastructure/http/request-metadata.decorator';
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
-import { ActorParams } from '../shared/position-params';
+import { ActorParams } from '../shared/position-params.request';
 import { RecordPositionCommand } from './record-position.command';
 import { RecordPositionRequest } from './record-position.request';
+import { PositionWriteResponse } from '../shared/stance.response';
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
 const POSITION_ID_NAMESPACE = '6f9a4a8e-2d0c-4c55-b0a5-3c1b1f0e7d21';
 
@@ -26,15 +30,6 @@ export class RecordPositionController {
   @Post()
   @RequiresRole('editor')
   @UseInterceptors(IdempotencyInterceptor)
-  @ApiResponse({
-    status: 201,
-    description: 'The recorded position',
-    example: {
-      positionId: '0d1636f1-bf8f-5b25-bb13-cc8180716155',
-      revision: '14',
-      recordedAt: '2025-02-28T09:00:00.000Z',
-    },
-  })
   @ApiOperation({ summary: 'Record a position an actor stated, with its evidence' })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -46,19 +41,54 @@ export class RecordPositionController {
     required: false,
     description: 'The actor stream revision you expect (409 when stale).',
   })
+  @ApiErrors(
+    'ACTOR.NOT_FOUND',
+    'TOPIC.UNKNOWN',
+    'EVENT_STORE.CONCURRENCY_CONFLICT',
+    'POSITION.ID_CONFLICT',
+    'POSITION.STATED_AFTER_RECORDED',
+    'POSITION.QUOTE_REQUIRED',
+    'POSITION.CONDITIONS_REQUIRED',
+    'POSITION.CONDITIONS_NOT_ALLOWED',
+    'POSITION.CONFIDENCE_OUT_OF_RANGE',
+    'POSITION.SOURCE_REQUIRED',
+    'POSITION.SPAN_INVALID',
+    'POSITION.DUPLICATE_SOURCE',
+    'POSITION.KNOWN_SINCE_IN_FUTURE',
+  )
+  @ApiResponse({ status: 201, description: 'Recorded', type: PositionWriteResponse })
+  @ApiResponse({
+    status: 200,
+    description: 'A repeat (same Idempotency-Key and body): the stored answer, Idempotent-Replayed: true',
+    type: PositionWriteResponse,
+  })
   async record(
     @Param() { actorId }: ActorParams,
     @Body() body: RecordPositionRequest,
     @RequestMetadata() metadata: EventMetadata,
     @WriteConditions() conditions: WriteConditionsValue,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
+    if (body.knownSince !== undefined && request.principal?.role !== 'admin') {
+      throw new ForbiddenException(
+        errorBody('AUTH.FORBIDDEN', 'Only an admin may backfill a record time (knownSince).', {
+          field: 'knownSince',
+          requiredRole: 'admin',
+          role: request.principal?.role,
+        }),
+      );
+    }
     const commandId = conditions.idempotencyKey
       ? `${metadata.recordedBy}:${actorId}:${conditions.idempotencyKey}`
       : undefined;
     const positionId = commandId ? uuidv5(commandId, POSITION_ID_NAMESPACE) : randomUUID();
     const result = await this.commands.execute(
-      new RecordPositionCommand(actorId, positionId, body, metadata, { ...conditions, commandId }),
+      new RecordPositionCommand(actorId, positionId, body, metadata, {
+        ...conditions,
+        commandId,
+        knownSince: body.knownSince === undefined ? undefined : new Date(body.knownSince),
+      }),
     );
     response.status(result.appended ? 201 : 200);
     return { positionId: result.positionId, revision: result.revision, recordedAt: result.recordedAt };

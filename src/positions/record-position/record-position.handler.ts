@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { actorPositionsDecider, actorStreamName } from '@domain/positions';
+import { actorPositionsDecider, actorStreamName, KnownSinceInFutureError } from '@domain/positions';
+import { Clock } from '../../infrastructure/clock';
 import { DeciderRunner } from '../../infrastructure/event-store/decider-runner';
 import { TopicLookup } from '../../topics/topic-lookup/topic-lookup';
 import { toSource } from '../shared/source.request';
@@ -12,9 +13,13 @@ export class RecordPositionHandler implements ICommandHandler<RecordPositionComm
   constructor(
     private readonly runner: DeciderRunner,
     private readonly topics: TopicLookup,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ actorId, positionId, request, metadata, conditions }: RecordPositionCommand) {
+    const now = this.clock.now();
+    if (conditions.knownSince && conditions.knownSince > now)
+      throw new KnownSinceInFutureError(conditions.knownSince.toISOString(), now.toISOString());
     const conditionList = (request.conditions ?? []).map(({ text, topicId }) => ({
       text: text.trim(),
       topicId: topicId ?? null,
@@ -45,10 +50,15 @@ export class RecordPositionHandler implements ICommandHandler<RecordPositionComm
           knownTopicIds,
         },
       }),
-      { metadata, expectedRevision: conditions.expectedRevision, commandId: conditions.commandId },
+      {
+        metadata,
+        expectedRevision: conditions.expectedRevision,
+        commandId: conditions.commandId,
+        knownSince: conditions.knownSince,
+      },
     );
     const state = result.state;
-    const stored = state.status === 'registered' ? state.positions[positionId] : undefined;
+    const stored = state.status === 'registered' ? state.positions.get(positionId) : undefined;
     return {
       ...positionWriteResult(positionId, result),
       recordedAt: stored?.firstRecordedAt ?? result.recordedAt,

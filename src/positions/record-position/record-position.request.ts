@@ -4,7 +4,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -26,6 +25,7 @@ import {
 import { DOTTED_ID } from '@domain/shared/ids';
 import { ConditionRequest } from '../shared/condition.request';
 import { SourceRequest } from '../shared/source.request';
+import { IsTimestamp } from '../../infrastructure/http/validation/is-timestamp.decorator';
 
 export class RecordPositionRequest {
   /** @example "ukraine.security-guarantees.us" */
@@ -58,7 +58,7 @@ export class RecordPositionRequest {
   evidenceType!: EvidenceType;
 
   /** When it was said (ISO 8601): a day such as 2025-02-26, or an instant. */
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   statedAt!: string;
 
   /** Defaults to day for a date alone, instant for a date and time. */
@@ -77,6 +77,15 @@ export class RecordPositionRequest {
   @ValidateNested({ each: true })
   @Type(() => SourceRequest)
   sources!: SourceRequest[];
+
+  /**
+   * Admin backfill only: when this fact became known (an ISO 8601 instant in the past), e.g. when its first
+   * source was published. `knownAt` reads then answer "what had been reported by then"; without it the record
+   * time is now.
+   */
+  @IsOptional()
+  @IsTimestamp()
+  knownSince?: string;
 }
 
 export const precisionOf = (statedAt: string, precision?: StatedAtPrecision): StatedAtPrecision =>

@@ -1,15 +1,16 @@
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsTimestamp } from '../../infrastructure/http/validation/is-timestamp.decorator';
 
 /** Both times of every read: valid time `at` and record time `knownAt`, each defaulting to now. */
 export class AsOfRequest {
   /** Valid time: the stance in force at this moment (ISO 8601). Default: now. */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   at?: string;
 
   /** Record time: as we knew it at this moment (ISO 8601). Default: now. */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   knownAt?: string;
 }
 

@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, IsUrl, Length, Matches, ValidateNested } from 'class-validator';
+import { IsOptional, IsString, IsUrl, Length, ValidateNested } from 'class-validator';
 import type { Source } from '@domain/positions';
 import { SpanRequest } from './span.request';
+import { IsDay } from '../../infrastructure/http/validation/is-timestamp.decorator';
 
 export class SourceRequest {
   /** The outlet that printed it, e.g. "BBC News". */
@@ -20,7 +21,7 @@ export class SourceRequest {
 
   /** The day the outlet published it (YYYY-MM-DD). */
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'publishedOn must be a day, YYYY-MM-DD' })
+  @IsDay({ message: 'publishedOn must be a day, YYYY-MM-DD' })
   publishedOn?: string;
 
   /** The words as this outlet printed them. */

@@ -1,10 +1,10 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { stanceJson } from '@domain/positions';
+import { stanceJson } from '../shared/stance-json';
 import { LiveStanceIndex } from '../stance-index/live-stance-index';
 import { StanceAsOfJsonQuery } from './stance-as-of-json.query';
 import { StanceAsOfSql } from './stance-as-of.sql';
 
-/** The index keeps each version's stance as JSON bytes already: written out as they are, never parsed and serialised again. */
+/** The index renders each stance as JSON straight from its rows: written out as it is, never parsed and serialised again. */
 @QueryHandler(StanceAsOfJsonQuery)
 export class StanceAsOfJsonHandler implements IQueryHandler<StanceAsOfJsonQuery> {
   constructor(

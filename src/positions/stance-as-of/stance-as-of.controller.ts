@@ -1,14 +1,26 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+
 import { QueryBus } from '@nestjs/cqrs';
+
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+
 import { Clock } from '../../infrastructure/clock';
+
 import { AsOfRequest, resolveAsOf } from '../shared/as-of.request';
+
 import { CatalogueChecks } from '../shared/catalogue-checks';
-import { ActorParams } from '../shared/position-params';
+
+import { ActorParams } from '../shared/position-params.request';
+
 import { StanceAsOfJsonQuery } from './stance-as-of-json.query';
+
 import { StanceParams } from './stance-as-of.request';
+
 import { StanceNotInForceError } from './stance-not-in-force.error';
-import { TRUMP_US_GUARANTEE_STANCE } from '../shared/stance.examples';
+
+import { ActorStancesResponse, StanceAsOfResponse } from '../shared/stance.response';
+
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -40,24 +52,10 @@ export class StanceAsOfController {
   ) {}
 
   @Get()
-  @ApiResponse({
-    status: 200,
-    description: "The actor's stances in force",
-    example: {
-      actorId: 'donald-trump',
-      at: '2025-02-27T00:00:00.000Z',
-      knownAt: '2025-03-01T00:00:00.000Z',
-      stances: [
-        {
-          topicId: 'ukraine.security-guarantees.us',
-          ...TRUMP_US_GUARANTEE_STANCE,
-          recordedAt: '2025-02-28T09:00:00.000Z',
-        },
-      ],
-    },
-  })
   @ApiOperation({ summary: "An actor's stance on every topic, in force at `at`, as known at `knownAt`" })
   @Header('Content-Type', JSON_TYPE)
+  @ApiErrors('ACTOR.NOT_FOUND')
+  @ApiResponse({ status: 200, description: "The actor's stances in force", type: ActorStancesResponse })
   async stances(@Param() { actorId }: ActorParams, @Query() query: AsOfRequest): Promise<Buffer> {
     const { at, knownAt } = resolveAsOf(query, this.clock.now());
     const stances = await this.queries.execute(new StanceAsOfJsonQuery(actorId, at, knownAt));
@@ -67,20 +65,10 @@ export class StanceAsOfController {
   }
 
   @Get(':topicId')
-  @ApiResponse({
-    status: 200,
-    description: 'The stance in force',
-    example: {
-      actorId: 'donald-trump',
-      at: '2025-02-27T00:00:00.000Z',
-      knownAt: '2025-03-01T00:00:00.000Z',
-      topicId: 'ukraine.security-guarantees.us',
-      ...TRUMP_US_GUARANTEE_STANCE,
-      recordedAt: '2025-02-28T09:00:00.000Z',
-    },
-  })
   @ApiOperation({ summary: "An actor's stance on one topic (404 STANCE.NOT_IN_FORCE when none)" })
   @Header('Content-Type', JSON_TYPE)
+  @ApiErrors('ACTOR.NOT_FOUND', 'TOPIC.NOT_FOUND', 'STANCE.NOT_IN_FORCE')
+  @ApiResponse({ status: 200, description: 'The stance in force', type: StanceAsOfResponse })
   async stance(@Param() { actorId, topicId }: StanceParams, @Query() query: AsOfRequest): Promise<Buffer> {
     const { at, knownAt } = resolveAsOf(query, this.clock.now());
     const [stance] = await this.queries.execute(new StanceAsOfJsonQuery(actorId, at, knownAt, topicId));

@@ -1,12 +1,22 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+
 import { QueryBus } from '@nestjs/cqrs';
+
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+
 import { Clock } from '../../infrastructure/clock';
+
 import { CatalogueChecks } from '../shared/catalogue-checks';
+
 import { StanceParams } from '../stance-as-of/stance-as-of.request';
+
 import { StanceHistoryQuery } from './stance-history.query';
+
 import { StanceHistoryRequest } from './stance-history.request';
-import { TRUMP_US_GUARANTEE_STANCE } from '../shared/stance.examples';
+
+import { StanceHistoryResponse } from '../shared/stance.response';
+
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
 @ApiTags('stances')
 @Controller('v1/actors/:actorId/stances/:topicId/history')
@@ -18,29 +28,13 @@ export class StanceHistoryController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Every position and change on a topic, with valid and record times' })
+  @ApiErrors('ACTOR.NOT_FOUND', 'TOPIC.NOT_FOUND')
   @ApiResponse({
     status: 200,
-    description: 'Every version, both times',
-    example: {
-      actorId: 'donald-trump',
-      topicId: 'ukraine.security-guarantees.us',
-      knownAt: '2025-03-01T00:00:00.000Z',
-      entries: [
-        {
-          topicId: 'ukraine.security-guarantees.us',
-          ...TRUMP_US_GUARANTEE_STANCE,
-          withdrawnAt: null,
-          retracted: false,
-          change: 'stated',
-          reason: null,
-          firstRecordedAt: '2025-02-28T09:00:00.000Z',
-          recordedFrom: '2025-02-28T09:00:00.000Z',
-          recordedTo: null,
-        },
-      ],
-    },
+    description: 'Every version on the topic, with both times',
+    type: StanceHistoryResponse,
   })
-  @ApiOperation({ summary: 'Every position and change on a topic, with valid and record times' })
   async history(@Param() { actorId, topicId }: StanceParams, @Query() query: StanceHistoryRequest) {
     const knownAt = query.knownAt ? new Date(query.knownAt) : this.clock.now();
     await this.checks.actorExists(actorId);

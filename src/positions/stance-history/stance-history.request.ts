@@ -1,8 +1,9 @@
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsTimestamp } from '../../infrastructure/http/validation/is-timestamp.decorator';
 
 export class StanceHistoryRequest {
   /** Record time: the history as we knew it then (ISO 8601). Default: now. */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   knownAt?: string;
 }

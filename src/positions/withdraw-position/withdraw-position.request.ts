@@ -1,8 +1,9 @@
-import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { IsTimestamp } from '../../infrastructure/http/validation/is-timestamp.decorator';
 
 export class WithdrawPositionRequest {
   /** From when the actor no longer holds it (valid time, ISO 8601). */
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   effectiveAt!: string;
 
   @IsString()

@@ -1,12 +1,19 @@
 import { Controller, HttpCode, Post, Query, Res } from '@nestjs/common';
+
 import { CommandBus } from '@nestjs/cqrs';
+
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+
 import type { FastifyReply } from 'fastify';
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
+
 import { ReplaySeedsRequest } from './replay-seeds.request';
+
 import { JobsService } from '../../infrastructure/jobs/jobs.service';
+
 import { ReplaySeedsCommand } from './replay-seeds.command';
-import { JOB_EXAMPLE } from '../../infrastructure/jobs/job.examples';
+
+import { JobResponse } from '../../admin/admin.response';
 
 @ApiTags('admin')
 @Controller('v1/admin/seeds/replay')
@@ -19,16 +26,17 @@ export class ReplaySeedsController {
   @Post()
   @HttpCode(202)
   @RequiresRole('admin')
-  @ApiResponse({
-    status: 202,
-    description: 'The replay job (200 with wait=true, when it is done)',
-    example: JOB_EXAMPLE,
-  })
   @ApiOperation({
     summary: 'Replay the seeds through the deciders (a job; a second replay appends nothing)',
     description:
       'With articles=true the five seed articles also run through extraction (POST /v1/articles), linked to the ' +
       'curated positions, which stay the reviewed truth; the result reports where extraction and curation disagree.',
+  })
+  @ApiResponse({ status: 202, description: 'The replay job, running', type: JobResponse })
+  @ApiResponse({
+    status: 200,
+    description: 'With wait=true: the finished job and its result',
+    type: JobResponse,
   })
   async replay(
     @Query() { wait, articles }: ReplaySeedsRequest,

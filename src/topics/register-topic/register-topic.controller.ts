@@ -7,6 +7,8 @@ import { RequestMetadata } from '../../infrastructure/http/request-metadata.deco
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
 import { RegisterTopicCommand } from './register-topic.command';
 import { RegisterTopicRequest } from './register-topic.request';
+import { TopicWriteResponse } from '../topic-catalogue/topic.response';
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
 @ApiTags('topics')
 @Controller('v1/topics')
@@ -15,19 +17,14 @@ export class RegisterTopicController {
 
   @Post()
   @RequiresRole('editor')
-  @ApiResponse({
-    status: 201,
-    description: 'The registered topic',
-    example: {
-      id: 'ukraine.security-guarantees.us',
-      parentId: 'ukraine.security-guarantees',
-      title: 'US security guarantee for Ukraine',
-      proposition: 'The US should give Ukraine a post-ceasefire security guarantee (a US "backstop").',
-      registeredAt: '2025-02-28T09:00:00.000Z',
-      updatedAt: '2025-02-28T09:00:00.000Z',
-    },
-  })
   @ApiOperation({ summary: 'Register a topic (a proposition with a fixed direction)' })
+  @ApiErrors('TOPIC.ALREADY_REGISTERED', 'TOPIC.INVALID_ID')
+  @ApiResponse({ status: 201, description: 'Registered', type: TopicWriteResponse })
+  @ApiResponse({
+    status: 200,
+    description: 'The same registration again: nothing new',
+    type: TopicWriteResponse,
+  })
   async register(
     @Body() body: RegisterTopicRequest,
     @RequestMetadata() metadata: EventMetadata,

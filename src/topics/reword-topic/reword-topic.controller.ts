@@ -4,9 +4,11 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
 import { RequestMetadata } from '../../infrastructure/http/request-metadata.decorator';
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
-import { TopicParams } from '../topic-params';
+import { TopicParams } from '../topic-params.request';
 import { RewordTopicCommand } from './reword-topic.command';
 import { RewordTopicRequest } from './reword-topic.request';
+import { TopicWriteResponse } from '../topic-catalogue/topic.response';
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
 @ApiTags('topics')
 @Controller('v1/topics/:topicId')
@@ -15,19 +17,9 @@ export class RewordTopicController {
 
   @Patch()
   @RequiresRole('editor')
-  @ApiResponse({
-    status: 200,
-    description: 'The reworded topic',
-    example: {
-      id: 'ukraine.security-guarantees.us',
-      parentId: 'ukraine.security-guarantees',
-      title: 'US security guarantee for Ukraine',
-      proposition: 'The US should give Ukraine a post-ceasefire security guarantee (a US "backstop").',
-      registeredAt: '2025-02-28T09:00:00.000Z',
-      updatedAt: '2025-02-28T09:00:00.000Z',
-    },
-  })
   @ApiOperation({ summary: "Reword a topic's title or proposition, keeping its direction" })
+  @ApiErrors('TOPIC.NOT_FOUND', 'TOPIC.UNCHANGED', 'EVENT_STORE.CONCURRENCY_CONFLICT')
+  @ApiResponse({ status: 200, description: 'Reworded', type: TopicWriteResponse })
   async reword(
     @Param() { topicId }: TopicParams,
     @Body() body: RewordTopicRequest,

@@ -1,12 +1,22 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+
 import { QueryBus } from '@nestjs/cqrs';
+
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+
 import { Clock } from '../../infrastructure/clock';
+
 import { AsOfRequest, resolveAsOf } from '../../positions/shared/as-of.request';
+
 import { CatalogueChecks } from '../../positions/shared/catalogue-checks';
-import { TopicParams } from '../topic-params';
+
+import { TopicParams } from '../topic-params.request';
+
 import { TopicStancesQuery } from './topic-stances.query';
-import { TRUMP_US_GUARANTEE_STANCE } from '../../positions/shared/stance.examples';
+
+import { TopicStancesResponse } from '../../positions/shared/stance.response';
+
+import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
 @ApiTags('stances')
 @Controller('v1/topics/:topicId/stances')
@@ -18,23 +28,13 @@ export class TopicStancesController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: "Every actor's stance on a topic, in force at `at`, as known at `knownAt`" })
+  @ApiErrors('TOPIC.NOT_FOUND')
   @ApiResponse({
     status: 200,
-    description: "Each actor's stance in force",
-    example: {
-      topicId: 'ukraine.security-guarantees.us',
-      at: '2025-02-27T00:00:00.000Z',
-      knownAt: '2025-03-01T00:00:00.000Z',
-      stances: [
-        {
-          actorId: 'donald-trump',
-          ...TRUMP_US_GUARANTEE_STANCE,
-          recordedAt: '2025-02-28T09:00:00.000Z',
-        },
-      ],
-    },
+    description: "Each actor's stance in force on the topic",
+    type: TopicStancesResponse,
   })
-  @ApiOperation({ summary: "Every actor's stance on a topic, in force at `at`, as known at `knownAt`" })
   async stances(@Param() { topicId }: TopicParams, @Query() query: AsOfRequest) {
     const { at, knownAt } = resolveAsOf(query, this.clock.now());
     const stances = await this.queries.execute(new TopicStancesQuery(topicId, at, knownAt));

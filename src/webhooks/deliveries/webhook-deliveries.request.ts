@@ -1,6 +1,7 @@
 import { PickType } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageRequest } from '../../infrastructure/http/page.request';
+import { IsTimestamp } from '../../infrastructure/http/validation/is-timestamp.decorator';
 
 export class DeliveryParams {
   @IsUUID()
@@ -24,7 +25,7 @@ export class ReplayRequest {
    * From this time on (ISO 8601): failed, the deliveries created since; all, the notices of what was recorded
    * since (by their event's record time, however late the notice was stored).
    */
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   since!: string;
 
   /** failed: only dead deliveries; all: every notice again (same webhook-id, so receivers dedupe). */

@@ -1,12 +1,12 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import ms from 'ms';
+import { Clock } from '../../infrastructure/clock';
 import { Webhook } from 'standardwebhooks';
 import { AppConfig } from '../../config/app-config';
 import { Doorbell } from '../../infrastructure/doorbell';
 import { SqlClient } from '../../infrastructure/database/sql-client';
 import { WebhookSender } from '../delivery/webhook-sender';
 import { WebhookQueue } from '../outbox/webhook-queue';
-import { nextStep, parseSchedule } from '../retry-policy';
+import { nextStep } from '../retry-policy';
 import { SecretBox } from '../secret-box';
 
 type Claimed = {
@@ -36,8 +36,6 @@ type Outcome = {
   delay_ms: number;
 };
 
-const duration = (value: string) => ms(value as ms.StringValue) ?? 0;
-
 /**
  * Delivers due webhooks. Claims take a lease under FOR UPDATE SKIP LOCKED, so several processes can deliver
  * side by side, and a killed process's claims are taken again once their lease ends: at least once, never lost.
@@ -45,7 +43,7 @@ const duration = (value: string) => ms(value as ms.StringValue) ?? 0;
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Webhooks');
-  private readonly schedule: number[];
+  private readonly schedule: readonly number[];
   private stopped = false;
   private loop: Promise<void> | null = null;
   private readonly doorbell = new Doorbell();
@@ -59,8 +57,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     private readonly sender: WebhookSender,
     private readonly secrets: SecretBox,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
-    this.schedule = parseSchedule(config.env.WEBHOOKS_RETRY_SCHEDULE);
+    this.schedule = config.durations.WEBHOOKS_RETRY_SCHEDULE;
   }
 
   onApplicationBootstrap(): void {
@@ -115,7 +114,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     // claim_deliveries (migration 0012): the due index walked in order, whatever the table's statistics say.
     const ids = await this.sql.query<{ delivery_id: string }>(
       'SELECT r_delivery_id AS delivery_id FROM claim_deliveries($1, ($2::text)::interval)',
-      [limit, `${duration(this.config.env.WEBHOOKS_LEASE)} milliseconds`],
+      [limit, `${this.config.durations.WEBHOOKS_LEASE} milliseconds`],
     );
     if (ids.length === 0) return [];
     return this.sql.query<Claimed>(
@@ -150,7 +149,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
 
   private async attempt(delivery: Claimed): Promise<Outcome> {
     const body = delivery.payload;
-    const timestamp = new Date();
+    const timestamp = this.clock.now();
     const result = await this.sender.send({
       url: delivery.url,
       body,
@@ -231,7 +230,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
                THEN 'failing without a success since ' || to_char(failing_since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
                ELSE disabled_reason END
            WHERE endpoint_id = ANY($1::uuid[])`,
-          [failing, `${duration(this.config.env.WEBHOOKS_DISABLE_AFTER)} milliseconds`],
+          [failing, `${this.config.durations.WEBHOOKS_DISABLE_AFTER} milliseconds`],
         );
       }
     });

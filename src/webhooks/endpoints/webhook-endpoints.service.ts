@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import ms from 'ms';
+import { Clock } from '../../infrastructure/clock';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 import { SqlClient } from '../../infrastructure/database/sql-client';
@@ -19,6 +19,7 @@ export class WebhookEndpointsService {
     private readonly policy: AddressPolicy,
     private readonly queue: WebhookQueue,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   private async checkUrl(url: string): Promise<string> {
@@ -112,7 +113,7 @@ export class WebhookEndpointsService {
   async rotateSecret(endpointId: string) {
     await this.get(endpointId);
     const secret = SecretBox.newSecret();
-    const overlap = `${ms(this.config.env.WEBHOOKS_ROTATION_OVERLAP as ms.StringValue) ?? 0} milliseconds`;
+    const overlap = `${this.config.durations.WEBHOOKS_ROTATION_OVERLAP} milliseconds`;
     const [row] = await this.sql.query<WebhookEndpointRow>(
       `UPDATE webhook_endpoints SET previous_secret_ciphertext = secret_ciphertext, secret_ciphertext = $2,
          previous_secret_expires_at = now() + ($3::text)::interval, updated_at = now()
@@ -126,7 +127,7 @@ export class WebhookEndpointsService {
   async sendTest(endpointId: string) {
     await this.get(endpointId);
     const messageId = `msg_${randomUUID()}`;
-    const timestamp = new Date().toISOString();
+    const timestamp = this.clock.now().toISOString();
     await this.sql.transaction(async (tx) => {
       const endpoints = await this.queue.endpoints(tx, endpointId);
       await this.queue.enqueue(

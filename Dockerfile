@@ -7,6 +7,7 @@ RUN npm ci
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY domain ./domain
 COPY src ./src
+COPY web ./web
 RUN npm run build
 
 FROM node:20.20.2-bookworm-slim AS runtime

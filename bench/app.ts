@@ -16,7 +16,7 @@ export const startBenchApp = async (
   const builder = Test.createTestingModule({ imports: [AppModule.register(overrides)] });
   if (sql) builder.overrideProvider(SqlClient).useValue(sql);
   const moduleRef = await builder.compile();
-  const app = configureApp(
+  const app = await configureApp(
     moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
       ...APP_OPTIONS,
       logger: ['error', 'warn'],

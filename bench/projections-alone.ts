@@ -6,6 +6,7 @@ import { PgSqlClient } from '../src/infrastructure/database/pg-sql-client';
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres-event-store';
 import { ProjectionRunner } from '../src/infrastructure/read-models/projection-runner';
 import { startBenchApp } from './app';
+import { measureServerFloor } from './floor';
 import { TimedSqlClient } from './timed-sql';
 import { generateActor, planFor, streamWrites, topicWrites } from './generate';
 import { elapsedMs, formatNumber, RssSampler } from './stats';
@@ -40,36 +41,18 @@ const printCosts = (costs: ReturnType<TimedSqlClient['costs']>, events: number) 
   );
 };
 
-/**
- * The server's own share, with no Node work at all: the rows the projections stored, copied once more inside the
- * server (`INSERT ... SELECT`) into a table with the same indexes, and into one with none. No projection can store
- * its rows faster than this on this server, whatever its client does.
- */
-const FLOOR_TABLES = ['stance_timeline', 'webhook_messages', 'webhook_position_state'];
 const printServerFloor = async (sql: PgSqlClient, events: number) => {
   console.log('server floor: the same rows inserted by the server itself, per event of the log');
-  let indexedMs = 0;
-  for (const table of FLOOR_TABLES) {
-    const times: number[] = [];
-    for (const including of ['INCLUDING ALL', 'INCLUDING DEFAULTS']) {
-      const twin = `${table}__floor`;
-      await sql.exec(`DROP TABLE IF EXISTS ${twin}; CREATE TABLE ${twin} (LIKE ${table} ${including})`);
-      const start = process.hrtime.bigint();
-      await sql.exec(`INSERT INTO ${twin} SELECT * FROM ${table}`);
-      times.push(elapsedMs(start));
-      await sql.exec(`DROP TABLE ${twin}`);
-    }
-    indexedMs += times[0];
-    const [{ count }] = await sql.query<{ count: string }>(`SELECT count(*)::text AS count FROM ${table}`);
-    const perEvent = (ms: number) => `${microsPerEvent(ms, events).padStart(5)} µs/event`;
+  const floor = await measureServerFloor(sql, events);
+  const perEvent = (ms: number) => `${microsPerEvent(ms, events).padStart(5)} µs/event`;
+  for (const { table, rows, indexedMs, bareMs } of floor.tables)
     console.log(
-      `  ${table.padEnd(24)} ${formatNumber(Number(count)).padStart(9)} rows  ${perEvent(times[0])} with its indexes, ` +
-        `${perEvent(times[1])} without`,
+      `  ${table.padEnd(24)} ${formatNumber(rows).padStart(9)} rows  ${perEvent(indexedMs)} with its indexes, ` +
+        `${perEvent(bareMs)} without`,
     );
-  }
   console.log(
-    `  together: ${microsPerEvent(indexedMs, events)} µs/event, at most ` +
-      `${formatNumber((events / indexedMs) * 1000)} events/s on one server core`,
+    `  together: ${microsPerEvent(floor.indexedMs, events)} µs/event, at most ` +
+      `${formatNumber(floor.eventsPerSec)} events/s on one server core`,
   );
 };
 

@@ -4,13 +4,14 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
-import { actorStreamName, stanceAsOf, stanceJson } from '@domain/positions';
+import { actorStreamName, isPositionEvent, type PositionEvent, stanceAsOf } from '@domain/positions';
+import { stanceJson } from '../src/positions/shared/stance-json';
 import { SystemClock } from '../src/infrastructure/clock';
 import { migrate } from '../src/infrastructure/database/migrator';
 import { PgSqlClient } from '../src/infrastructure/database/pg-sql-client';
@@ -23,6 +24,7 @@ import { StanceAsOfJsonQuery } from '../src/positions/stance-as-of/stance-as-of-
 import { StanceAsOfQuery } from '../src/positions/stance-as-of/stance-as-of.query';
 import { StanceAsOfSql } from '../src/positions/stance-as-of/stance-as-of.sql';
 import { LiveStanceIndex } from '../src/positions/stance-index/live-stance-index';
+import { StanceIndex } from '../src/positions/stance-index/stance-index';
 import {
   actorIdOf,
   type BenchPlan,
@@ -36,6 +38,8 @@ import {
   validateWithDecider,
 } from './generate';
 import { startBenchApp } from './app';
+import { measureServerFloor } from './floor';
+import { freePort, ROOT, SERVICE_NODE_FLAGS, START_ARGS, startCommand } from './service';
 import type { LoadRequest, LoadResult } from './http-load';
 import {
   elapsedMs,
@@ -58,30 +62,6 @@ const int = (name: string, fallback: number): number => {
   if (!Number.isInteger(parsed) || parsed <= 0)
     throw new Error(`${name} must be a positive integer, got "${value}"`);
   return parsed;
-};
-
-const ROOT = join(__dirname, '..');
-
-/** What `npm start` runs after `node` (`<flags> dist/src/main`): the HTTP phase starts it on the server. */
-const startArgs = (): string[] => {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-    scripts: { start: string };
-  };
-  const [program, ...args] = manifest.scripts.start.trim().split(/\s+/);
-  if (program !== 'node') throw new Error(`package.json's start script must run node (got "${program}")`);
-  return args;
-};
-
-const START_ARGS = startArgs();
-
-/** The service's V8 flags, as `npm start` sets them: the engine children (the bench's in-process app) get them too. */
-const SERVICE_NODE_FLAGS = START_ARGS.filter((arg) => arg.startsWith('--'));
-
-const startCommand = (): string[] => {
-  const main = START_ARGS[START_ARGS.length - 1];
-  if (!existsSync(join(ROOT, `${main}.js`)) && !existsSync(join(ROOT, main)))
-    throw new Error(`${main} is not built: run npm run build (npm run bench does) before bench/run.ts`);
-  return START_ARGS;
 };
 
 const HTTP_WARM_UP_SECONDS = 5;
@@ -115,6 +95,11 @@ const settings = (engine: Engine) => ({
 export type BenchResult = {
   appendEventsPerSec: number;
   catchUpEventsPerSec: number;
+  /** Server only: catch-up / what the server alone stores the same rows at (bench/floor.ts). */
+  catchUpFloorShare?: number;
+  /** The stance index (src/positions/stance-index): heap and off-heap bytes per million position events, and loading. */
+  stanceIndexMbPerMillionEvents: number;
+  stanceIndexLoadEventsPerSec: number;
   asOfP50Ms: number;
   asOfP99Ms: number;
   httpReqPerSec: number;
@@ -199,16 +184,6 @@ const runLoad = (request: LoadRequest): Promise<LoadResult> =>
     child.send(request);
   });
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-
 /**
  * The app as `npm start` runs it (the built dist/src/main, with its node flags) with HTTP_WORKERS processes, on the
  * bench's schema; it only serves (the bench's own app holds the projections, caught up). Resolves once `probe` answers 200.
@@ -273,6 +248,49 @@ const collectGarbage = async (): Promise<void> => {
   (globalThis as { gc?: () => void }).gc?.();
   // The collector's concurrent sweeping goes on after gc() returns: let it finish before measuring.
   await new Promise((resolve) => setTimeout(resolve, 1000));
+};
+
+/**
+ * A second StanceIndex loaded from the whole log as the service loads its own (pages of 5,000 read, position events
+ * applied), from a collected heap: the heap and array-buffer bytes it holds after a collection, per million position
+ * events, and the events per second of the load (reading the log included).
+ */
+const measureStanceIndex = async (
+  store: EventStore,
+): Promise<{ mbPerMillionEvents: number; loadEventsPerSec: number; positionEvents: number }> => {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('the bench child runs with --expose-gc');
+  const held = (): number => {
+    gc();
+    gc();
+    const usage = process.memoryUsage();
+    return usage.heapUsed + usage.arrayBuffers;
+  };
+  const before = held();
+  const start = process.hrtime.bigint();
+  const index = new StanceIndex();
+  let cursor: string | null = null;
+  let positionEvents = 0;
+  for (;;) {
+    const page = await store.readAll(cursor, 5_000);
+    for (const event of page.events)
+      if (isPositionEvent(event)) {
+        index.apply(event as unknown as PositionEvent, event.revision);
+        positionEvents += 1;
+      }
+    if (page.events.length > 0) cursor = page.events[page.events.length - 1].position;
+    if (page.events.length < 5_000) break;
+  }
+  index.compact();
+  const loadMs = elapsedMs(start);
+  const bytes = held() - before;
+  if (index.versions !== positionEvents)
+    throw new Error(`stance index: ${index.versions} versions, ${positionEvents} events`);
+  return {
+    mbPerMillionEvents: Math.round(bytes / 1e6 / (positionEvents / 1e6)),
+    loadEventsPerSec: ratePerSec(positionEvents, loadMs),
+    positionEvents,
+  };
 };
 
 /** Waits until the app's stance index has loaded the log (it loads alongside the projections' catch-up). */
@@ -453,6 +471,17 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
         .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`)
         .join(', ')}`,
     );
+    let catchUpFloorShare: number | undefined;
+    if (engine === 'postgres') {
+      // The same rows stored by the server alone: the ceiling of any catch-up on this server.
+      const floor = await measureServerFloor(sql, appended);
+      catchUpFloorShare = round(catchUpEventsPerSec / floor.eventsPerSec, 2);
+      details.serverFloorEventsPerSec = Math.round(floor.eventsPerSec);
+      log(
+        engine,
+        `server floor (the projections' rows inserted by the server alone, with their indexes): ${formatNumber(floor.eventsPerSec)} events/s; catch-up is ${Math.round(catchUpFloorShare * 100)}% of it (target >= 50%)`,
+      );
+    }
     if (engine === 'postgres') {
       // Reads are measured on a settled server: planner statistics fresh (autovacuum may be off or not yet run),
       // and the bulk load's dirty pages written back now rather than flushed under the read measurements.
@@ -477,6 +506,11 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     details.stanceIndexState = indexStatus.state;
     details.stanceIndexReadySeconds = indexStatus.readySeconds;
     details.stanceIndexVersions = indexStatus.versions;
+    const indexFigures = await measureStanceIndex(app.get(EventStore));
+    log(
+      engine,
+      `stance index alone: ${indexFigures.mbPerMillionEvents} MB per million position events (target <= 300), loads ${formatNumber(indexFigures.loadEventsPerSec)} events/s from the log (target >= 100,000)`,
+    );
     log(
       engine,
       `stance index: ${indexStatus.state}, ${formatNumber(indexStatus.versions)} versions, loaded in ${indexStatus.readySeconds} s (alongside the catch-up)`,
@@ -647,6 +681,9 @@ const runEngine = async (engine: Engine): Promise<BenchResult> => {
     return {
       appendEventsPerSec,
       catchUpEventsPerSec,
+      ...(catchUpFloorShare === undefined ? {} : { catchUpFloorShare }),
+      stanceIndexMbPerMillionEvents: indexFigures.mbPerMillionEvents,
+      stanceIndexLoadEventsPerSec: indexFigures.loadEventsPerSec,
       asOfP50Ms,
       asOfP99Ms,
       httpReqPerSec: Math.round(load.requestsPerSec),
@@ -713,6 +750,28 @@ export const tableRows = (result: BenchResult): Row[] => {
       value: formatNumber(result.catchUpEventsPerSec),
       target: '>= 100,000',
       met: met(result.catchUpEventsPerSec >= TARGETS.catchUpEventsPerSec),
+    },
+    ...(result.catchUpFloorShare === undefined
+      ? []
+      : [
+          {
+            metric: 'catch-up, share of the server floor',
+            value: `${Math.round(result.catchUpFloorShare * 100)}%`,
+            target: '>= 50%',
+            met: met(result.catchUpFloorShare >= 0.5),
+          },
+        ]),
+    {
+      metric: 'stance index memory (MB per million position events)',
+      value: formatNumber(result.stanceIndexMbPerMillionEvents),
+      target: '<= 300',
+      met: met(result.stanceIndexMbPerMillionEvents <= 300),
+    },
+    {
+      metric: 'stance index load from the log (events/s)',
+      value: formatNumber(result.stanceIndexLoadEventsPerSec),
+      target: '>= 100,000',
+      met: met(result.stanceIndexLoadEventsPerSec >= 100_000),
     },
     ...Object.entries(byProjection).map(([name, rate]) => ({
       metric: `  of which ${name} done at (events/s)`,

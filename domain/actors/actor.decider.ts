@@ -114,4 +114,5 @@ export const actorDecider: Decider<Actor, ActorCommand, ActorEvent | { type: str
   decide: decideActor,
   evolve: (state, event) => (isActorEvent(event) ? evolveActor(state, event) : state),
   initialState: initialActor,
+  stateSchema: { name: 'actor', version: 1 },
 };

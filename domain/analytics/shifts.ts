@@ -1,3 +1,4 @@
+import { time } from '../shared/time';
 import {
   type Candidate,
   type Condition,
@@ -49,8 +50,6 @@ export type Shift = {
 /** The stances in force only ever move to a later statement, so a shift is named by its topic and its two positions. */
 export const shiftIdOf = (topicId: string, beforeId: string | null, afterId: string | null): string =>
   `${topicId}~${beforeId ?? 'none'}~${afterId ?? 'none'}`;
-
-const time = (iso: string): number => Date.parse(iso);
 
 const side = (position: ShiftPosition | null): ShiftSide | null =>
   position && {

@@ -7,7 +7,6 @@ import type {
   ActorPositionsCommand,
   AddSource,
   CorrectPosition,
-  PositionCommand,
   RateShift,
   RecordPosition,
   RetractPosition,
@@ -196,7 +195,10 @@ const rateShift = ({ data }: RateShift, state: ActorPositions): ShiftRatingOverr
   ];
 };
 
-export const decide = (command: PositionCommand, state: ActorPositions): PositionEvent[] => {
+export const decideActorPositions = (
+  command: ActorPositionsCommand,
+  state: ActorPositions,
+): (PositionEvent | ShiftRatingOverridden)[] => {
   switch (command.type) {
     case 'RecordPosition':
       return recordPosition(command, state);
@@ -208,6 +210,8 @@ export const decide = (command: PositionCommand, state: ActorPositions): Positio
       return correctPosition(command, state);
     case 'RetractPosition':
       return retractPosition(command, state);
+    case 'RateShift':
+      return rateShift(command, state);
     default:
       return assertNever(command);
   }
@@ -216,8 +220,7 @@ export const decide = (command: PositionCommand, state: ActorPositions): Positio
 type ActorStreamEvent = PositionEvent | { type: string; data: object };
 
 export const actorPositionsDecider: Decider<ActorPositions, ActorPositionsCommand, ActorStreamEvent> = {
-  decide: (command, state) =>
-    command.type === 'RateShift' ? rateShift(command, state) : decide(command, state),
+  decide: decideActorPositions,
   evolve: (state, event) =>
     isPositionEvent(event) || event.type === 'ActorRegistered'
       ? evolveActorPositions(state, event as Parameters<typeof evolveActorPositions>[1])

@@ -1,6 +1,6 @@
 import {
   actorPositionsDecider,
-  decide,
+  decideActorPositions,
   type ActorPositions,
   type PositionCommand,
   type PositionEvent,
@@ -123,7 +123,7 @@ export const generateHistory = (
       };
     }
     try {
-      const events = decide(command, state);
+      const events = decideActorPositions(command, state) as PositionEvent[];
       if (events.length === 0) continue;
       state = events.reduce(actorPositionsDecider.evolve, state);
       writes.push(events);

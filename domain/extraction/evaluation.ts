@@ -49,7 +49,29 @@ export type Evaluation = {
   fullyRight: boolean[];
   falseNegatives: QuotationLine[];
   falsePositives: QuotationLine[];
+  /** Matched lines that differ from gold on the day, the topic or the stance (where gold gives them). */
+  disagreements: Disagreement[];
 };
+
+export type Disagreement = {
+  gold: QuotationLine;
+  predicted: QuotationLine;
+  fields: ('said_on' | 'topic' | 'stance')[];
+};
+
+const disagreementsOf = (pairs: [QuotationLine, QuotationLine][]): Disagreement[] =>
+  pairs
+    .map(([gold, predicted]) => ({
+      gold,
+      predicted,
+      fields: (['said_on', 'topic', 'stance'] as const).filter(
+        (field) =>
+          gold[field] !== undefined &&
+          (field === 'said_on' || gold[field] !== null) &&
+          (gold[field] ?? null) !== (predicted[field] ?? null),
+      ),
+    }))
+    .filter(({ fields }) => fields.length > 0);
 
 const MATCH_SHARE = 0.5;
 
@@ -221,6 +243,7 @@ export const evaluateExtraction = (
     fullyRight: predicted.map((line, index) => right(line, index)),
     falseNegatives: gold.filter((_, index) => !goldUsed.has(index)),
     falsePositives: predicted.filter((_, index) => !predictedUsed.has(index)),
+    disagreements: disagreementsOf(pairs),
   };
 };
 

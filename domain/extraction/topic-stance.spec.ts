@@ -31,6 +31,26 @@ const cues: StanceCues = {
 };
 
 describe('topic and stance', () => {
+  it('on a topic without a stance cue, reads the topic’s own words as asserted, and as denied under a negation', () => {
+    const sanctions = topics[1];
+    expect(guessStance(cues, 'The sanctions are working.', 'russia.sanctions', sanctions).stance).toBe(
+      'support',
+    );
+    expect(guessStance(cues, 'There will not be sanctions.', 'russia.sanctions', sanctions)).toMatchObject({
+      stance: 'oppose',
+      confidence: 0.45,
+    });
+    // One use of the terms outside the negation's reach keeps the assertion.
+    expect(
+      guessStance(
+        cues,
+        'Not now. The sanctions stay, and the pressure is real.',
+        'russia.sanctions',
+        sanctions,
+      ).stance,
+    ).toBe('support');
+  });
+
   it('picks the topic whose lexicon the quotation uses most, the frame counting half', () => {
     expect(guessTopic(topics, 'Ukraine can forget about joining Nato.', '').topicId).toBe(
       'ukraine.nato-membership',

@@ -279,8 +279,13 @@ export const guessStance = (
   const evidence = Math.abs(polarity);
   if (topicId === null && evidence < 1)
     return { stance: 'no-position', conditions: [], confidence: evidence === 0 ? 0.7 : 0.5 };
-  // On a topic without a cue: words that use the proposition's own terms mostly assert it.
-  if (evidence === 0) return { stance: 'support', conditions: [], confidence: 0.4 };
+  // On a topic without a cue: words that use the proposition's own terms mostly assert it, and deny it when a
+  // negation governs those terms ("nobody will ask Ukraine to give up its land", "cannot fight a trade war").
+  if (evidence === 0) {
+    const termsAt = (lexicon?.terms ?? []).flatMap((term) => occurrences(text, term));
+    const denied = termsAt.length > 0 && termsAt.every(negatedAt);
+    return { stance: denied ? 'oppose' : 'support', conditions: [], confidence: denied ? 0.45 : 0.4 };
+  }
   const base = Math.min(0.92, 0.5 + 0.12 * evidence + (specific !== 0 ? 0.1 : 0));
   if (conditions.weight >= 0.5) {
     const stance: Stance = polarity < 0 ? 'conditional-opposition' : 'conditional-support';

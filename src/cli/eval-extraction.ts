@@ -113,6 +113,11 @@ const main = () => {
       ...result.falseNegatives.map(show),
       `spurious (false positives): ${result.falsePositives.length}`,
       ...result.falsePositives.map(show),
+      `disagreements (matched, but the day, topic or stance differs from gold): ${result.disagreements.length}`,
+      ...result.disagreements.map(
+        ({ gold, predicted, fields }) =>
+          `${show(gold)}\n      ${fields.map((field) => `${field}: gold ${gold[field] ?? 'null'}, extracted ${predicted[field] ?? 'null'}`).join('; ')}`,
+      ),
     ];
     console.log(report.join('\n'));
   }

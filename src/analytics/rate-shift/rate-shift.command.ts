@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
-import type { WriteConditionsValue } from '../../infrastructure/http/request-metadata.decorator';
+import type { WriteConditionsValue } from '../../infrastructure/event-store/write-conditions';
 import type { RateShiftRequest } from './rate-shift.request';
 
 export type RateShiftResult = { revision: string; recordedAt: string; appended: boolean };

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
-import type { WriteConditionsValue } from '../../infrastructure/http/request-metadata.decorator';
+import type { WriteConditionsValue } from '../../infrastructure/event-store/write-conditions';
 import type { PositionWriteResult } from '../shared/position-write.result';
 import type { AddSourceRequest } from './add-source.request';
 

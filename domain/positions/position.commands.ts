@@ -1,13 +1,15 @@
 import type { Command } from '../shared/decider';
 import type { PositionFields, Source } from './position.events';
 
+/** What an actor stated and the evidence for it: a position as recorded, before it has an id or a record time. */
+export type PositionStatement = PositionFields & { sources: Source[] };
+
 /** `knownTopicIds`: which of the referenced topics exist, looked up by the caller (deciders do no IO). */
 export type RecordPosition = Command<
   'RecordPosition',
-  PositionFields & {
+  PositionStatement & {
     positionId: string;
     actorId: string;
-    sources: Source[];
     recordedAt: string;
     knownTopicIds: string[];
   }
@@ -55,6 +57,12 @@ export type RateShift = Command<
     knownShifts: { shiftId: string; topicId: string }[];
   }
 >;
+
+/** What a caller says about a recorded position; the handler adds the ids, the record time and what it looks up. */
+export type PositionWithdrawal = Pick<WithdrawPosition['data'], 'effectiveAt' | 'reason' | 'quote'>;
+export type PositionCorrection = Pick<CorrectPosition['data'], 'changes' | 'reason'>;
+export type PositionRetraction = Pick<RetractPosition['data'], 'reason'>;
+export type ShiftRatingDecision = Pick<RateShift['data'], 'rating' | 'reason'>;
 
 export type PositionCommand =
   RecordPosition | AddSource | WithdrawPosition | CorrectPosition | RetractPosition;

@@ -9,4 +9,7 @@ export type RewordTopic = Command<
   { topicId: string; title: string; proposition: string; reason: string; recordedAt: string }
 >;
 
+/** A topic's new wording and why, as a caller gives it. */
+export type TopicRewording = Pick<RewordTopic['data'], 'title' | 'proposition' | 'reason'>;
+
 export type TopicCommand = RegisterTopic | RewordTopic;

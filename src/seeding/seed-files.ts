@@ -4,9 +4,10 @@ import { validateSync } from 'class-validator';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { v5 as uuidv5 } from 'uuid';
+import type { PositionStatement } from '@domain/positions';
 import { RegisterActorRequest } from '../actors/register-actor/register-actor.request';
 import { projectRoot } from '../infrastructure/project-root';
-import { RecordPositionRequest } from '../positions/record-position/record-position.request';
+import { RecordPositionRequest, toStatement } from '../positions/record-position/record-position.request';
 import { RegisterTopicRequest } from '../topics/register-topic/register-topic.request';
 
 type SeedArticle = {
@@ -29,9 +30,9 @@ export type SeedPositionCommand = {
   key: string;
   actorId: string;
   positionId: string;
-  /** Every source, in the file's order. */
-  request: RecordPositionRequest;
-  /** When each source became known: the start of its article's publication day (UTC), in `request.sources` order. */
+  /** What the position states, as the domain holds it, with every source in the file's order. */
+  statement: PositionStatement;
+  /** When each source became known: the start of its article's publication day (UTC), in `statement.sources` order. */
   sourcesKnownSince: Date[];
   /** Why the seed file changed this position, for the correction a store seeded before gets. */
   correctionReason?: string;
@@ -104,12 +105,15 @@ export const loadSeeds = (folder = join(projectRoot(), 'seeds')): Seeds => {
           ...(article.url ? { url: article.url } : {}),
         };
       });
-      const request = validated(RecordPositionRequest, { ...position, sources: resolved }, `seed ${key}`);
+      // Validated as a request would be, then held as the domain data the replay sends.
+      const statement = toStatement(
+        validated(RecordPositionRequest, { ...position, sources: resolved }, `seed ${key}`),
+      );
       return {
         key,
         actorId,
         positionId: seedPositionId(sources[0], actorId, position.topicId),
-        request,
+        statement,
         sourcesKnownSince: resolved.map(({ publishedOn }) => new Date(`${publishedOn}T00:00:00.000Z`)),
         ...(correctionReason ? { correctionReason } : {}),
       };

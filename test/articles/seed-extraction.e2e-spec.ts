@@ -71,7 +71,7 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))(
       const { extraction } = replay.result;
       expect(extraction.articles).toBe(5);
       const curatedSources = seeds.positions.reduce(
-        (sum, position) => sum + position.request.sources.length,
+        (sum, position) => sum + position.statement.sources.length,
         0,
       );
       expect(extraction.comparison.matched.length + extraction.comparison.curatedOnly.length).toBe(
@@ -97,9 +97,9 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))(
       );
       // Extraction finds most of the curated sources that are direct quotations (paraphrased sources have no quote
       // marks for it to find); its own quality is measured against the gold by npm run eval:extraction.
-      const quoted = seeds.positions.flatMap(({ key, request }) =>
-        request.evidenceType === 'direct-quote'
-          ? request.sources
+      const quoted = seeds.positions.flatMap(({ key, statement }) =>
+        statement.evidenceType === 'direct-quote'
+          ? statement.sources
               .filter((source) => /["“”‘’']/.test(source.text))
               .map((source) => `${key}@${source.articleId}`)
           : [],

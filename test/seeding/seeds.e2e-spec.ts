@@ -1,5 +1,5 @@
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { actorStreamName, stanceAsOf } from '@domain/positions';
+import { actorStreamName, type PositionStatement, stanceAsOf } from '@domain/positions';
 import { RegisterActorCommand } from '../../src/actors/register-actor/register-actor.command';
 import { toRole } from '../../src/actors/register-actor/to-role';
 import { RecordPositionCommand } from '../../src/positions/record-position/record-position.command';
@@ -238,9 +238,12 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))('the seeds (
 });
 
 /** The four seed positions as a store seeded before their fix holds them: recorded at first boot, all sources at once. */
-const BEFORE_THE_FIX: Record<string, object> = {
-  'zelensky-us-guarantees-needed-for-ceasefire': { statedAt: '2025-02-24', statedAtPrecision: 'week' },
-  'zelensky-minerals-deal-preliminary': { statedAt: '2025-02-24', statedAtPrecision: 'week' },
+const BEFORE_THE_FIX: Record<string, Partial<PositionStatement>> = {
+  'zelensky-us-guarantees-needed-for-ceasefire': {
+    statedAt: '2025-02-24T00:00:00.000Z',
+    statedAtPrecision: 'week',
+  },
+  'zelensky-minerals-deal-preliminary': { statedAt: '2025-02-24T00:00:00.000Z', statedAtPrecision: 'week' },
   'trump-security-guarantees-beyond-very-much': {
     conditions: [
       {
@@ -251,7 +254,7 @@ const BEFORE_THE_FIX: Record<string, object> = {
   },
   'starmer-restore-aid-when-economy-allows': {
     stance: 'conditional-support',
-    conditions: [{ text: 'as soon as the economic circumstances allow' }],
+    conditions: [{ text: 'as soon as the economic circumstances allow', topicId: null }],
   },
 };
 
@@ -298,9 +301,10 @@ describe.each(engines().filter((engine) => engine !== 'kurrentdb'))(
           ),
         );
       for (const position of seeds.positions) {
-        const request = { ...position.request, ...(BEFORE_THE_FIX[position.key] ?? {}) };
+        const statement = { ...position.statement, ...(BEFORE_THE_FIX[position.key] ?? {}) };
         await commands.execute(
-          new RecordPositionCommand(position.actorId, position.positionId, request as never, metadata, {
+          new RecordPositionCommand(position.actorId, statement, metadata, {
+            positionId: position.positionId,
             commandId: `seed:position:${position.key}`,
           }),
         );

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
+import type { ShiftRatingDecision } from '@domain/positions';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
-import type { WriteConditionsValue } from '../../infrastructure/http/request-metadata.decorator';
-import type { RateShiftRequest } from './rate-shift.request';
+import type { WriteConditionsValue } from '../../infrastructure/event-store/write-conditions';
 
 export type RateShiftResult = { revision: string; recordedAt: string; appended: boolean };
 
@@ -9,7 +9,7 @@ export class RateShiftCommand extends Command<RateShiftResult> {
   constructor(
     readonly actorId: string,
     readonly shiftId: string,
-    readonly request: RateShiftRequest,
+    readonly decision: ShiftRatingDecision,
     readonly metadata: EventMetadata,
     readonly conditions: WriteConditionsValue,
   ) {

@@ -16,7 +16,7 @@ import { RequiresRole } from '../../infrastructure/http/requires-role.decorator'
 
 import { RateShiftCommand } from './rate-shift.command';
 
-import { RateShiftRequest, ShiftParams } from './rate-shift.request';
+import { RateShiftRequest, ShiftParams, toDecision } from './rate-shift.request';
 
 import { RateShiftResponse } from '../shared/analytics.response';
 
@@ -56,7 +56,7 @@ export class RateShiftController {
     @WriteConditions() conditions: WriteConditionsValue,
   ) {
     const result = await this.commands.execute(
-      new RateShiftCommand(actorId, shiftId, body, metadata, conditions),
+      new RateShiftCommand(actorId, shiftId, toDecision(body), metadata, conditions),
     );
     return {
       actorId,

@@ -16,7 +16,7 @@ export class RateShiftHandler implements ICommandHandler<RateShiftCommand> {
   async execute({
     actorId,
     shiftId,
-    request,
+    decision,
     metadata,
     conditions,
   }: RateShiftCommand): Promise<RateShiftResult> {
@@ -27,7 +27,7 @@ export class RateShiftHandler implements ICommandHandler<RateShiftCommand> {
       actorStreamName(actorId),
       (recordedAt) => ({
         type: 'RateShift' as const,
-        data: { actorId, shiftId, rating: request.rating, reason: request.reason, recordedAt, knownShifts },
+        data: { actorId, shiftId, rating: decision.rating, reason: decision.reason, recordedAt, knownShifts },
       }),
       { metadata, expectedRevision: conditions.expectedRevision },
     );

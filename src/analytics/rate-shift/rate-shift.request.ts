@@ -1,5 +1,5 @@
 import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { FLIP_RATINGS } from '@domain/positions';
+import { FLIP_RATINGS, type ShiftRatingDecision } from '@domain/positions';
 import { ActorParams } from '../../positions/shared/position-params.request';
 
 export class ShiftParams extends ActorParams {
@@ -17,3 +17,9 @@ export class RateShiftRequest {
   @Length(1, 1000)
   reason!: string;
 }
+
+/** The reason goes as sent: the decider trims it, and refuses one that is only blanks. */
+export const toDecision = (request: RateShiftRequest): ShiftRatingDecision => ({
+  rating: request.rating,
+  reason: request.reason,
+});

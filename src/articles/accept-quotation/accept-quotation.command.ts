@@ -1,7 +1,6 @@
 import { Command } from '@nestjs/cqrs';
-import type { QuotationDisposition } from '@domain/articles';
+import type { QuotationDisposition, QuotationEdits } from '@domain/articles';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
-import type { AcceptQuotationRequest } from './accept-quotation.request';
 
 export type ReviewDecisionResult = {
   quotationId: string;
@@ -14,8 +13,10 @@ export type ReviewDecisionResult = {
 export class AcceptQuotationCommand extends Command<ReviewDecisionResult> {
   constructor(
     readonly quotationId: string,
-    readonly edits: AcceptQuotationRequest,
+    readonly edits: QuotationEdits,
     readonly metadata: EventMetadata,
+    /** Register the speaker first when it is an actor candidate. */
+    readonly registerActor = false,
   ) {
     super();
   }

@@ -11,7 +11,7 @@ import { RequiresRole } from '../../infrastructure/http/requires-role.decorator'
 
 import { AcceptQuotationCommand } from './accept-quotation.command';
 
-import { AcceptQuotationRequest } from './accept-quotation.request';
+import { AcceptQuotationRequest, toEdits } from './accept-quotation.request';
 
 import { QuotationParams } from './quotation-params.request';
 
@@ -53,6 +53,8 @@ export class AcceptQuotationController {
     @Body() body: AcceptQuotationRequest,
     @RequestMetadata() metadata: EventMetadata,
   ) {
-    return this.commands.execute(new AcceptQuotationCommand(quotationId, body, metadata));
+    return this.commands.execute(
+      new AcceptQuotationCommand(quotationId, toEdits(body), metadata, body.registerActor ?? false),
+    );
   }
 }

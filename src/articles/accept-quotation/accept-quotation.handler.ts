@@ -30,7 +30,7 @@ export class AcceptQuotationHandler implements ICommandHandler<AcceptQuotationCo
     private readonly commands: CommandBus,
   ) {}
 
-  async execute({ quotationId, edits, metadata }: AcceptQuotationCommand) {
+  async execute({ quotationId, edits, metadata, registerActor }: AcceptQuotationCommand) {
     // Refuses a quotation already decided, before anything is written.
     const { article, quotation, revision } = await this.lookup.find(quotationId);
     const speaker = quotation.speaker;
@@ -48,7 +48,7 @@ export class AcceptQuotationHandler implements ICommandHandler<AcceptQuotationCo
     const positions = await this.ingestion.speakerPositions(actorId);
     const isCandidate = speaker?.kind === 'candidate' && speaker.actorId === actorId;
     if (positions.status !== 'registered') {
-      if (!(isCandidate && edits.registerActor)) throw new ActorNotFoundError(actorId);
+      if (!(isCandidate && registerActor)) throw new ActorNotFoundError(actorId);
       await this.commands.execute(
         new RegisterActorCommand(
           { actorId, name: speaker.name, kind: 'person', aliases: [speaker.name], roles: [] },
@@ -84,7 +84,7 @@ export class AcceptQuotationHandler implements ICommandHandler<AcceptQuotationCo
       known?.positionId ?? null,
     );
     const recordedEdits: ReviewEdits = Object.fromEntries(
-      Object.entries(edits).filter(([key, value]) => value !== undefined && key !== 'registerActor'),
+      Object.entries(edits).filter(([, value]) => value !== undefined),
     );
     const result = await this.runner.run(
       articleDecider,

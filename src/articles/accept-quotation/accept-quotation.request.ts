@@ -13,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import type { QuotationEdits } from '@domain/articles';
 import { STANCES, type Stance } from '@domain/positions';
 import { DOTTED_ID, KEBAB_ID } from '@domain/shared/ids';
 import { ConditionRequest } from '../../positions/shared/condition.request';
@@ -61,3 +62,6 @@ export class AcceptQuotationRequest {
   @Max(1)
   confidence?: number;
 }
+
+/** The edits as sent (the quotation's review records them so); `registerActor` is an instruction, not an edit. */
+export const toEdits = ({ registerActor: _, ...edits }: AcceptQuotationRequest): QuotationEdits => edits;

@@ -19,15 +19,16 @@ import {
   actorPositionsDecider,
   actorStreamName,
   DuplicateSourceError,
+  type PositionStatement,
+  type Source,
+  type Stance,
 } from '@domain/positions';
 import { DomainError } from '@domain/shared/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { DeciderRunner } from '../../infrastructure/event-store/decider-runner';
 import { type EventMetadata, EventStore } from '../../infrastructure/event-store/event-store.port';
 import { AddSourceCommand } from '../../positions/add-source/add-source.command';
-import type { AddSourceRequest } from '../../positions/add-source/add-source.request';
 import { RecordPositionCommand } from '../../positions/record-position/record-position.command';
-import type { RecordPositionRequest } from '../../positions/record-position/record-position.request';
 import { TopicLookup } from '../../topics/topic-lookup/topic-lookup';
 import { ExtractionKnowledgeSource } from './extraction-knowledge';
 
@@ -47,7 +48,7 @@ export type PositionDraft = {
   actorId: string;
   actorName: string;
   topicId: string;
-  stance: RecordPositionRequest['stance'];
+  stance: Stance;
   saidOn: string;
   saidOnPrecision: NonNullable<ExtractedQuotation['saidOnPrecision']>;
   conditions: { text: string; topicId: string | null }[];
@@ -127,22 +128,27 @@ export class ArticleIngestion {
       }
     }
     const positionId = extractedPositionId(quotationId, draft.actorId, draft.topicId);
-    const request: RecordPositionRequest = {
+    const statement: PositionStatement = {
       topicId: draft.topicId,
       stance: draft.stance,
-      conditions: draft.conditions.map(({ text, topicId }) => ({ text, ...(topicId ? { topicId } : {}) })),
-      summary:
+      conditions: draft.conditions.map(({ text, topicId }) => ({
+        text: text.trim(),
+        topicId: topicId || null,
+      })),
+      summary: (
         draft.summary ??
-        truncate(`${draft.actorName}, as quoted by ${article.outlet}: “${quotation.quote}”`, 500),
+        truncate(`${draft.actorName}, as quoted by ${article.outlet}: “${quotation.quote}”`, 500)
+      ).trim(),
       quote: truncate(quotation.quote, 10_000),
       evidenceType: 'direct-quote',
-      statedAt: draft.saidOn,
+      statedAt: new Date(draft.saidOn).toISOString(),
       statedAtPrecision: draft.saidOnPrecision,
       confidence: draft.confidence,
       sources: [source],
     };
     await this.commands.execute(
-      new RecordPositionCommand(draft.actorId, positionId, request, metadata, {
+      new RecordPositionCommand(draft.actorId, statement, metadata, {
+        positionId,
         commandId: `article:${quotationId}:position:${positionId}`,
       }),
     );
@@ -213,14 +219,11 @@ export class ArticleIngestion {
     }
   }
 
-  private source(
-    article: ArticleFields,
-    quotation: Pick<ExtractedQuotation, 'start' | 'end'>,
-  ): AddSourceRequest {
+  private source(article: ArticleFields, quotation: Pick<ExtractedQuotation, 'start' | 'end'>): Source {
     return {
-      outlet: article.outlet,
+      outlet: article.outlet.trim(),
       articleId: article.articleId,
-      ...(article.url ? { url: article.url } : {}),
+      url: article.url || null,
       publishedOn: article.publishedOn,
       text: article.text.slice(quotation.start, quotation.end),
       span: { start: quotation.start, end: quotation.end },

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { EventMetadata } from '../event-store/event-store.port';
+import type { WriteConditionsValue } from '../event-store/write-conditions';
 import type { AuthenticatedRequest } from './auth.guard';
 import { RequestValidationError } from './request-validation.error';
 
@@ -43,7 +44,11 @@ const expectedRevisionOf = (ifMatch: string | undefined): string | undefined => 
 export const WriteConditions = createParamDecorator((_: unknown, context: ExecutionContext) => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
   const expectedRevision = expectedRevisionOf(header(request, 'if-match'));
-  return { idempotencyKey: header(request, 'idempotency-key'), expectedRevision };
+  const conditions: WriteConditionsValue = {
+    idempotencyKey: header(request, 'idempotency-key'),
+    expectedRevision,
+  };
+  return conditions;
 });
 
-export type WriteConditionsValue = { idempotencyKey?: string; expectedRevision?: string };
+export type { WriteConditionsValue } from '../event-store/write-conditions';

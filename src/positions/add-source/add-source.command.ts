@@ -1,14 +1,14 @@
 import { Command } from '@nestjs/cqrs';
+import type { Source } from '@domain/positions';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
-import type { WriteConditionsValue } from '../../infrastructure/http/request-metadata.decorator';
+import type { WriteConditionsValue } from '../../infrastructure/event-store/write-conditions';
 import type { PositionWriteResult } from '../shared/position-write.result';
-import type { AddSourceRequest } from './add-source.request';
 
 export class AddSourceCommand extends Command<PositionWriteResult> {
   constructor(
     readonly actorId: string,
     readonly positionId: string,
-    readonly request: AddSourceRequest,
+    readonly source: Source,
     readonly metadata: EventMetadata,
     readonly conditions: WriteConditionsValue & { knownSince?: Date },
   ) {

@@ -2,20 +2,19 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actorPositionsDecider, actorStreamName } from '@domain/positions';
 import { DeciderRunner } from '../../infrastructure/event-store/decider-runner';
 import { positionWriteResult } from '../shared/position-write.result';
-import { toSource } from '../shared/source.request';
 import { AddSourceCommand } from './add-source.command';
 
 @CommandHandler(AddSourceCommand)
 export class AddSourceHandler implements ICommandHandler<AddSourceCommand> {
   constructor(private readonly runner: DeciderRunner) {}
 
-  async execute({ actorId, positionId, request, metadata, conditions }: AddSourceCommand) {
+  async execute({ actorId, positionId, source, metadata, conditions }: AddSourceCommand) {
     const result = await this.runner.run(
       actorPositionsDecider,
       actorStreamName(actorId),
       (recordedAt) => ({
         type: 'AddSource' as const,
-        data: { positionId, actorId, source: toSource(request), recordedAt },
+        data: { positionId, actorId, source, recordedAt },
       }),
       {
         metadata,

@@ -1,14 +1,14 @@
 import { Command } from '@nestjs/cqrs';
+import type { PositionCorrection } from '@domain/positions';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
-import type { WriteConditionsValue } from '../../infrastructure/http/request-metadata.decorator';
+import type { WriteConditionsValue } from '../../infrastructure/event-store/write-conditions';
 import type { PositionWriteResult } from '../shared/position-write.result';
-import type { CorrectPositionRequest } from './correct-position.request';
 
 export class CorrectPositionCommand extends Command<PositionWriteResult> {
   constructor(
     readonly actorId: string,
     readonly positionId: string,
-    readonly request: CorrectPositionRequest,
+    readonly correction: PositionCorrection,
     readonly metadata: EventMetadata,
     readonly conditions: WriteConditionsValue,
   ) {

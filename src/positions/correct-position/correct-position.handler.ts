@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { actorPositionsDecider, actorStreamName, type PositionFields } from '@domain/positions';
+import { actorPositionsDecider, actorStreamName } from '@domain/positions';
 import { DeciderRunner } from '../../infrastructure/event-store/decider-runner';
 import { TopicLookup } from '../../topics/topic-lookup/topic-lookup';
 import { positionWriteResult } from '../shared/position-write.result';
@@ -12,17 +12,11 @@ export class CorrectPositionHandler implements ICommandHandler<CorrectPositionCo
     private readonly topics: TopicLookup,
   ) {}
 
-  async execute({ actorId, positionId, request, metadata, conditions }: CorrectPositionCommand) {
-    const { conditions: conditionList, statedAt, ...rest } = request.changes;
-    const changes: Partial<PositionFields> = Object.fromEntries(
-      Object.entries(rest).filter(([, value]) => value !== undefined),
-    );
-    if (conditionList)
-      changes.conditions = conditionList.map(({ text, topicId }) => ({
-        text: text.trim(),
-        topicId: topicId ?? null,
-      }));
-    if (statedAt) changes.statedAt = new Date(statedAt).toISOString();
+  async execute(command: CorrectPositionCommand) {
+    const { actorId, positionId, metadata, conditions } = command;
+    // Read off the command, not destructured: a binding named like an OpenAPI enum value (here 'correction') would make
+    // the type checker meet that literal earlier, and reorder the enum in the generated contract.
+    const { changes, reason } = command.correction;
     const knownTopicIds = await this.topics.existing([
       changes.topicId,
       ...(changes.conditions ?? []).map(({ topicId }) => topicId),
@@ -32,7 +26,7 @@ export class CorrectPositionHandler implements ICommandHandler<CorrectPositionCo
       actorStreamName(actorId),
       (recordedAt) => ({
         type: 'CorrectPosition' as const,
-        data: { positionId, actorId, changes, reason: request.reason.trim(), recordedAt, knownTopicIds },
+        data: { positionId, actorId, changes, reason, recordedAt, knownTopicIds },
       }),
       { metadata, expectedRevision: conditions.expectedRevision },
     );

@@ -13,13 +13,14 @@ import { RequiresRole } from '../../infrastructure/http/requires-role.decorator'
 import { AddSourceCommand } from '../add-source/add-source.command';
 import { AddSourceRequest } from '../add-source/add-source.request';
 import { CorrectPositionCommand } from '../correct-position/correct-position.command';
-import { CorrectPositionRequest } from '../correct-position/correct-position.request';
+import { CorrectPositionRequest, toCorrection } from '../correct-position/correct-position.request';
 import { RetractPositionCommand } from '../retract-position/retract-position.command';
-import { RetractPositionRequest } from '../retract-position/retract-position.request';
+import { RetractPositionRequest, toRetraction } from '../retract-position/retract-position.request';
 import type { PositionWriteResult } from '../shared/position-write.result';
 import { PositionParams } from '../shared/position-params.request';
 import { WithdrawPositionCommand } from '../withdraw-position/withdraw-position.command';
-import { WithdrawPositionRequest } from '../withdraw-position/withdraw-position.request';
+import { WithdrawPositionRequest, toWithdrawal } from '../withdraw-position/withdraw-position.request';
+import { toSource } from '../shared/source.request';
 import { PositionWriteResponse } from '../shared/stance.response';
 import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
@@ -72,7 +73,10 @@ export class PositionChangesController {
     @WriteConditions() conditions: WriteConditionsValue,
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
-    return this.execute(new AddSourceCommand(actorId, positionId, body, metadata, conditions), response);
+    return this.execute(
+      new AddSourceCommand(actorId, positionId, toSource(body), metadata, conditions),
+      response,
+    );
   }
 
   @Post('withdrawal')
@@ -96,7 +100,7 @@ export class PositionChangesController {
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return this.execute(
-      new WithdrawPositionCommand(actorId, positionId, body, metadata, conditions),
+      new WithdrawPositionCommand(actorId, positionId, toWithdrawal(body), metadata, conditions),
       response,
     );
   }
@@ -127,7 +131,7 @@ export class PositionChangesController {
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return this.execute(
-      new CorrectPositionCommand(actorId, positionId, body, metadata, conditions),
+      new CorrectPositionCommand(actorId, positionId, toCorrection(body), metadata, conditions),
       response,
     );
   }
@@ -150,7 +154,7 @@ export class PositionChangesController {
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return this.execute(
-      new RetractPositionCommand(actorId, positionId, body, metadata, conditions),
+      new RetractPositionCommand(actorId, positionId, toRetraction(body), metadata, conditions),
       response,
     );
   }

@@ -2,8 +2,6 @@ import { Body, Controller, ForbiddenException, Param, Post, Req, Res, UseInterce
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { randomUUID } from 'node:crypto';
-import { v5 as uuidv5 } from 'uuid';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
 import type { AuthenticatedRequest } from '../../infrastructure/http/auth.guard';
 import { errorBody } from '../../infrastructure/http/error-body';
@@ -16,11 +14,9 @@ import {
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
 import { ActorParams } from '../shared/position-params.request';
 import { RecordPositionCommand } from './record-position.command';
-import { RecordPositionRequest } from './record-position.request';
+import { RecordPositionRequest, toStatement } from './record-position.request';
 import { PositionWriteResponse } from '../shared/stance.response';
 import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
-
-const POSITION_ID_NAMESPACE = '6f9a4a8e-2d0c-4c55-b0a5-3c1b1f0e7d21';
 
 @ApiTags('positions')
 @Controller('v1/actors/:actorId/positions')
@@ -79,14 +75,9 @@ export class RecordPositionController {
         }),
       );
     }
-    const commandId = conditions.idempotencyKey
-      ? `${metadata.recordedBy}:${actorId}:${conditions.idempotencyKey}`
-      : undefined;
-    const positionId = commandId ? uuidv5(commandId, POSITION_ID_NAMESPACE) : randomUUID();
     const result = await this.commands.execute(
-      new RecordPositionCommand(actorId, positionId, body, metadata, {
+      new RecordPositionCommand(actorId, toStatement(body), metadata, {
         ...conditions,
-        commandId,
         knownSince: body.knownSince === undefined ? undefined : new Date(body.knownSince),
       }),
     );

@@ -1,12 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
 import { actorPositionsDecider, actorStreamName, KnownSinceInFutureError } from '@domain/positions';
 import { Clock } from '../../infrastructure/clock';
 import { DeciderRunner } from '../../infrastructure/event-store/decider-runner';
 import { TopicLookup } from '../../topics/topic-lookup/topic-lookup';
-import { toSource } from '../shared/source.request';
 import { positionWriteResult } from '../shared/position-write.result';
 import { RecordPositionCommand } from './record-position.command';
-import { precisionOf } from './record-position.request';
+
+const POSITION_ID_NAMESPACE = '6f9a4a8e-2d0c-4c55-b0a5-3c1b1f0e7d21';
 
 @CommandHandler(RecordPositionCommand)
 export class RecordPositionHandler implements ICommandHandler<RecordPositionCommand> {
@@ -16,44 +18,33 @@ export class RecordPositionHandler implements ICommandHandler<RecordPositionComm
     private readonly clock: Clock,
   ) {}
 
-  async execute({ actorId, positionId, request, metadata, conditions }: RecordPositionCommand) {
+  async execute({ actorId, statement, metadata, conditions }: RecordPositionCommand) {
     const now = this.clock.now();
     if (conditions.knownSince && conditions.knownSince > now)
       throw new KnownSinceInFutureError(conditions.knownSince.toISOString(), now.toISOString());
-    const conditionList = (request.conditions ?? []).map(({ text, topicId }) => ({
-      text: text.trim(),
-      topicId: topicId ?? null,
-    }));
+    // A repeat under the same Idempotency-Key, by the same author for the same actor, names the same position.
+    const commandId =
+      conditions.commandId ??
+      (conditions.idempotencyKey
+        ? `${metadata.recordedBy}:${actorId}:${conditions.idempotencyKey}`
+        : undefined);
+    const positionId =
+      conditions.positionId ?? (commandId ? uuidv5(commandId, POSITION_ID_NAMESPACE) : randomUUID());
     const knownTopicIds = await this.topics.existing([
-      request.topicId,
-      ...conditionList.map(({ topicId }) => topicId),
+      statement.topicId,
+      ...statement.conditions.map(({ topicId }) => topicId),
     ]);
     const result = await this.runner.run(
       actorPositionsDecider,
       actorStreamName(actorId),
       (recordedAt) => ({
         type: 'RecordPosition' as const,
-        data: {
-          positionId,
-          actorId,
-          topicId: request.topicId,
-          stance: request.stance,
-          conditions: conditionList,
-          summary: request.summary.trim(),
-          quote: request.quote ?? null,
-          evidenceType: request.evidenceType,
-          statedAt: new Date(request.statedAt).toISOString(),
-          statedAtPrecision: precisionOf(request.statedAt, request.statedAtPrecision),
-          confidence: request.confidence,
-          sources: request.sources.map(toSource),
-          recordedAt,
-          knownTopicIds,
-        },
+        data: { positionId, actorId, ...statement, recordedAt, knownTopicIds },
       }),
       {
         metadata,
         expectedRevision: conditions.expectedRevision,
-        commandId: conditions.commandId,
+        commandId,
         knownSince: conditions.knownSince,
       },
     );

@@ -17,14 +17,15 @@ import {
 import {
   EVIDENCE_TYPES,
   type EvidenceType,
+  type PositionStatement,
   STANCES,
   STATED_AT_PRECISIONS,
   type Stance,
   type StatedAtPrecision,
 } from '@domain/positions';
 import { DOTTED_ID } from '@domain/shared/ids';
-import { ConditionRequest } from '../shared/condition.request';
-import { SourceRequest } from '../shared/source.request';
+import { ConditionRequest, toCondition } from '../shared/condition.request';
+import { SourceRequest, toSource } from '../shared/source.request';
 import { IsTimestamp } from '../../infrastructure/http/validation/is-timestamp.decorator';
 
 export class RecordPositionRequest {
@@ -90,3 +91,20 @@ export class RecordPositionRequest {
 
 export const precisionOf = (statedAt: string, precision?: StatedAtPrecision): StatedAtPrecision =>
   precision ?? (/^\d{4}-\d{2}-\d{2}$/.test(statedAt) ? 'day' : 'instant');
+
+/**
+ * The statement as the domain holds it: summary and conditions' text trimmed, statedAt an ISO instant with its
+ * precision, sources with every field present. `knownSince` is no part of it: the controller passes it on.
+ */
+export const toStatement = (request: RecordPositionRequest): PositionStatement => ({
+  topicId: request.topicId,
+  stance: request.stance,
+  conditions: (request.conditions ?? []).map(toCondition),
+  summary: request.summary.trim(),
+  quote: request.quote ?? null,
+  evidenceType: request.evidenceType,
+  statedAt: new Date(request.statedAt).toISOString(),
+  statedAtPrecision: precisionOf(request.statedAt, request.statedAtPrecision),
+  confidence: request.confidence,
+  sources: request.sources.map(toSource),
+});

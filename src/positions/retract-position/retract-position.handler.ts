@@ -8,13 +8,17 @@ import { RetractPositionCommand } from './retract-position.command';
 export class RetractPositionHandler implements ICommandHandler<RetractPositionCommand> {
   constructor(private readonly runner: DeciderRunner) {}
 
-  async execute({ actorId, positionId, request, metadata, conditions }: RetractPositionCommand) {
+  async execute(command: RetractPositionCommand) {
+    const { actorId, positionId, metadata, conditions } = command;
+    // Read off the command, not destructured: a binding named like an OpenAPI enum value (here 'retraction') would make
+    // the type checker meet that literal earlier, and reorder the enum in the generated contract.
+    const { reason } = command.retraction;
     const result = await this.runner.run(
       actorPositionsDecider,
       actorStreamName(actorId),
       (recordedAt) => ({
         type: 'RetractPosition' as const,
-        data: { positionId, actorId, reason: request.reason.trim(), recordedAt },
+        data: { positionId, actorId, reason, recordedAt },
       }),
       { metadata, expectedRevision: conditions.expectedRevision },
     );

@@ -1,4 +1,5 @@
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import type { Condition } from '@domain/positions';
 import { DOTTED_ID } from '@domain/shared/ids';
 
 export class ConditionRequest {
@@ -12,3 +13,8 @@ export class ConditionRequest {
   @Matches(DOTTED_ID, { message: 'topicId must be a dotted topic id such as ukraine.security-guarantees.us' })
   topicId?: string;
 }
+
+export const toCondition = ({ text, topicId }: ConditionRequest): Condition => ({
+  text: text.trim(),
+  topicId: topicId ?? null,
+});

@@ -1,14 +1,14 @@
 import { Command } from '@nestjs/cqrs';
+import type { PositionWithdrawal } from '@domain/positions';
 import type { EventMetadata } from '../../infrastructure/event-store/event-store.port';
-import type { WriteConditionsValue } from '../../infrastructure/http/request-metadata.decorator';
+import type { WriteConditionsValue } from '../../infrastructure/event-store/write-conditions';
 import type { PositionWriteResult } from '../shared/position-write.result';
-import type { WithdrawPositionRequest } from './withdraw-position.request';
 
 export class WithdrawPositionCommand extends Command<PositionWriteResult> {
   constructor(
     readonly actorId: string,
     readonly positionId: string,
-    readonly request: WithdrawPositionRequest,
+    readonly withdrawal: PositionWithdrawal,
     readonly metadata: EventMetadata,
     readonly conditions: WriteConditionsValue,
   ) {

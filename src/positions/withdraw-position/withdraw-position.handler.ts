@@ -8,7 +8,11 @@ import { WithdrawPositionCommand } from './withdraw-position.command';
 export class WithdrawPositionHandler implements ICommandHandler<WithdrawPositionCommand> {
   constructor(private readonly runner: DeciderRunner) {}
 
-  async execute({ actorId, positionId, request, metadata, conditions }: WithdrawPositionCommand) {
+  async execute(command: WithdrawPositionCommand) {
+    const { actorId, positionId, metadata, conditions } = command;
+    // Read off the command, not destructured: a binding named like an OpenAPI enum value (here 'withdrawal') would make
+    // the type checker meet that literal earlier, and reorder the enum in the generated contract.
+    const withdrawal = command.withdrawal;
     const result = await this.runner.run(
       actorPositionsDecider,
       actorStreamName(actorId),
@@ -17,9 +21,9 @@ export class WithdrawPositionHandler implements ICommandHandler<WithdrawPosition
         data: {
           positionId,
           actorId,
-          effectiveAt: new Date(request.effectiveAt).toISOString(),
-          reason: request.reason.trim(),
-          quote: request.quote ?? null,
+          effectiveAt: withdrawal.effectiveAt,
+          reason: withdrawal.reason,
+          quote: withdrawal.quote,
           recordedAt,
         },
       }),

@@ -1,4 +1,5 @@
 import { IsOptional, IsString, Length } from 'class-validator';
+import type { PositionWithdrawal } from '@domain/positions';
 import { IsTimestamp } from '../../infrastructure/http/validation/is-timestamp.decorator';
 
 export class WithdrawPositionRequest {
@@ -16,3 +17,9 @@ export class WithdrawPositionRequest {
   @Length(1, 10_000)
   quote?: string;
 }
+
+export const toWithdrawal = (request: WithdrawPositionRequest): PositionWithdrawal => ({
+  effectiveAt: new Date(request.effectiveAt).toISOString(),
+  reason: request.reason.trim(),
+  quote: request.quote ?? null,
+});

@@ -18,30 +18,16 @@ import type { EventMetadata } from '../../infrastructure/event-store/event-store
 import { AddSourceCommand } from '../../positions/add-source/add-source.command';
 import { CorrectPositionCommand } from '../../positions/correct-position/correct-position.command';
 import { RecordPositionCommand } from '../../positions/record-position/record-position.command';
-import { precisionOf } from '../../positions/record-position/record-position.request';
-import { toSource } from '../../positions/shared/source.request';
 import { RegisterTopicCommand } from '../../topics/register-topic/register-topic.command';
 import { loadSeeds, type SeedPositionCommand } from '../seed-files';
 import { ReplaySeedsCommand, type ReplaySeedsResult, type SeedKeptEdit } from './replay-seeds.command';
 import { SeededPositions } from './seeded-positions';
 
-const seedFields = ({ request }: SeedPositionCommand): PositionFields => {
-  const statedAtPrecision = precisionOf(request.statedAt, request.statedAtPrecision);
-  return {
-    topicId: request.topicId,
-    stance: request.stance,
-    conditions: (request.conditions ?? []).map(({ text, topicId }) => ({
-      text: text.trim(),
-      topicId: topicId ?? null,
-    })),
-    summary: request.summary.trim(),
-    quote: request.quote ?? null,
-    evidenceType: request.evidenceType,
-    statedAt: startOfPrecision(new Date(request.statedAt), statedAtPrecision).toISOString(),
-    statedAtPrecision,
-    confidence: request.confidence,
-  };
-};
+/** The seed's fields as the decider stores them: statedAt at the start of its precision period. */
+const seedFields = ({ statement }: SeedPositionCommand): PositionFields => ({
+  ...positionFields(statement),
+  statedAt: startOfPrecision(new Date(statement.statedAt), statement.statedAtPrecision).toISOString(),
+});
 
 /** The fields where the seed file and the stored position part ways. */
 const changedFields = (seed: PositionFields, stored: PositionRecord): Partial<PositionFields> => {
@@ -178,13 +164,13 @@ export class ReplaySeedsHandler implements ICommandHandler<ReplaySeedsCommand> {
       extracted.push(...stored.quotations.map((quotation) => ({ ...quotation, articleId: article.id })));
     }
     const comparison = compareWithCuration(
-      seeds.positions.map(({ key, actorId, request }) => ({
+      seeds.positions.map(({ key, actorId, statement }) => ({
         key,
         actorId,
-        topicId: request.topicId,
-        stance: request.stance,
-        saidOn: request.statedAt.slice(0, 10),
-        sources: request.sources.map((source) => ({
+        topicId: statement.topicId,
+        stance: statement.stance,
+        saidOn: statement.statedAt.slice(0, 10),
+        sources: statement.sources.map((source) => ({
           articleId: source.articleId as string,
           start: source.span?.start ?? 0,
           end: source.span?.end ?? 0,
@@ -214,9 +200,9 @@ export class ReplaySeedsHandler implements ICommandHandler<ReplaySeedsCommand> {
     seed: SeedPositionCommand,
     metadata: EventMetadata,
   ): Promise<'recorded' | 'corrected' | 'sources-added' | 'unchanged' | SeedKeptEdit> {
-    const { key, actorId, positionId, request, sourcesKnownSince } = seed;
+    const { key, actorId, positionId, statement, sourcesKnownSince } = seed;
     const stored = await this.seeded.find(actorId, positionId);
-    const sources = request.sources.map((source, index) => ({
+    const sources = statement.sources.map((source, index) => ({
       source,
       knownSince: sourcesKnownSince[index],
     }));
@@ -226,10 +212,9 @@ export class ReplaySeedsHandler implements ICommandHandler<ReplaySeedsCommand> {
       await this.commands.execute(
         new RecordPositionCommand(
           actorId,
-          positionId,
-          { ...request, sources: first.map(({ source }) => source) },
+          { ...statement, sources: first.map(({ source }) => source) },
           metadata,
-          { commandId: `seed:position:${key}`, knownSince: firstKnown },
+          { positionId, commandId: `seed:position:${key}`, knownSince: firstKnown },
         ),
       );
       const later = sources
@@ -238,7 +223,7 @@ export class ReplaySeedsHandler implements ICommandHandler<ReplaySeedsCommand> {
       for (const { source, knownSince } of later) {
         await this.commands.execute(
           new AddSourceCommand(actorId, positionId, source, metadata, {
-            idempotencyKey: `seed:${key}:${sourceKey(toSource(source))}`,
+            idempotencyKey: `seed:${key}:${sourceKey(source)}`,
             knownSince,
           }),
         );
@@ -261,23 +246,20 @@ export class ReplaySeedsHandler implements ICommandHandler<ReplaySeedsCommand> {
         new CorrectPositionCommand(
           actorId,
           positionId,
-          {
-            changes: changes as never,
-            reason: seed.correctionReason ?? 'The seed file was corrected.',
-          },
+          { changes, reason: (seed.correctionReason ?? 'The seed file was corrected.').trim() },
           metadata,
           {},
         ),
       );
       outcome = 'corrected';
     }
-    const missing = request.sources.filter(
-      (source) => !stored.record.sourceKeys.includes(sourceKey(toSource(source))),
+    const missing = statement.sources.filter(
+      (source) => !stored.record.sourceKeys.includes(sourceKey(source)),
     );
     for (const source of missing) {
       await this.commands.execute(
         new AddSourceCommand(actorId, positionId, source, metadata, {
-          idempotencyKey: `seed:${key}:${sourceKey(toSource(source))}`,
+          idempotencyKey: `seed:${key}:${sourceKey(source)}`,
         }),
       );
       if (outcome === 'unchanged') outcome = 'sources-added';

@@ -6,7 +6,7 @@ import { RequestMetadata } from '../../infrastructure/http/request-metadata.deco
 import { RequiresRole } from '../../infrastructure/http/requires-role.decorator';
 import { TopicParams } from '../topic-params.request';
 import { RewordTopicCommand } from './reword-topic.command';
-import { RewordTopicRequest } from './reword-topic.request';
+import { RewordTopicRequest, toRewording } from './reword-topic.request';
 import { TopicWriteResponse } from '../topic-catalogue/topic.response';
 import { ApiErrors } from '../../infrastructure/http/openapi/api-errors.decorator';
 
@@ -25,7 +25,7 @@ export class RewordTopicController {
     @Body() body: RewordTopicRequest,
     @RequestMetadata() metadata: EventMetadata,
   ) {
-    const result = await this.commands.execute(new RewordTopicCommand(topicId, body, metadata));
+    const result = await this.commands.execute(new RewordTopicCommand(topicId, toRewording(body), metadata));
     return { topicId: result.topicId, revision: result.revision };
   }
 }

@@ -7,7 +7,7 @@ import { RewordTopicCommand } from './reword-topic.command';
 export class RewordTopicHandler implements ICommandHandler<RewordTopicCommand> {
   constructor(private readonly runner: DeciderRunner) {}
 
-  async execute({ topicId, request, metadata }: RewordTopicCommand) {
+  async execute({ topicId, rewording, metadata }: RewordTopicCommand) {
     const result = await this.runner.run(
       topicDecider,
       topicStreamName(topicId),
@@ -15,9 +15,9 @@ export class RewordTopicHandler implements ICommandHandler<RewordTopicCommand> {
         type: 'RewordTopic' as const,
         data: {
           topicId,
-          title: request.title.trim(),
-          proposition: request.proposition.trim(),
-          reason: request.reason.trim(),
+          title: rewording.title,
+          proposition: rewording.proposition,
+          reason: rewording.reason,
           recordedAt,
         },
       }),

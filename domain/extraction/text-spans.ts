@@ -52,25 +52,6 @@ export const isSentenceEndingStop = (text: string, index: number): boolean => {
   return true;
 };
 
-/**
- * Where the sentence holding `index` starts, looking back no further than `floor`: after the last ". ", "? " or "! "
- * that ends a sentence, ignoring stops inside quotations (`insideQuote`).
- */
-export const sentenceStart = (
-  text: string,
-  index: number,
-  floor: number,
-  insideQuote: (offset: number) => boolean = () => false,
-): number => {
-  for (let at = index - 1; at > floor; at--) {
-    const char = text[at];
-    if ((char === '.' || char === '?' || char === '!') && /\s/.test(text[at + 1] ?? '') && !insideQuote(at)) {
-      if (char !== '.' || isSentenceEndingStop(text, at)) return at + 1;
-    }
-  }
-  return floor;
-};
-
 /** Where the sentence holding `index` ends (exclusive), looking no further than `ceiling`. */
 export const sentenceEnd = (
   text: string,

@@ -190,10 +190,6 @@ const registryDirectory = (actors: RegistryActor[], day: string): ActorDirectory
 };
 
 /**
- * Every quotation of an article with its speaker, the day it was said, its topic and stance. Pure: the article's
- * text, the registry's view and the lexicons in, quotations out, spans always into the original text.
- */
-/**
  * The interviewee of a transcript whose answers are labelled "Mirzoyan:", when no person the article's cast knows
  * carries that name: the full name the introduction gives ("Ararat Mirzoyan has led…"), as a candidate, or the
  * registry actor of that name.
@@ -216,12 +212,38 @@ const labelledInterviewee = (
   return { speaker: { kind: 'candidate', actorId, name, via: 'name' }, confidence: 0.8 };
 };
 
-export const extractQuotations = (
-  article: ArticleInput,
-  knowledge: ExtractionKnowledge,
-): ExtractedQuotation[] => {
-  forgetTexts();
-  forgetSaidOn();
+/** The article as the stages read it: the cleaned text, its spans, its people and where quotation marks enclose. */
+type Reading = {
+  text: string;
+  publishedOn: string;
+  analysis: ReturnType<typeof analyseText>;
+  paragraphs: Span[];
+  interview: ReturnType<typeof findInterview>;
+  scanned: ScannedQuote[];
+  insideQuote: (offset: number) => boolean;
+  mentions: Mention[];
+  candidateIds: Set<string>;
+  context: AttributionContext;
+};
+
+/** What attribution learned of one quotation, and what rating it needs from its sentence. */
+type Finding = {
+  found: Found;
+  saidOn: SaidOn | null;
+  /** The sentence that frames it (for an interview answer, the question). */
+  frame: string;
+  /** Introduced by someone the text does not name as an actor ("the pollsters asked:"): no guessing from context. */
+  unattributable: boolean;
+  /** Words stand before it in its sentence, outside quotations: a narrative sentence quotes it. */
+  embedded: boolean;
+  /** "who has called him a “dictator”": said at some time before, which nothing dates. */
+  undated: boolean;
+};
+
+const NOT_FOUND: Found = { attribution: null, explicit: false, from: 'context' };
+
+/** Clean-up, NLP, interviews, quotation marks, the cast and every mention of a known or candidate speaker. */
+const readArticle = (article: ArticleInput, knowledge: ExtractionKnowledge): Reading => {
   const text = cleanArticleText(article.text).text;
   const analysis = analyseText(text);
   const paragraphs = paragraphSpans(text);
@@ -238,7 +260,6 @@ export const extractQuotations = (
   );
   const cast = buildCast(text, analysis.tokens, insideQuote, knowledge.actors, registryNames);
   const candidates = castAsActors(cast);
-  const candidateIds = new Set(candidates.map((candidate) => candidate.id));
   const linked = new Map<string, string[]>();
   for (const member of cast)
     if (member.actorId)
@@ -263,7 +284,23 @@ export const extractQuotations = (
     ),
     candidateNames: fullNamesIn(text, insideQuote),
   };
-  const quotes = mergeSplitQuotes(
+  return {
+    text,
+    publishedOn: article.publishedOn,
+    analysis,
+    paragraphs,
+    interview,
+    scanned,
+    insideQuote,
+    mentions,
+    candidateIds: new Set(candidates.map((candidate) => candidate.id)),
+    context,
+  };
+};
+
+/** The quotations, split ones joined around their attribution. */
+const quotesOf = ({ text, scanned, paragraphs }: Reading): Quote[] =>
+  mergeSplitQuotes(
     text,
     scanned.map((quote) => ({
       ...quote,
@@ -274,6 +311,23 @@ export const extractQuotations = (
     })),
     paragraphs,
   );
+
+/** The span's text with quoted words blanked: what the narrative says around them. */
+const outsideQuotes = ({ text, insideQuote }: Reading, span: Span): string => {
+  let out = '';
+  for (let at = span.start; at < Math.min(span.end, text.length); at++)
+    out += insideQuote(at) ? ' ' : text[at];
+  return out;
+};
+
+/**
+ * Sentence by sentence, in reading order: who is on stage (every mention, the subject, a name the registry does not
+ * know), then each quotation's speaker from its own sentence (a split's middle, a leading verb or colon, a trailing
+ * attribution, a subject with a verb after the quotation, a colon ending the paragraph before), or from the quotation
+ * before it by the same speaker; and the day it was said, from its sentence, its paragraph or the speaker's last scene.
+ */
+const attributeInSentences = (reading: Reading, quotes: Quote[]): Map<Quote, Finding> => {
+  const { text, paragraphs, insideQuote, mentions, context, publishedOn } = reading;
   const sentences = paragraphs.flatMap((paragraph, index) =>
     sentencesOf(text, paragraph, insideQuote).map((span) => ({ ...span, paragraph: index })),
   );
@@ -284,21 +338,10 @@ export const extractQuotations = (
       gender: genderOfSpeaker(context, speaker),
       person: subject && isPerson(context, speaker),
     });
+  const outside = (span: Span) => outsideQuotes(reading, span);
   const scenes = new Map<string, SaidOn>();
-  const found = new Map<Quote, Found>();
-  const saidOn = new Map<Quote, SaidOn | null>();
-  const frames = new Map<Quote, string>();
-  const unattributable = new Set<Quote>();
-  const embedded = new Set<Quote>();
-  const undated = new Set<Quote>();
+  const findings = new Map<Quote, Finding>();
   let previous: { quote: Quote; speaker: SpeakerResolution | null } | null = null;
-
-  const outsideQuotes = (span: Span) => {
-    let out = '';
-    for (let at = span.start; at < Math.min(span.end, text.length); at++)
-      out += insideQuote(at) ? ' ' : text[at];
-    return out;
-  };
 
   for (const sentence of sentences) {
     const inSentence = (mention: Mention) =>
@@ -313,21 +356,20 @@ export const extractQuotations = (
     const subjectSpeaker = subject && !unknownSubject ? resolveMention(context, subject) : null;
     if (subject && subjectSpeaker) {
       record(subject.start, subjectSpeaker.speaker, true);
-      const framing = outsideQuotes(sentence);
-      const scene = findSaidOn(framing, article.publishedOn);
+      const scene = findSaidOn(outside(sentence), publishedOn);
       if (scene) scenes.set(subjectSpeaker.speaker.actorId, scene);
     }
     for (const quote of quotes.filter((q) => q.start >= sentence.start && q.start < sentence.end)) {
       const paragraph = paragraphs[quote.paragraph];
-      let result: Found = { attribution: null, explicit: false, from: 'context' };
+      let result: Found = NOT_FOUND;
       const split = quote.splitGap
         ? trailingAttribution(context, quote.splitGap.start, quote.splitGap.end)
         : null;
       if (split) result = { attribution: split, explicit: true, from: 'trailing' };
       const leadingText = text.slice(sentence.start, quote.start);
-      if (/[\p{L}\p{N}]/u.test(outsideQuotes({ start: sentence.start, end: quote.start })))
-        embedded.add(quote);
-      const hasLeadingVerb = REPORTING_VERB.test(outsideQuotes({ start: sentence.start, end: quote.start }));
+      const before = outside({ start: sentence.start, end: quote.start });
+      const embedded = /[\p{L}\p{N}]/u.test(before);
+      const hasLeadingVerb = REPORTING_VERB.test(before);
       const introduced = hasLeadingVerb || /:\s*$/.test(leadingText);
       if (!result.attribution && introduced) {
         const attribution = leadingAttribution(context, sentence, quote.start);
@@ -342,7 +384,7 @@ export const extractQuotations = (
         if (attribution) result = { attribution, explicit: true, from: 'trailing' };
       }
       if (!result.attribution && !introduced) {
-        const rest = outsideQuotes({ start: quote.end, end: sentence.end });
+        const rest = outside({ start: quote.end, end: sentence.end });
         const subject = sentenceSubject(context, sentence);
         if (REPORTING_VERB.test(rest) && subject && subject.start < quote.start) {
           const resolved = resolveMention(context, subject);
@@ -368,8 +410,7 @@ export const extractQuotations = (
             };
         }
       }
-      // Introduced by someone the text does not name as an actor ("the pollsters asked:"): no guessing from context.
-      if (!result.attribution && introduced) unattributable.add(quote);
+      const unattributable = !result.attribution && introduced;
       if (
         !result.attribution &&
         !introduced &&
@@ -391,173 +432,242 @@ export const extractQuotations = (
             from: 'context',
           };
       }
-      found.set(quote, result);
       if (result.attribution) record(quote.start, result.attribution.speaker, true);
       const attributionSpan = result.attribution?.at ?? quote;
-      const ownSentence = outsideQuotes({
+      const ownSentence = outside({
         start: sentence.start,
         end: Math.max(sentence.end, Math.min(paragraph.end, attributionSpan.end + 60)),
       });
-      frames.set(quote, text.slice(sentence.start, sentence.end));
       const own =
-        findSaidOn(ownSentence, article.publishedOn) ??
-        findSaidOn(outsideQuotes({ start: paragraph.start, end: sentence.start }), article.publishedOn);
+        findSaidOn(ownSentence, publishedOn) ??
+        findSaidOn(outside({ start: paragraph.start, end: sentence.start }), publishedOn);
       const speakerId = result.attribution?.speaker.actorId;
       if (own && speakerId) scenes.set(speakerId, own);
-      // "who has called him a “dictator”": said at some time before, which nothing dates.
-      const background =
-        !own &&
-        !/:\s*$/.test(leadingText) &&
-        BACKGROUND.test(outsideQuotes({ start: sentence.start, end: quote.start }));
-      if (background) undated.add(quote);
-      saidOn.set(quote, own ?? (speakerId && !background ? (scenes.get(speakerId) ?? null) : null));
+      const undated = !own && !/:\s*$/.test(leadingText) && BACKGROUND.test(before);
+      findings.set(quote, {
+        found: result,
+        saidOn: own ?? (speakerId && !undated ? (scenes.get(speakerId) ?? null) : null),
+        frame: text.slice(sentence.start, sentence.end),
+        unattributable,
+        embedded,
+        undated,
+      });
       previous = { quote, speaker: result.attribution?.speaker ?? null };
     }
   }
+  return findings;
+};
 
+/**
+ * A quotation still without a speaker takes the next one's trailing attribution (a run of quotations closed by "she
+ * said"), else the last person the text put on stage before it.
+ */
+const attributeFromContext = (quotes: Quote[], findings: Map<Quote, Finding>, timeline: TimelineEntry[]) =>
   quotes.forEach((quote, index) => {
-    const result = found.get(quote);
-    if (!result || result.attribution || unattributable.has(quote)) return;
+    const finding = findings.get(quote);
+    if (!finding || finding.found.attribution || finding.unattributable) return;
     const next = quotes[index + 1];
-    const nextFound = next ? found.get(next) : undefined;
+    const nextFound = next ? findings.get(next)?.found : undefined;
     if (
       next &&
       nextFound?.attribution &&
       nextFound.from === 'trailing' &&
       next.paragraph - quote.paragraph <= 1
     ) {
-      found.set(quote, {
+      finding.found = {
         attribution: { ...nextFound.attribution, confidence: 0.65 },
         explicit: false,
         from: 'context',
-      });
+      };
       return;
     }
-    const salient = [...context.timeline]
-      .reverse()
-      .find((entry) => entry.offset < quote.start && entry.person);
+    const salient = [...timeline].reverse().find((entry) => entry.offset < quote.start && entry.person);
     if (salient)
-      found.set(quote, {
+      finding.found = {
         attribution: { speaker: salient.speaker, confidence: 0.45, at: quote },
         explicit: false,
         from: 'context',
-      });
+      };
   });
 
-  if (interview) {
-    const introPeople = mentions.filter(
-      (mention) =>
-        mention.start < interview.introEnd &&
-        (mention.kind === 'name' || mention.kind === 'alias') &&
-        context.directory.actors.get(mention.actorIds[0] ?? '')?.kind === 'person',
-    );
-    // Answers labelled with a name belong to the person of that name, not to whoever the introduction names first.
-    const label = interview.answerLabel;
-    const labelled = label
-      ? introPeople.find((mention) => text.slice(mention.start, mention.end).endsWith(label))
-      : undefined;
-    const intro = labelled ?? (label ? undefined : introPeople[0]);
-    const interviewee = intro
-      ? resolveMention(context, intro)
-      : label
-        ? labelledInterviewee(text.slice(0, interview.introEnd), label, context)
-        : null;
-    const day = findSaidOn(text.slice(0, interview.introEnd), article.publishedOn);
-    for (const answer of interview.answers) {
-      if (!interviewee) break;
-      const quote: Quote = {
-        style: 'double',
-        parts: answer.map((span) => ({ ...span, inner: span, closed: true })),
-        start: answer[0].start,
-        end: answer[answer.length - 1].end,
-        paragraph: withinSpan(paragraphs, answer[0].start),
-        splitGap: null,
-      };
-      const question = interview.questions.filter((span) => span.end <= quote.start).at(-1);
-      quotes.push(quote);
-      found.set(quote, {
-        attribution: { speaker: interviewee.speaker, confidence: 0.9, at: quote },
-        explicit: true,
-        from: 'leading',
-      });
-      saidOn.set(quote, day);
-      frames.set(quote, question ? text.slice(question.start, question.end) : '');
-    }
-  }
+/** A transcript's answers, each a quotation of the interviewee its introduction names, framed by its question. */
+const interviewAnswers = (reading: Reading): [Quote, Finding][] => {
+  const { text, interview, mentions, context, paragraphs, publishedOn } = reading;
+  if (!interview) return [];
+  const introPeople = mentions.filter(
+    (mention) =>
+      mention.start < interview.introEnd &&
+      (mention.kind === 'name' || mention.kind === 'alias') &&
+      context.directory.actors.get(mention.actorIds[0] ?? '')?.kind === 'person',
+  );
+  // Answers labelled with a name belong to the person of that name, not to whoever the introduction names first.
+  const label = interview.answerLabel;
+  const labelled = label
+    ? introPeople.find((mention) => text.slice(mention.start, mention.end).endsWith(label))
+    : undefined;
+  const intro = labelled ?? (label ? undefined : introPeople[0]);
+  const interviewee = intro
+    ? resolveMention(context, intro)
+    : label
+      ? labelledInterviewee(text.slice(0, interview.introEnd), label, context)
+      : null;
+  const day = findSaidOn(text.slice(0, interview.introEnd), publishedOn);
+  if (!interviewee) return [];
+  return interview.answers.map((answer): [Quote, Finding] => {
+    const quote: Quote = {
+      style: 'double',
+      parts: answer.map((span) => ({ ...span, inner: span, closed: true })),
+      start: answer[0].start,
+      end: answer[answer.length - 1].end,
+      paragraph: withinSpan(paragraphs, answer[0].start),
+      splitGap: null,
+    };
+    const question = interview.questions.filter((span) => span.end <= quote.start).at(-1);
+    return [
+      quote,
+      {
+        found: {
+          attribution: { speaker: interviewee.speaker, confidence: 0.9, at: quote },
+          explicit: true,
+          from: 'leading',
+        },
+        saidOn: day,
+        frame: question ? text.slice(question.start, question.end) : '',
+        unattributable: false,
+        embedded: false,
+        undated: false,
+      },
+    ];
+  });
+};
 
+/** The topic an article's opening proposes when no registered one fits (`proposed.<salient words>`). */
+const articleProposal = (reading: Reading, knowledge: ExtractionKnowledge) => {
+  const { text, paragraphs, mentions, analysis } = reading;
   const lede = paragraphs
     .slice(0, 3)
     .map((span) => text.slice(span.start, span.end))
     .join(' ');
   const people = mentions.filter((mention) => mention.kind === 'name' || mention.kind === 'alias');
-  const proposal = proposeTopic(
+  return proposeTopic(
     knowledge.topics,
     lede,
     tokensWithin(analysis.tokens, { start: 0, end: paragraphs[2]?.end ?? text.length }),
     (offset) => people.some((mention) => mention.start <= offset && offset < mention.end),
   );
+};
+
+/** Whether a quotation is a statement someone made (not a label, a title, a reporter's question or a stray fragment). */
+const isStatement = (
+  text: string,
+  quote: Quote,
+  quoteText: string,
+  finding: Finding | undefined,
+): boolean => {
+  const result = finding?.found ?? NOT_FOUND;
+  const words = quote.parts.map((part) => text.slice(part.inner.start, part.inner.end)).join(' ');
+  const wordCount = countWords(words);
+  if (wordCount <= 2 && !result.explicit) return false;
+  if (!result.attribution && (/\?$/.test(quoteText) || wordCount <= 4)) return false;
+  // Words quoted inside a narrative sentence that nobody is said to have said are a label, not a statement.
+  if (!result.explicit && finding?.embedded) return false;
+  const lead = text.slice(Math.max(0, quote.start - 60), quote.start);
+  if (LABEL_BEFORE.test(lead) || PLACE_AS_SPEAKER_BEFORE.test(lead)) return false;
+  if (isTitleCase(quoteText) && !/:\s*$/.test(lead)) return false;
+  if (/\?$/.test(quoteText) && QUESTION_INTRO.test(lead)) return false;
+  return true;
+};
+
+/** Topic, stance, day and the confidences of one quotation that is a statement. */
+const rate = (
+  reading: Reading,
+  knowledge: ExtractionKnowledge,
+  article: ArticleInput,
+  proposal: ReturnType<typeof proposeTopic>,
+  quote: Quote,
+  quoteText: string,
+  finding: Finding | undefined,
+): ExtractedQuotation => {
+  const result = finding?.found ?? NOT_FOUND;
+  const wordCount = countWords(
+    quote.parts.map((part) => reading.text.slice(part.inner.start, part.inner.end)).join(' '),
+  );
+  const topic = guessTopic(knowledge.topics, quoteText, finding?.frame ?? '', reading.text);
+  const lexicon = knowledge.topics.find((entry) => entry.topicId === topic.topicId);
+  const stance = knowledge.cues
+    ? guessStance(knowledge.cues, quoteText, topic.topicId, lexicon)
+    : { stance: null, conditions: [], confidence: 0 };
+  const stanceConfidence = stance.confidence * stanceRisk(quoteText, stance.stance, stance.specific === true);
+  const takesPosition = stance.stance !== null && stance.stance !== 'no-position';
+  const dated = finding?.saidOn ?? null;
+  const undated = finding?.undated ?? false;
+  const speakerConfidence = result.attribution
+    ? result.attribution.confidence * (wordCount <= 3 ? 0.9 : 1)
+    : 0;
+  const attributed = result.attribution?.speaker ?? null;
+  const speaker: SpeakerResolution | null =
+    attributed && reading.candidateIds.has(attributed.actorId)
+      ? { kind: 'candidate', actorId: attributed.actorId, name: attributed.name, via: 'name' }
+      : attributed;
+  const dayConfidence = !dated ? (undated ? 0.9 : 0.85) : dated.evidence ? 0.95 : 0.9;
+  const raw = rawConfidence(
+    speakerConfidence,
+    topic.topicId === null ? null : topic.confidence,
+    stanceConfidence,
+    dayConfidence,
+  );
+  return {
+    articleId: article.id,
+    quote: quoteText,
+    start: quote.start,
+    end: quote.end,
+    parts: quote.parts.map((part) => ({ start: part.start, end: part.end })),
+    speaker,
+    saidOn: dated?.day ?? (undated ? null : article.publishedOn),
+    saidOnPrecision: dated?.precision ?? (undated ? null : 'day'),
+    saidOnEvidence: dated?.evidence ?? null,
+    topicId: topic.topicId,
+    proposedTopic: topic.topicId === null && takesPosition ? proposal : null,
+    stance: stance.stance,
+    conditions: stance.conditions,
+    confidence: calibrate(raw),
+    confidences: {
+      speaker: Number(speakerConfidence.toFixed(2)),
+      topic: topic.confidence,
+      stance: Number(stanceConfidence.toFixed(2)),
+      day: dayConfidence,
+      raw: Number(raw.toFixed(3)),
+    },
+  };
+};
+
+/**
+ * Every quotation of an article with its speaker, the day it was said, its topic and stance. Pure: the article's
+ * text, the registry's view and the lexicons in, quotations out, spans always into the original text. The stages:
+ * read the article, find its quotations, attribute them sentence by sentence, then from context, add an
+ * interview's answers, keep the statements and rate each.
+ */
+export const extractQuotations = (
+  article: ArticleInput,
+  knowledge: ExtractionKnowledge,
+): ExtractedQuotation[] => {
+  forgetTexts();
+  forgetSaidOn();
+  const reading = readArticle(article, knowledge);
+  const quotes = quotesOf(reading);
+  const findings = attributeInSentences(reading, quotes);
+  attributeFromContext(quotes, findings, reading.context.timeline);
+  for (const [quote, finding] of interviewAnswers(reading)) {
+    quotes.push(quote);
+    findings.set(quote, finding);
+  }
+  const proposal = articleProposal(reading, knowledge);
   const results: ExtractedQuotation[] = [];
   for (const quote of quotes) {
-    const result = found.get(quote) ?? { attribution: null, explicit: false, from: 'context' as const };
-    const words = quote.parts.map((part) => text.slice(part.inner.start, part.inner.end)).join(' ');
-    const wordCount = countWords(words);
-    if (wordCount <= 2 && !result.explicit) continue;
-    const quoteText = quotedText(text, quote).replace(/[,;:\s]+$/, '');
-    if (!result.attribution && (/\?$/.test(quoteText) || wordCount <= 4)) continue;
-    // Words quoted inside a narrative sentence that nobody is said to have said are a label, not a statement.
-    if (!result.explicit && embedded.has(quote)) continue;
-    const lead = text.slice(Math.max(0, quote.start - 60), quote.start);
-    if (LABEL_BEFORE.test(lead) || PLACE_AS_SPEAKER_BEFORE.test(lead)) continue;
-    if (isTitleCase(quoteText) && !/:\s*$/.test(lead)) continue;
-    if (/\?$/.test(quoteText) && QUESTION_INTRO.test(lead)) continue;
-    const frame = frames.get(quote) ?? '';
-    const topic = guessTopic(knowledge.topics, quoteText, frame, text);
-    const lexicon = knowledge.topics.find((entry) => entry.topicId === topic.topicId);
-    const stance = knowledge.cues
-      ? guessStance(knowledge.cues, quoteText, topic.topicId, lexicon)
-      : { stance: null, conditions: [], confidence: 0 };
-    const stanceConfidence =
-      stance.confidence * stanceRisk(quoteText, stance.stance, stance.specific === true);
-    const takesPosition = stance.stance !== null && stance.stance !== 'no-position';
-    const dated = saidOn.get(quote) ?? null;
-    const speakerConfidence = result.attribution
-      ? result.attribution.confidence * (wordCount <= 3 ? 0.9 : 1)
-      : 0;
-    const attributed = result.attribution?.speaker ?? null;
-    const speaker: SpeakerResolution | null =
-      attributed && candidateIds.has(attributed.actorId)
-        ? { kind: 'candidate', actorId: attributed.actorId, name: attributed.name, via: 'name' }
-        : attributed;
-    const dayConfidence = !dated ? (undated.has(quote) ? 0.9 : 0.85) : dated.evidence ? 0.95 : 0.9;
-    const raw = rawConfidence(
-      speakerConfidence,
-      topic.topicId === null ? null : topic.confidence,
-      stanceConfidence,
-      dayConfidence,
-    );
-    results.push({
-      articleId: article.id,
-      quote: quoteText,
-      start: quote.start,
-      end: quote.end,
-      parts: quote.parts.map((part) => ({ start: part.start, end: part.end })),
-      speaker,
-      saidOn: dated?.day ?? (undated.has(quote) ? null : article.publishedOn),
-      saidOnPrecision: dated?.precision ?? (undated.has(quote) ? null : 'day'),
-      saidOnEvidence: dated?.evidence ?? null,
-      topicId: topic.topicId,
-      proposedTopic: topic.topicId === null && takesPosition ? proposal : null,
-      stance: stance.stance,
-      conditions: stance.conditions,
-      confidence: calibrate(raw),
-      confidences: {
-        speaker: Number(speakerConfidence.toFixed(2)),
-        topic: topic.confidence,
-        stance: Number(stanceConfidence.toFixed(2)),
-        day: dayConfidence,
-        raw: Number(raw.toFixed(3)),
-      },
-    });
+    const finding = findings.get(quote);
+    const quoteText = quotedText(reading.text, quote).replace(/[,;:\s]+$/, '');
+    if (isStatement(reading.text, quote, quoteText, finding))
+      results.push(rate(reading, knowledge, article, proposal, quote, quoteText, finding));
   }
   return results;
 };

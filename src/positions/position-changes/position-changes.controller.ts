@@ -31,6 +31,15 @@ type ChangeCommand =
  * The four changes to a recorded position share their route shape, keys, headers and answer, so they share
  * one controller; each keeps its own request, command and handler in its use-case folder.
  */
+/** What any change to a stated position can meet: the actor or position missing or retracted, a stale write. */
+const CHANGE_ERRORS = [
+  'ACTOR.NOT_FOUND',
+  'POSITION.NOT_FOUND',
+  'POSITION.RETRACTED',
+  'POSITION.RECORDED_BEFORE_LAST_CHANGE',
+  'EVENT_STORE.CONCURRENCY_CONFLICT',
+] as const;
+
 @ApiTags('positions')
 @Controller('v1/actors/:actorId/positions/:positionId')
 @RequiresRole('editor')
@@ -56,15 +65,7 @@ export class PositionChangesController {
 
   @Post('sources')
   @ApiOperation({ summary: 'Add another outlet that reported the same statement' })
-  @ApiErrors(
-    'ACTOR.NOT_FOUND',
-    'POSITION.NOT_FOUND',
-    'POSITION.RETRACTED',
-    'POSITION.RECORDED_BEFORE_LAST_CHANGE',
-    'EVENT_STORE.CONCURRENCY_CONFLICT',
-    'POSITION.DUPLICATE_SOURCE',
-    'POSITION.SPAN_INVALID',
-  )
+  @ApiErrors(...CHANGE_ERRORS, 'POSITION.DUPLICATE_SOURCE', 'POSITION.SPAN_INVALID')
   @ApiResponse({ status: 201, description: 'Source added', type: PositionWriteResponse })
   addSource(
     @Param() { actorId, positionId }: PositionParams,
@@ -82,11 +83,7 @@ export class PositionChangesController {
   @Post('withdrawal')
   @ApiOperation({ summary: 'Record that the actor walked the position back, from a valid time' })
   @ApiErrors(
-    'ACTOR.NOT_FOUND',
-    'POSITION.NOT_FOUND',
-    'POSITION.RETRACTED',
-    'POSITION.RECORDED_BEFORE_LAST_CHANGE',
-    'EVENT_STORE.CONCURRENCY_CONFLICT',
+    ...CHANGE_ERRORS,
     'POSITION.ALREADY_WITHDRAWN',
     'POSITION.WITHDRAWAL_BEFORE_STATEMENT',
     'POSITION.WITHDRAWAL_AFTER_RECORDED',
@@ -108,11 +105,7 @@ export class PositionChangesController {
   @Post('correction')
   @ApiOperation({ summary: 'Correct fields our record got wrong, from the correction’s record time on' })
   @ApiErrors(
-    'ACTOR.NOT_FOUND',
-    'POSITION.NOT_FOUND',
-    'POSITION.RETRACTED',
-    'POSITION.RECORDED_BEFORE_LAST_CHANGE',
-    'EVENT_STORE.CONCURRENCY_CONFLICT',
+    ...CHANGE_ERRORS,
     'TOPIC.UNKNOWN',
     'POSITION.CORRECTION_CHANGES_NOTHING',
     'POSITION.STATED_AFTER_RECORDED',
@@ -138,13 +131,7 @@ export class PositionChangesController {
 
   @Post('retraction')
   @ApiOperation({ summary: 'Retract a record that should never have existed' })
-  @ApiErrors(
-    'ACTOR.NOT_FOUND',
-    'POSITION.NOT_FOUND',
-    'POSITION.RETRACTED',
-    'POSITION.RECORDED_BEFORE_LAST_CHANGE',
-    'EVENT_STORE.CONCURRENCY_CONFLICT',
-  )
+  @ApiErrors(...CHANGE_ERRORS)
   @ApiResponse({ status: 201, description: 'Retracted', type: PositionWriteResponse })
   retract(
     @Param() { actorId, positionId }: PositionParams,

@@ -15,9 +15,12 @@ import { assertNever } from '@domain/shared/assert-never';
 type StanceFields = Omit<StanceInForce, 'actorId'>;
 
 /*
- * Each version of a position is one row in two typed arrays per actor (times as float64, the rest as uint32), its
- * words kept once as JSON fragments in a byte arena outside the heap. A version that changes no words (a withdrawal,
- * a retraction, a corrected stance or topic) points at its predecessor's fragments: most versions cost only a row.
+ * Each version of a position is one row in two typed arrays shared by all actors (times as float64, the rest as
+ * uint32), each row linked to the actor's previous one; its words kept once as JSON fragments in a byte arena outside
+ * the heap. A version that changes no words (a withdrawal, a retraction, a corrected stance or topic) points at its
+ * predecessor's fragments: most versions cost only a row. Positions are numbered as they are stated and found by
+ * their id through an open-addressing table of those numbers (the id itself is only in the arena): the heap holds no
+ * object and no string per version or per position, only one string per actor and per topic.
  */
 
 /** Float64 fields. NaN in WITHDRAWN_AT: not withdrawn; Infinity in RECORDED_TO: still the position's latest version. */
@@ -28,27 +31,51 @@ const RECORDED_TO = 3;
 const CONFIDENCE = 4;
 const TIMES = 5;
 
-/** Uint32 fields. FLAGS: retracted (bit 0), the stance, the evidence type and the precision (their numbers). */
+/**
+ * Uint32 fields. FLAGS: retracted (bit 0), the stance, the evidence type, the precision and the topic (their
+ * numbers). POSITION: the position's number. PREVIOUS: the actor's previous row plus one (0: none).
+ */
 const SEQ = 0;
 const FLAGS = 1;
-const TOPIC = 2;
+const POSITION = 2;
+const PREVIOUS = 3;
 /**
  * Where the words are in the arena (3 fields: chunk, start, length): positionId, conditions, summary, quote, statedAt
- * and recordedAt as JSON values, joined by SEPARATOR.
+ * and recordedAt as JSON values, then each source, joined by SEPARATOR. statedAt and recordedAt are empty when the
+ * time's own ISO string says them (the usual case); a source is its values alone, after SOURCE_VALUES, when its keys
+ * are Source's in Source's order (the usual case), else its JSON; sources that are no array are SOURCES_JSON and
+ * their JSON, in one field.
  */
-const WORDS = 3;
-/** Where the sources are (3 fields), as a JSON array. */
-const SOURCES = 6;
-const INTS = 9;
+const WORDS = 4;
+const INTS = 7;
+
+/** Per position (uint32): its id's hash, its actor, its latest version's row, the row that stated it. */
+const HASH = 0;
+const ACTOR = 1;
+const LATEST = 2;
+const STATED_ROW = 3;
+const POSITION_FIELDS = 4;
 
 /** JSON.stringify escapes every control character, so none can occur inside an encoded value. */
 const SEPARATOR = '\u0001';
+const SOURCE_VALUES = '\u0002';
+const SOURCES_JSON = '\u0003';
+const POSITION_ID = 0;
+const CONDITIONS = 1;
+const SUMMARY = 2;
+const QUOTE = 3;
+const STATED_AT_WORDS = 4;
+const RECORDED_AT_WORDS = 5;
+const SOURCES = 6;
+const SOURCE_KEYS = ['outlet', 'articleId', 'url', 'publishedOn', 'text', 'span'] as const;
 
 const STANCE_SHIFT = 1;
 const EVIDENCE_SHIFT = 5;
 const PRECISION_SHIFT = 8;
+const TOPIC_SHIFT = 11;
 const FIELD_MASK = 0b111;
 const STANCE_MASK = 0b1111;
+const MAX_TOPICS = 2 ** (32 - TOPIC_SHIFT);
 
 const numbered = <T extends string>(values: readonly T[]): Map<string, number> =>
   new Map(values.map((value, index) => [value, index]));
@@ -62,22 +89,13 @@ const numberOf = (numbers: Map<string, number>, value: string, field: string): n
   return number;
 };
 
-type Words = {
-  positionId: string;
-  conditions: string;
-  summary: string;
-  quote: string;
-  statedAt: string;
-  recordedAt: string;
-};
-
 const CHUNK_BYTES = 4 * 1024 * 1024;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** UTF-8 text in large chunks: a million strings in the heap would slow every collection; bytes outside it cost none. */
 class TextArena {
-  private readonly chunks: Uint8Array[] = [];
+  private readonly chunks: Uint8Array<ArrayBuffer>[] = [];
   private current = new Uint8Array(0);
   private used = 0;
 
@@ -102,20 +120,70 @@ class TextArena {
     return decoder.decode(this.chunks[ints[at]].subarray(start, start + ints[at + 2]));
   }
 
+  /** Whether the text stored at `at` starts with `prefix`'s bytes. */
+  startsWith(ints: Uint32Array, at: number, prefix: Uint8Array, prefixLength: number): boolean {
+    if (ints[at + 2] < prefixLength) return false;
+    const chunk = this.chunks[ints[at]];
+    const start = ints[at + 1];
+    for (let byte = 0; byte < prefixLength; byte++) if (chunk[start + byte] !== prefix[byte]) return false;
+    return true;
+  }
+
+  /** Gives back the room left in the current chunk; the next text starts a new one. */
+  compact(): void {
+    if (this.chunks.length === 0 || this.used === this.current.length) return;
+    this.current = this.current.slice(0, this.used);
+    this.chunks[this.chunks.length - 1] = this.current;
+  }
+
   get size(): number {
     return this.chunks.reduce((total, chunk) => total + chunk.byteLength, 0);
   }
 }
 
-type ActorTimeline = {
-  times: Float64Array<ArrayBuffer>;
-  ints: Uint32Array<ArrayBuffer>;
-  size: number;
-  /** The actor's topics (their numbers), in the order answers list them (stanceAsOf's). */
-  topics: number[];
-  /** Each position's latest version: the one the next event evolves. */
-  latest: Map<string, number>;
+/** FNV-1a over the id's UTF-16 code units. */
+const hashOf = (text: string): number => {
+  let hash = 0x811c9dc5;
+  for (let at = 0; at < text.length; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
+  return hash >>> 0;
 };
+
+const isoJson = (ms: number): string => `"${new Date(ms).toISOString()}"`;
+
+/** The ISO string as a words field: empty when the time's own ISO string says it. */
+const timeWords = (ms: number, iso: string): string =>
+  !Number.isNaN(ms) && new Date(ms).toISOString() === iso ? '' : JSON.stringify(iso);
+
+/** A source as a words field: its values alone when its keys are Source's in Source's order, else its JSON. */
+const sourceWords = (source: Source): string => {
+  if (typeof source === 'object' && source !== null && !Array.isArray(source)) {
+    const keys = Object.keys(source);
+    if (keys.length === SOURCE_KEYS.length && SOURCE_KEYS.every((key, at) => keys[at] === key)) {
+      let words = '';
+      for (const key of SOURCE_KEYS) {
+        const value = JSON.stringify(source[key]) as string | undefined;
+        if (value === undefined) return JSON.stringify(source);
+        words += SOURCE_VALUES + value;
+      }
+      return words;
+    }
+  }
+  return (JSON.stringify(source) as string | undefined) ?? 'null';
+};
+
+const sourceJson = (words: string): string => {
+  if (!words.startsWith(SOURCE_VALUES)) return words;
+  const values = words.split(SOURCE_VALUES);
+  let json = '{';
+  for (let key = 0; key < SOURCE_KEYS.length; key++)
+    json += `${key === 0 ? '' : ','}"${SOURCE_KEYS[key]}":${values[key + 1]}`;
+  return `${json}}`;
+};
+
+const sourcesWords = (sources: Source[]): string =>
+  Array.isArray(sources)
+    ? sources.reduce((words, source) => `${words}${SEPARATOR}${sourceWords(source)}`, '')
+    : `${SEPARATOR}${SOURCES_JSON}${JSON.stringify(sources)}`;
 
 /**
  * Every actor's stance timeline in memory: each version of each position valid in record time until the next event
@@ -123,30 +191,43 @@ type ActorTimeline = {
  * it answers exactly what stanceAsOf answers over the actor's events (its spec checks that on generated histories).
  */
 export class StanceIndex {
-  private readonly actors = new Map<string, ActorTimeline>();
+  /** Each actor's number, which indexes `lastRows`. */
+  private readonly actors = new Map<string, number>();
+  /** Per actor, its last row plus one. */
+  private lastRows = new Uint32Array(1024);
+  private times = new Float64Array(1024 * TIMES);
+  private ints = new Uint32Array(1024 * INTS);
+  private rows = 0;
+  private positions = new Uint32Array(1024 * POSITION_FIELDS);
+  private positionCount = 0;
+  /** Open addressing (linear probing) over the positions' numbers plus one (0: empty), by their id's hash. */
+  private slots = new Uint32Array(2048);
   private readonly topicIds: string[] = [];
   private readonly topicJson: string[] = [];
   private readonly topicNumbers = new Map<string, number>();
-  private versionCount = 0;
+  /** Per topic number, its place in the order answers list topics (stanceAsOf's); null when a topic came since. */
+  private topicRanks: Uint32Array | null = null;
   private readonly arena = new TextArena();
   /** Per topic number, the rows of the answer being made that are known at its knownAt (one answer at a time). */
   private readonly known: number[][] = [];
-  /** The rows the rule reads: the actor being answered. */
-  private reading: ActorTimeline | null = null;
+  /** The topics of the answer being made that have rows in `known`. */
+  private readonly knownTopics: number[] = [];
+  /** The encoded id being looked for. */
+  private idBytes = new Uint8Array(256);
 
   private readonly reader: InForceReader<number> = {
-    statedAt: (row) => this.reading!.times[row * TIMES + STATED_AT],
+    statedAt: (row) => this.times[row * TIMES + STATED_AT],
     withdrawnAt: (row) => {
-      const at = this.reading!.times[row * TIMES + WITHDRAWN_AT];
+      const at = this.times[row * TIMES + WITHDRAWN_AT];
       return Number.isNaN(at) ? null : at;
     },
-    seq: (row) => this.reading!.ints[row * INTS + SEQ],
-    retracted: (row) => (this.reading!.ints[row * INTS + FLAGS] & 1) === 1,
+    seq: (row) => this.ints[row * INTS + SEQ],
+    retracted: (row) => (this.ints[row * INTS + FLAGS] & 1) === 1,
   };
 
   /** Versions held, for sizing: about one per position event. */
   get versions(): number {
-    return this.versionCount;
+    return this.rows;
   }
 
   get actorCount(): number {
@@ -160,59 +241,80 @@ export class StanceIndex {
 
   /** `revision` is the event's revision in the actor's stream (the record order that breaks statedAt ties). */
   apply(event: PositionEvent, revision: string): void {
-    const actor = this.timelineOf(event.data.actorId);
-    const latest = actor.latest.get(event.data.positionId);
+    const actor = this.actorOf(event.data.actorId);
+    const positionIdJson = JSON.stringify(event.data.positionId);
+    const hash = (hashOf(event.data.positionId) ^ Math.imul(actor, 0x9e3779b1)) >>> 0;
+    const slot = this.slotOf(actor, hash, positionIdJson);
+    const position = this.slots[slot] - 1;
+    const latest = position === -1 ? undefined : this.positions[position * POSITION_FIELDS + LATEST];
     const recordedMs = Date.parse(event.data.recordedAt);
     if (event.type === 'PositionStated') {
       const { data } = event;
       const row = this.newRow(actor, latest, recordedMs);
-      const times = row * TIMES;
-      const ints = row * INTS;
-      actor.times[times + STATED_AT] = Date.parse(data.statedAt);
-      actor.times[times + WITHDRAWN_AT] = Number.NaN;
-      actor.times[times + CONFIDENCE] = data.confidence;
-      actor.ints[ints + SEQ] = Number(revision);
-      actor.ints[ints + FLAGS] =
+      const { times, ints } = this;
+      const at = row * TIMES;
+      const fields = row * INTS;
+      const statedMs = Date.parse(data.statedAt);
+      times[at + STATED_AT] = statedMs;
+      times[at + WITHDRAWN_AT] = Number.NaN;
+      times[at + CONFIDENCE] = data.confidence;
+      ints[fields + SEQ] = Number(revision);
+      ints[fields + FLAGS] =
         (numberOf(stanceNumbers, data.stance, 'stance') << STANCE_SHIFT) |
         (numberOf(evidenceNumbers, data.evidenceType, 'evidence type') << EVIDENCE_SHIFT) |
-        (numberOf(precisionNumbers, data.statedAtPrecision, 'precision') << PRECISION_SHIFT);
-      actor.ints[ints + TOPIC] = this.topicOf(actor, data.topicId);
-      this.putWords(actor, row, {
-        positionId: JSON.stringify(data.positionId),
-        conditions: JSON.stringify(data.conditions),
-        summary: JSON.stringify(data.summary),
-        quote: JSON.stringify(data.quote),
-        statedAt: JSON.stringify(data.statedAt),
-        recordedAt: JSON.stringify(data.recordedAt),
-      });
-      this.arena.put(JSON.stringify(data.sources), actor.ints, ints + SOURCES);
-      actor.latest.set(data.positionId, row);
+        (numberOf(precisionNumbers, data.statedAtPrecision, 'precision') << PRECISION_SHIFT) |
+        (this.topicOf(data.topicId) << TOPIC_SHIFT);
+      // A new number even for a position stated again: its earlier versions keep their own record time.
+      const stated = this.newPosition(actor, hash, slot, row);
+      ints[fields + POSITION] = stated;
+      this.arena.put(
+        positionIdJson +
+          SEPARATOR +
+          JSON.stringify(data.conditions) +
+          SEPARATOR +
+          JSON.stringify(data.summary) +
+          SEPARATOR +
+          JSON.stringify(data.quote) +
+          SEPARATOR +
+          timeWords(statedMs, data.statedAt) +
+          SEPARATOR +
+          timeWords(recordedMs, data.recordedAt) +
+          sourcesWords(data.sources),
+        ints,
+        fields + WORDS,
+      );
       return;
     }
     // Events on a position the index has not seen change nothing (as in stanceAsOf).
     if (latest === undefined) return;
     const row = this.newRow(actor, latest, recordedMs);
-    const times = row * TIMES;
-    const ints = row * INTS;
+    const fields = row * INTS;
     switch (event.type) {
       case 'PositionSourceAdded': {
-        const sources = this.arena.text(actor.ints, ints + SOURCES);
-        this.arena.put(appendSource(sources, event.data.source), actor.ints, ints + SOURCES);
+        const words = this.arena.text(this.ints, fields + WORDS);
+        const [, whole] = words.split(SEPARATOR + SOURCES_JSON);
+        this.arena.put(
+          whole === undefined
+            ? words + SEPARATOR + sourceWords(event.data.source)
+            : words.slice(0, words.length - whole.length) + appendSource(whole, event.data.source),
+          this.ints,
+          fields + WORDS,
+        );
         break;
       }
       case 'PositionWithdrawn':
-        actor.times[times + WITHDRAWN_AT] = Date.parse(event.data.effectiveAt);
+        this.times[row * TIMES + WITHDRAWN_AT] = Date.parse(event.data.effectiveAt);
         break;
       case 'PositionRetracted':
-        actor.ints[ints + FLAGS] |= 1;
+        this.ints[fields + FLAGS] |= 1;
         break;
       case 'PositionCorrected':
-        this.correct(actor, row, event.data.changes);
+        this.correct(row, event.data.changes);
         break;
       default:
         assertNever(event);
     }
-    actor.latest.set(event.data.positionId, row);
+    this.positions[position * POSITION_FIELDS + LATEST] = row;
   }
 
   /** The actor's stances in force at `at` as known at `knownAt`, by topic (one topic when `topicId` is given). */
@@ -226,64 +328,82 @@ export class StanceIndex {
   /** The same stances as UTF-8 JSON objects without actorId, as the stance routes write them. */
   renderedStancesOf(actorId: string, { at, knownAt }: AsOf, topicId?: string): Uint8Array[] {
     const actor = this.actors.get(actorId);
-    if (!actor) return [];
+    if (actor === undefined) return [];
     const only = topicId === undefined ? undefined : this.topicNumbers.get(topicId);
     if (topicId !== undefined && only === undefined) return [];
     const atMs = at.getTime();
     const knownMs = knownAt.getTime();
-    const { times, ints } = actor;
-    for (let row = 0; row < actor.size; row++) {
+    const { times, ints, known, knownTopics } = this;
+    for (let next = this.lastRows[actor]; next !== 0; next = ints[(next - 1) * INTS + PREVIOUS]) {
+      const row = next - 1;
       const fields = row * TIMES;
       if (times[fields + RECORDED_FROM] > knownMs || knownMs >= times[fields + RECORDED_TO]) continue;
-      const topic = ints[row * INTS + TOPIC];
-      if (only === undefined || topic === only) this.known[topic].push(row);
+      const topic = ints[row * INTS + FLAGS] >>> TOPIC_SHIFT;
+      if (only !== undefined && topic !== only) continue;
+      if (known[topic].push(row) === 1) knownTopics.push(topic);
     }
-    this.reading = actor;
+    if (knownTopics.length > 1) {
+      const ranks = this.ranks();
+      knownTopics.sort((a, b) => ranks[a] - ranks[b]);
+    }
     const stances: Uint8Array[] = [];
-    for (const topic of only === undefined ? actor.topics : [only]) {
-      const known = this.known[topic];
-      if (known.length === 0) continue;
-      const inForce = latestInForce(known, atMs, this.reader);
-      if (inForce !== null) stances.push(encoder.encode(this.render(actor, inForce)));
-      known.length = 0;
+    for (const topic of knownTopics) {
+      const inForce = latestInForce(known[topic], atMs, this.reader);
+      if (inForce !== null) stances.push(encoder.encode(this.render(inForce)));
+      known[topic].length = 0;
     }
-    this.reading = null;
+    knownTopics.length = 0;
     return stances;
   }
 
-  /** Gives back the room kept for growth (after loading the log, say); later versions grow the rows again. */
+  /** Gives back the room kept for growth (after loading the log, say); later versions grow the arrays again. */
   compact(): void {
-    for (const actor of this.actors.values()) {
-      actor.times = actor.times.slice(0, actor.size * TIMES);
-      actor.ints = actor.ints.slice(0, actor.size * INTS);
-    }
+    this.times = this.times.slice(0, this.rows * TIMES);
+    this.ints = this.ints.slice(0, this.rows * INTS);
+    this.positions = this.positions.slice(0, this.positionCount * POSITION_FIELDS);
+    this.lastRows = this.lastRows.slice(0, this.actors.size);
+    this.arena.compact();
   }
 
   /** The stance a row shows, as JSON in the order of the stance routes' fields (stanceJson's). */
-  private render(actor: ActorTimeline, row: number): string {
-    const times = row * TIMES;
-    const ints = row * INTS;
-    const flags = actor.ints[ints + FLAGS];
+  private render(row: number): string {
+    const { times, ints } = this;
+    const at = row * TIMES;
+    const fields = row * INTS;
+    const flags = ints[fields + FLAGS];
     const stance = STANCES[(flags >> STANCE_SHIFT) & STANCE_MASK];
-    const words = this.wordsOf(actor, row);
+    const words = this.arena.text(ints, fields + WORDS).split(SEPARATOR);
+    const statedRow = this.positions[ints[fields + POSITION] * POSITION_FIELDS + STATED_ROW];
+    let sources: string;
+    if (words.length > SOURCES && words[SOURCES].startsWith(SOURCES_JSON)) sources = words[SOURCES].slice(1);
+    else {
+      sources = '[';
+      for (let source = SOURCES; source < words.length; source++)
+        sources += (source === SOURCES ? '' : ',') + sourceJson(words[source]);
+      sources += ']';
+    }
     return (
-      `{"topicId":${this.topicJson[actor.ints[ints + TOPIC]]},"positionId":${words.positionId}` +
+      `{"topicId":${this.topicJson[flags >>> TOPIC_SHIFT]},"positionId":${words[POSITION_ID]}` +
       `,"stance":"${stance}","score":${JSON.stringify(stanceScore(stance))}` +
-      `,"conditions":${words.conditions},"summary":${words.summary},"quote":${words.quote}` +
-      `,"evidenceType":"${EVIDENCE_TYPES[(flags >> EVIDENCE_SHIFT) & FIELD_MASK]}","statedAt":${words.statedAt}` +
+      `,"conditions":${words[CONDITIONS]},"summary":${words[SUMMARY]},"quote":${words[QUOTE]}` +
+      `,"evidenceType":"${EVIDENCE_TYPES[(flags >> EVIDENCE_SHIFT) & FIELD_MASK]}"` +
+      `,"statedAt":${words[STATED_AT_WORDS] || isoJson(times[at + STATED_AT])}` +
       `,"statedAtPrecision":"${STATED_AT_PRECISIONS[(flags >> PRECISION_SHIFT) & FIELD_MASK]}"` +
-      `,"confidence":${JSON.stringify(actor.times[times + CONFIDENCE])}` +
-      `,"sources":${this.arena.text(actor.ints, ints + SOURCES)},"recordedAt":${words.recordedAt}}`
+      `,"confidence":${JSON.stringify(times[at + CONFIDENCE])}` +
+      `,"sources":${sources}` +
+      `,"recordedAt":${words[RECORDED_AT_WORDS] || isoJson(times[statedRow * TIMES + RECORDED_FROM])}}`
     );
   }
 
-  private correct(actor: ActorTimeline, row: number, changes: Partial<Omit<StanceFields, 'score'>>): void {
-    const times = row * TIMES;
-    const ints = row * INTS;
-    if (changes.topicId !== undefined) actor.ints[ints + TOPIC] = this.topicOf(actor, changes.topicId);
-    if (changes.confidence !== undefined) actor.times[times + CONFIDENCE] = changes.confidence;
-    if (changes.statedAt !== undefined) actor.times[times + STATED_AT] = Date.parse(changes.statedAt);
-    let flags = actor.ints[ints + FLAGS];
+  private correct(row: number, changes: Partial<Omit<StanceFields, 'score'>>): void {
+    const { times, ints } = this;
+    const at = row * TIMES;
+    const fields = row * INTS;
+    let flags = ints[fields + FLAGS];
+    if (changes.topicId !== undefined)
+      flags = (flags & ((1 << TOPIC_SHIFT) - 1)) | (this.topicOf(changes.topicId) << TOPIC_SHIFT);
+    if (changes.confidence !== undefined) times[at + CONFIDENCE] = changes.confidence;
+    if (changes.statedAt !== undefined) times[at + STATED_AT] = Date.parse(changes.statedAt);
     if (changes.stance !== undefined)
       flags =
         (flags & ~(STANCE_MASK << STANCE_SHIFT)) |
@@ -296,55 +416,93 @@ export class StanceIndex {
       flags =
         (flags & ~(FIELD_MASK << PRECISION_SHIFT)) |
         (numberOf(precisionNumbers, changes.statedAtPrecision, 'precision') << PRECISION_SHIFT);
-    actor.ints[ints + FLAGS] = flags;
+    ints[fields + FLAGS] = flags;
     const { conditions, summary, quote, statedAt } = changes;
     if (conditions === undefined && summary === undefined && quote === undefined && statedAt === undefined)
       return;
-    const words = this.wordsOf(actor, row);
-    this.putWords(actor, row, {
-      ...words,
-      ...(conditions !== undefined && { conditions: JSON.stringify(conditions) }),
-      ...(summary !== undefined && { summary: JSON.stringify(summary) }),
-      ...(quote !== undefined && { quote: JSON.stringify(quote) }),
-      ...(statedAt !== undefined && { statedAt: JSON.stringify(statedAt) }),
-    });
+    const words = this.arena.text(ints, fields + WORDS).split(SEPARATOR);
+    if (conditions !== undefined) words[CONDITIONS] = JSON.stringify(conditions);
+    if (summary !== undefined) words[SUMMARY] = JSON.stringify(summary);
+    if (quote !== undefined) words[QUOTE] = JSON.stringify(quote);
+    if (statedAt !== undefined) words[STATED_AT_WORDS] = timeWords(times[at + STATED_AT], statedAt);
+    this.arena.put(words.join(SEPARATOR), ints, fields + WORDS);
   }
 
-  private wordsOf(actor: ActorTimeline, row: number): Words {
-    const [positionId, conditions, summary, quote, statedAt, recordedAt] = this.arena
-      .text(actor.ints, row * INTS + WORDS)
-      .split(SEPARATOR);
-    return { positionId, conditions, summary, quote, statedAt, recordedAt };
+  /**
+   * The slot of the actor's position with this id: the one that holds its number, or the empty one where it would
+   * go.
+   */
+  private slotOf(actor: number, hash: number, positionIdJson: string): number {
+    const { slots, positions } = this;
+    const mask = slots.length - 1;
+    let idLength = -1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const position = slots[slot] - 1;
+      if (position === -1) return slot;
+      const fields = position * POSITION_FIELDS;
+      if (positions[fields + HASH] !== hash || positions[fields + ACTOR] !== actor) continue;
+      if (idLength === -1) idLength = this.encodeId(positionIdJson);
+      if (this.arena.startsWith(this.ints, positions[fields + LATEST] * INTS + WORDS, this.idBytes, idLength))
+        return slot;
+    }
   }
 
-  private putWords(actor: ActorTimeline, row: number, words: Words): void {
-    const text = [
-      words.positionId,
-      words.conditions,
-      words.summary,
-      words.quote,
-      words.statedAt,
-      words.recordedAt,
-    ];
-    this.arena.put(text.join(SEPARATOR), actor.ints, row * INTS + WORDS);
+  /** The id's JSON and a separator as UTF-8 in `idBytes`; their length. */
+  private encodeId(positionIdJson: string): number {
+    const text = positionIdJson + SEPARATOR;
+    if (text.length * 3 > this.idBytes.length) this.idBytes = new Uint8Array(text.length * 3);
+    return encoder.encodeInto(text, this.idBytes).written;
+  }
+
+  /** A new position number in `slot` (empty, or holding the number of the position it follows). */
+  private newPosition(actor: number, hash: number, slot: number, row: number): number {
+    const position = this.positionCount;
+    if ((position + 1) * POSITION_FIELDS > this.positions.length) {
+      const positions = new Uint32Array(Math.max(1024, position * 2) * POSITION_FIELDS);
+      positions.set(this.positions);
+      this.positions = positions;
+    }
+    const fields = position * POSITION_FIELDS;
+    this.positions[fields + HASH] = hash;
+    this.positions[fields + ACTOR] = actor;
+    this.positions[fields + LATEST] = row;
+    this.positions[fields + STATED_ROW] = row;
+    this.positionCount += 1;
+    const empty = this.slots[slot] === 0;
+    this.slots[slot] = position + 1;
+    // At most 3 of 4 slots taken: probes stay short.
+    if (empty && this.positionCount * 4 > this.slots.length * 3) this.growSlots();
+    return position;
+  }
+
+  private growSlots(): void {
+    const slots = new Uint32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (const taken of this.slots) {
+      if (taken === 0) continue;
+      let slot = this.positions[(taken - 1) * POSITION_FIELDS + HASH] & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = taken;
+    }
+    this.slots = slots;
   }
 
   /**
    * A new row for the position's next version: a copy of its latest one (whose record-time validity ends now), or a
    * blank one for a new position.
    */
-  private newRow(actor: ActorTimeline, latest: number | undefined, recordedMs: number): number {
-    const row = actor.size;
-    if (row === actor.times.length / TIMES) {
-      const rows = Math.max(4, row * 2);
-      const times = new Float64Array(new ArrayBuffer(rows * TIMES * 8));
-      times.set(actor.times);
-      const ints = new Uint32Array(new ArrayBuffer(rows * INTS * 4));
-      ints.set(actor.ints);
-      actor.times = times;
-      actor.ints = ints;
+  private newRow(actor: number, latest: number | undefined, recordedMs: number): number {
+    const row = this.rows;
+    if ((row + 1) * TIMES > this.times.length) {
+      const rows = Math.max(1024, row * 2);
+      const times = new Float64Array(rows * TIMES);
+      times.set(this.times);
+      const ints = new Uint32Array(rows * INTS);
+      ints.set(this.ints);
+      this.times = times;
+      this.ints = ints;
     }
-    const { times, ints } = actor;
+    const { times, ints } = this;
     if (latest === undefined) {
       times[row * TIMES + WITHDRAWN_AT] = Number.NaN;
     } else {
@@ -354,42 +512,54 @@ export class StanceIndex {
     }
     times[row * TIMES + RECORDED_FROM] = recordedMs;
     times[row * TIMES + RECORDED_TO] = Number.POSITIVE_INFINITY;
-    actor.size += 1;
-    this.versionCount += 1;
+    ints[row * INTS + PREVIOUS] = this.lastRows[actor];
+    this.lastRows[actor] = row + 1;
+    this.rows += 1;
     return row;
   }
 
-  private timelineOf(actorId: string): ActorTimeline {
+  private actorOf(actorId: string): number {
     let actor = this.actors.get(actorId);
-    if (!actor)
-      this.actors.set(
-        actorId,
-        (actor = {
-          times: new Float64Array(new ArrayBuffer(0)),
-          ints: new Uint32Array(new ArrayBuffer(0)),
-          size: 0,
-          topics: [],
-          latest: new Map(),
-        }),
-      );
+    if (actor === undefined) {
+      actor = this.actors.size;
+      this.actors.set(actorId, actor);
+      if (actor === this.lastRows.length) {
+        const lastRows = new Uint32Array(Math.max(1024, actor * 2));
+        lastRows.set(this.lastRows);
+        this.lastRows = lastRows;
+      }
+    }
     return actor;
   }
 
-  /** The topic's number, new topics (in the index, in the actor's list) kept in the order answers list them. */
-  private topicOf(actor: ActorTimeline, topicId: string): number {
+  /** The topic's number. */
+  private topicOf(topicId: string): number {
     let topic = this.topicNumbers.get(topicId);
     if (topic === undefined) {
       topic = this.topicIds.length;
+      if (topic === MAX_TOPICS) throw new Error(`stance index: more than ${MAX_TOPICS} topics`);
       this.topicIds.push(topicId);
       this.topicJson.push(JSON.stringify(topicId));
       this.topicNumbers.set(topicId, topic);
       this.known.push([]);
-    }
-    if (!actor.topics.includes(topic)) {
-      const after = actor.topics.findIndex((other) => this.topicIds[other].localeCompare(topicId) > 0);
-      actor.topics.splice(after === -1 ? actor.topics.length : after, 0, topic);
+      this.topicRanks = null;
     }
     return topic;
+  }
+
+  /** Each topic's place in the order answers list them: by id (localeCompare), then by number. */
+  private ranks(): Uint32Array {
+    if (this.topicRanks === null) {
+      const order = this.topicIds
+        .map((_, topic) => topic)
+        .sort((a, b) => this.topicIds[a].localeCompare(this.topicIds[b]) || a - b);
+      const ranks = new Uint32Array(order.length);
+      order.forEach((topic, rank) => {
+        ranks[topic] = rank;
+      });
+      this.topicRanks = ranks;
+    }
+    return this.topicRanks;
   }
 }
 

@@ -1,5 +1,5 @@
 import { isPositionEvent, type PositionEvent, stanceAsOf } from '@domain/positions';
-import { aRecordPosition, statedFrom } from '@domain/testing/position.builders';
+import { aRecordPosition, aSource, statedFrom } from '@domain/testing/position.builders';
 import { generateHistory, seededRandom } from '../../../test/support/generated-positions';
 import { StanceIndex } from './stance-index';
 
@@ -73,5 +73,89 @@ describe('StanceIndex', () => {
       if (expected.length > 0) nonEmpty += 1;
     }
     expect(nonEmpty).toBeGreaterThan(1000);
+  });
+  it('answers exactly what stanceAsOf answers for many actors interleaved, across the growth of its arrays and a compact', () => {
+    const random = seededRandom(20251206);
+    const topics = ['gen.alpha', 'gen.beta', 'gen.gamma'];
+    const start = Date.parse('2025-01-01T00:00:00Z');
+    // More actors, rows and positions than the arrays and the table of positions first hold.
+    const histories = Array.from({ length: 1_200 }, (_, n) =>
+      generateHistory(`many-${n}`, topics, 12, random, start),
+    );
+    const index = new StanceIndex();
+    const longest = Math.max(...histories.map((history) => history.events.length));
+    for (let revision = 0; revision < longest; revision++) {
+      if (revision === Math.floor(longest / 2)) index.compact();
+      for (const history of histories) {
+        const event = history.events[revision];
+        if (event && isPositionEvent(event)) index.apply(event, String(revision));
+      }
+    }
+    expect(index.actorCount).toBe(1_200);
+    expect(index.versions).toBeGreaterThan(5_000);
+    const end = start + 12 * 6 * 3_600_000;
+    let nonEmpty = 0;
+    for (const [n, history] of histories.entries()) {
+      const at = new Date(start - 30 * 86_400_000 + Math.floor(random() * (end - start + 30 * 86_400_000)));
+      const knownAt = new Date(n % 2 === 0 ? end : start + Math.floor(random() * (end - start)));
+      const expected = stanceAsOf(history.events, { at, knownAt });
+      expect(index.stancesOf(history.actorId, { at, knownAt })).toEqual(expected);
+      if (expected.length > 0) nonEmpty += 1;
+    }
+    expect(nonEmpty).toBeGreaterThan(600);
+  });
+
+  it('keeps the words the events gave: times not in ISO form, sources with other keys, a position stated again', () => {
+    const oddSource = { url: 'https://example.org/a', outlet: 'Odd', text: 'keys out of order' };
+    const events: PositionEvent[] = [
+      statedFrom(
+        aRecordPosition({
+          positionId: 'p-odd',
+          statedAt: '2025-02-26T00:00:00Z',
+          recordedAt: '2025-03-01T00:00:00.000+00:00',
+          sources: [
+            aSource(),
+            oddSource as never,
+            aSource({ span: null, url: 'https://example.org/\u0001' }),
+          ],
+        }),
+      ),
+      {
+        type: 'PositionSourceAdded',
+        data: {
+          actorId: 'donald-trump',
+          positionId: 'p-odd',
+          source: aSource({ outlet: 'Later' }),
+          recordedAt: mar5,
+        },
+      },
+      {
+        type: 'PositionCorrected',
+        data: {
+          actorId: 'donald-trump',
+          positionId: 'p-odd',
+          changes: { statedAt: '2025-02-25T00:00:00.000Z', summary: 'corrected' },
+          reason: 'wrong day',
+          recordedAt: '2025-03-06T00:00:00.000Z',
+        },
+      },
+      statedFrom(aRecordPosition({ positionId: 'p-odd', summary: 'stated again', recordedAt: apr1 })),
+    ];
+    const index = indexOf(events);
+    for (const knownAt of [mar1, mar5, '2025-03-06T00:00:00.000Z', apr1]) {
+      const asOfThen = asOf(apr1, knownAt);
+      const rendered = index
+        .renderedStancesOf('donald-trump', asOfThen)
+        .map((json) => new TextDecoder().decode(json));
+      expect(index.stancesOf('donald-trump', asOfThen)).toEqual(stanceAsOf(events, asOfThen));
+      expect(rendered.map((json) => JSON.stringify(JSON.parse(json)))).toEqual(rendered);
+      if (knownAt !== apr1) expect(rendered[0]).toContain(JSON.stringify(oddSource));
+    }
+    const first = index
+      .renderedStancesOf('donald-trump', asOf(apr1, mar1))
+      .map((json) => new TextDecoder().decode(json));
+    expect(first[0]).toContain('"statedAt":"2025-02-26T00:00:00Z"');
+    expect(first[0]).toContain('"recordedAt":"2025-03-01T00:00:00.000+00:00"');
+    expect(index.versions).toBe(4);
   });
 });

@@ -356,12 +356,41 @@ export class StanceIndex {
     return stances;
   }
 
-  /** Gives back the room kept for growth (after loading the log, say); later versions grow the arrays again. */
+  /**
+   * Gives back the room kept for growth (after loading the log, say), and puts each actor's rows next to each other,
+   * in their order, so that an answer reads one run of memory; later versions grow the arrays again.
+   */
   compact(): void {
-    this.times = this.times.slice(0, this.rows * TIMES);
-    this.ints = this.ints.slice(0, this.rows * INTS);
-    this.positions = this.positions.slice(0, this.positionCount * POSITION_FIELDS);
-    this.lastRows = this.lastRows.slice(0, this.actors.size);
+    const { rows, times, ints, positions } = this;
+    const actors = this.actors.size;
+    const moved = new Uint32Array(rows);
+    const compactTimes = new Float64Array(rows * TIMES);
+    const compactInts = new Uint32Array(rows * INTS);
+    const lastRows = new Uint32Array(actors);
+    let to = 0;
+    for (let actor = 0; actor < actors; actor++) {
+      let count = 0;
+      for (let next = this.lastRows[actor]; next !== 0; next = ints[(next - 1) * INTS + PREVIOUS]) count += 1;
+      to += count;
+      lastRows[actor] = to;
+      let row = to;
+      for (let next = this.lastRows[actor]; next !== 0; next = ints[(next - 1) * INTS + PREVIOUS]) {
+        row -= 1;
+        const from = next - 1;
+        moved[from] = row;
+        compactTimes.set(times.subarray(from * TIMES, (from + 1) * TIMES), row * TIMES);
+        compactInts.set(ints.subarray(from * INTS, (from + 1) * INTS), row * INTS);
+        compactInts[row * INTS + PREVIOUS] = row === to - count ? 0 : row;
+      }
+    }
+    for (let fields = 0; fields < this.positionCount * POSITION_FIELDS; fields += POSITION_FIELDS) {
+      positions[fields + LATEST] = moved[positions[fields + LATEST]];
+      positions[fields + STATED_ROW] = moved[positions[fields + STATED_ROW]];
+    }
+    this.times = compactTimes;
+    this.ints = compactInts;
+    this.lastRows = lastRows;
+    this.positions = positions.slice(0, this.positionCount * POSITION_FIELDS);
     this.arena.compact();
   }
 

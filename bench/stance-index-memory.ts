@@ -1,16 +1,17 @@
 /*
  * The stance index alone, in process (`npm run bench:stance-index`): the bench's generated log (bench/generate.ts),
- * its actors' events merged in record order and kept as JSON pages of 5,000 events, then loaded into a StanceIndex
- * as the service loads its own (each page parsed, its position events applied, then compacted). Prints the heap and
- * array-buffer bytes the index holds after a full collection per million position events (bench/run.ts's
- * `stanceIndexMbPerMillionEvents`), and its load rate: the parse of the pages included (it stands for the read of
- * the log) and apply alone. Needs `--expose-gc`.
+ * in the order the bench's writers append it (or in record order), kept as JSON pages of 5,000 events, then loaded
+ * into a StanceIndex as the service loads its own (each page parsed, its position events applied, then compacted).
+ * Prints the heap and array-buffer bytes the index holds after a full collection per million position events
+ * (bench/run.ts's `stanceIndexMbPerMillionEvents`), and its load rate: the parse of the pages included (it stands for
+ * the read of the log) and apply alone. Needs `--expose-gc`.
  *
  * STANCE_INDEX_EVENTS (default 200,000) and STANCE_INDEX_ACTORS (default 10,000: the bench's shape, about 20 position
- * events per actor; 500 gives about 400), STANCE_INDEX_ROUNDS (default 3: fresh indexes loaded from the same pages;
- * the best load rate and the last memory figure are printed), STANCE_INDEX_QUERIES (default 20,000: random actors,
- * `at` and `knownAt` asked of the last index; their time, and a digest of every answer's bytes, which a change of the
- * index's structure must leave as it was).
+ * events per actor; 500 gives about 400), STANCE_INDEX_ORDER (`appends`, the default, or `record`),
+ * STANCE_INDEX_ROUNDS (default 3: fresh indexes loaded from the same pages; the best load rate and the last memory
+ * figure are printed), STANCE_INDEX_QUERIES (default 20,000: random actors, `at` and `knownAt` asked of the last
+ * index; their time, and a digest of every answer's bytes, which a change of the index's structure must leave as it
+ * was).
  */
 import { createHash } from 'node:crypto';
 import { isPositionEvent, type PositionEvent } from '@domain/positions';
@@ -33,16 +34,25 @@ const main = (): void => {
   const plan = planFor(totalEvents, numberFromEnv('STANCE_INDEX_ACTORS', 10_000), 40, 42);
   const rounds = numberFromEnv('STANCE_INDEX_ROUNDS', 3);
 
-  // The log: every actor's events in record order, as the bench's writers leave them (interleaved across actors).
+  // The log. As the bench's writers leave it: 8 writers, each appending one actor's stream at a time in appends of
+  // 100 events, the appends of the 8 actors being written interleaved. In record order (STANCE_INDEX_ORDER=record):
+  // every actor's events interleaved by their record times.
+  const byRecordTime = process.env.STANCE_INDEX_ORDER === 'record';
   const all: { recordedAt: string; event: Stored }[] = [];
-  for (let index = 0; index < plan.actors; index++)
-    generateActor(plan, index).events.forEach((event, revision) =>
-      all.push({
+  const writers = 8;
+  const append = 100;
+  for (let first = 0; first < plan.actors; first += writers) {
+    const streams = Array.from({ length: Math.min(writers, plan.actors - first) }, (_, writer) =>
+      generateActor(plan, first + writer).events.map((event, revision) => ({
         recordedAt: (event.data as { recordedAt: string }).recordedAt,
         event: { type: event.type, data: event.data, revision: String(revision) },
-      }),
+      })),
     );
-  all.sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));
+    for (let start = 0; streams.some((stream) => start < stream.length); start += append)
+      for (const stream of streams) all.push(...stream.slice(start, start + append));
+  }
+  if (byRecordTime)
+    all.sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));
   const pages: string[] = [];
   for (let start = 0; start < all.length; start += PAGE)
     pages.push(JSON.stringify(all.slice(start, start + PAGE).map(({ event }) => event)));
@@ -92,7 +102,8 @@ const main = (): void => {
     );
   }
   console.log(
-    `${plan.actors.toLocaleString('en')} actors, ${positionEvents.toLocaleString('en')} position events ` +
+    `${byRecordTime ? 'record order' : 'appends order'}, ${plan.actors.toLocaleString('en')} actors, ` +
+      `${positionEvents.toLocaleString('en')} position events ` +
       `(${(positionEvents / plan.actors).toFixed(1)} per actor): ${Math.round(mbPerMillion)} MB per million ` +
       `position events (target <= 300), load ${Math.round(bestLoad).toLocaleString('en')} events/s with the parse ` +
       `(target >= 100,000), ${Math.round(bestApply).toLocaleString('en')} apply alone; ` +

@@ -1,7 +1,7 @@
 import { isPositionEvent, type PositionEvent, stanceAsOf } from '@domain/positions';
 import { aRecordPosition, aSource, statedFrom } from '@domain/testing/position.builders';
 import { generateHistory, seededRandom } from '../../../test/support/generated-positions';
-import { StanceIndex } from './stance-index';
+import { isIsoString, StanceIndex } from './stance-index';
 
 const feb26 = '2025-02-26T00:00:00.000Z';
 const mar1 = '2025-03-01T00:00:00.000Z';
@@ -157,5 +157,34 @@ describe('StanceIndex', () => {
     expect(first[0]).toContain('"statedAt":"2025-02-26T00:00:00Z"');
     expect(first[0]).toContain('"recordedAt":"2025-03-01T00:00:00.000+00:00"');
     expect(index.versions).toBe(4);
+  });
+  it('leaves out of the words exactly the times that toISOString gives back', () => {
+    const texts = [
+      '2024-02-29T23:59:59.999Z',
+      '0000-01-01T00:00:00.000Z',
+      '2025-02-29T00:00:00.000Z',
+      '2025-04-31T00:00:00.000Z',
+      '2025-01-01T24:00:00.000Z',
+      '2025-01-01T12:60:00.000Z',
+      '2025-01-01T12:00:60.000Z',
+      '2025-13-01T00:00:00.000Z',
+      '2025-00-01T00:00:00.000Z',
+      '2025-01-00T00:00:00.000Z',
+      '2025-01-01T00:00:00.000+00:00',
+      '2025-01-01T00:00:00Z',
+      '2025-01-01T00:00:00,000Z',
+      '2025-01-01 00:00:00.000Z',
+      '2100-02-29T00:00:00.000Z',
+      '2000-02-29T00:00:00.000Z',
+    ];
+    const random = seededRandom(11);
+    for (let n = 0; n < 1_000; n++) texts.push(new Date(Math.floor(random() * 4e12) - 1e12).toISOString());
+    for (const text of texts) {
+      const ms = Date.parse(text);
+      expect({ text, iso: isIsoString(text) }).toEqual({
+        text,
+        iso: !Number.isNaN(ms) && new Date(ms).toISOString() === text,
+      });
+    }
   });
 });

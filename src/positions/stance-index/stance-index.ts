@@ -150,25 +150,74 @@ const hashOf = (text: string): number => {
 
 const isoJson = (ms: number): string => `"${new Date(ms).toISOString()}"`;
 
+/** The number the digits at `at` say, or -1. */
+const digits = (text: string, at: number, count: number): number => {
+  let value = 0;
+  for (let digit = at; digit < at + count; digit++) {
+    const code = text.charCodeAt(digit) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+};
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether toISOString gives back exactly this text: YYYY-MM-DDTHH:mm:ss.sssZ with every field in its range. */
+export const isIsoString = (text: string): boolean => {
+  if (
+    text.length !== 24 ||
+    text[4] !== '-' ||
+    text[7] !== '-' ||
+    text[10] !== 'T' ||
+    text[13] !== ':' ||
+    text[16] !== ':' ||
+    text[19] !== '.' ||
+    text[23] !== 'Z'
+  )
+    return false;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  return (
+    year >= 0 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]) &&
+    hour >= 0 &&
+    hour <= 23 &&
+    minute >= 0 &&
+    minute <= 59 &&
+    second >= 0 &&
+    second <= 59 &&
+    digits(text, 20, 3) >= 0
+  );
+};
+
 /** The ISO string as a words field: empty when the time's own ISO string says it. */
-const timeWords = (ms: number, iso: string): string =>
-  !Number.isNaN(ms) && new Date(ms).toISOString() === iso ? '' : JSON.stringify(iso);
+const timeWords = (iso: string): string => (isIsoString(iso) ? '' : JSON.stringify(iso));
 
 /** A source as a words field: its values alone when its keys are Source's in Source's order, else its JSON. */
 const sourceWords = (source: Source): string => {
-  if (typeof source === 'object' && source !== null && !Array.isArray(source)) {
-    const keys = Object.keys(source);
-    if (keys.length === SOURCE_KEYS.length && SOURCE_KEYS.every((key, at) => keys[at] === key)) {
-      let words = '';
-      for (const key of SOURCE_KEYS) {
-        const value = JSON.stringify(source[key]) as string | undefined;
-        if (value === undefined) return JSON.stringify(source);
-        words += SOURCE_VALUES + value;
-      }
-      return words;
-    }
+  if (typeof source !== 'object' || source === null || Array.isArray(source))
+    return (JSON.stringify(source) as string | undefined) ?? 'null';
+  let words = '';
+  let at = 0;
+  for (const key in source) {
+    const value =
+      key === SOURCE_KEYS[at]
+        ? (JSON.stringify(source[key as keyof Source]) as string | undefined)
+        : undefined;
+    if (value === undefined) return JSON.stringify(source);
+    words += SOURCE_VALUES + value;
+    at += 1;
   }
-  return (JSON.stringify(source) as string | undefined) ?? 'null';
+  return at === SOURCE_KEYS.length ? words : JSON.stringify(source);
 };
 
 const sourceJson = (words: string): string => {
@@ -212,6 +261,9 @@ export class StanceIndex {
   private readonly known: number[][] = [];
   /** The topics of the answer being made that have rows in `known`. */
   private readonly knownTopics: number[] = [];
+  /** The actor of the last event applied. */
+  private lastActorId: string | null = null;
+  private lastActor = 0;
   /** The encoded id being looked for. */
   private idBytes = new Uint8Array(256);
 
@@ -276,9 +328,9 @@ export class StanceIndex {
           SEPARATOR +
           JSON.stringify(data.quote) +
           SEPARATOR +
-          timeWords(statedMs, data.statedAt) +
+          timeWords(data.statedAt) +
           SEPARATOR +
-          timeWords(recordedMs, data.recordedAt) +
+          timeWords(data.recordedAt) +
           sourcesWords(data.sources),
         ints,
         fields + WORDS,
@@ -453,7 +505,7 @@ export class StanceIndex {
     if (conditions !== undefined) words[CONDITIONS] = JSON.stringify(conditions);
     if (summary !== undefined) words[SUMMARY] = JSON.stringify(summary);
     if (quote !== undefined) words[QUOTE] = JSON.stringify(quote);
-    if (statedAt !== undefined) words[STATED_AT_WORDS] = timeWords(times[at + STATED_AT], statedAt);
+    if (statedAt !== undefined) words[STATED_AT_WORDS] = timeWords(statedAt);
     this.arena.put(words.join(SEPARATOR), ints, fields + WORDS);
   }
 
@@ -548,6 +600,8 @@ export class StanceIndex {
   }
 
   private actorOf(actorId: string): number {
+    // A log mostly holds runs of one actor's events (its appends).
+    if (actorId === this.lastActorId) return this.lastActor;
     let actor = this.actors.get(actorId);
     if (actor === undefined) {
       actor = this.actors.size;
@@ -558,6 +612,8 @@ export class StanceIndex {
         this.lastRows = lastRows;
       }
     }
+    this.lastActorId = actorId;
+    this.lastActor = actor;
     return actor;
   }
 

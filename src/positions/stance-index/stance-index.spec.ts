@@ -74,36 +74,42 @@ describe('StanceIndex', () => {
     }
     expect(nonEmpty).toBeGreaterThan(1000);
   });
-  it('answers exactly what stanceAsOf answers for many actors interleaved, across the growth of its arrays and a compact', () => {
-    const random = seededRandom(20251206);
-    const topics = ['gen.alpha', 'gen.beta', 'gen.gamma'];
-    const start = Date.parse('2025-01-01T00:00:00Z');
-    // More actors, rows and positions than the arrays and the table of positions first hold.
-    const histories = Array.from({ length: 1_200 }, (_, n) =>
-      generateHistory(`many-${n}`, topics, 12, random, start),
-    );
-    const index = new StanceIndex();
-    const longest = Math.max(...histories.map((history) => history.events.length));
-    for (let revision = 0; revision < longest; revision++) {
-      if (revision === Math.floor(longest / 2)) index.compact();
-      for (const history of histories) {
-        const event = history.events[revision];
-        if (event && isPositionEvent(event)) index.apply(event, String(revision));
+  it.each([
+    ['slabs of 65,536 rows', undefined],
+    ['slabs of 256 rows', 256],
+  ])(
+    'answers exactly what stanceAsOf answers for many actors interleaved, across growth and a compact (%s)',
+    (_, slabRows) => {
+      const random = seededRandom(20251206);
+      const topics = ['gen.alpha', 'gen.beta', 'gen.gamma'];
+      const start = Date.parse('2025-01-01T00:00:00Z');
+      // More actors, rows and positions than the arrays and the table of positions first hold.
+      const histories = Array.from({ length: 1_200 }, (_, n) =>
+        generateHistory(`many-${n}`, topics, 12, random, start),
+      );
+      const index = new StanceIndex({ slabRows });
+      const longest = Math.max(...histories.map((history) => history.events.length));
+      for (let revision = 0; revision < longest; revision++) {
+        if (revision === Math.floor(longest / 2)) index.compact();
+        for (const history of histories) {
+          const event = history.events[revision];
+          if (event && isPositionEvent(event)) index.apply(event, String(revision));
+        }
       }
-    }
-    expect(index.actorCount).toBe(1_200);
-    expect(index.versions).toBeGreaterThan(5_000);
-    const end = start + 12 * 6 * 3_600_000;
-    let nonEmpty = 0;
-    for (const [n, history] of histories.entries()) {
-      const at = new Date(start - 30 * 86_400_000 + Math.floor(random() * (end - start + 30 * 86_400_000)));
-      const knownAt = new Date(n % 2 === 0 ? end : start + Math.floor(random() * (end - start)));
-      const expected = stanceAsOf(history.events, { at, knownAt });
-      expect(index.stancesOf(history.actorId, { at, knownAt })).toEqual(expected);
-      if (expected.length > 0) nonEmpty += 1;
-    }
-    expect(nonEmpty).toBeGreaterThan(600);
-  });
+      expect(index.actorCount).toBe(1_200);
+      expect(index.versions).toBeGreaterThan(5_000);
+      const end = start + 12 * 6 * 3_600_000;
+      let nonEmpty = 0;
+      for (const [n, history] of histories.entries()) {
+        const at = new Date(start - 30 * 86_400_000 + Math.floor(random() * (end - start + 30 * 86_400_000)));
+        const knownAt = new Date(n % 2 === 0 ? end : start + Math.floor(random() * (end - start)));
+        const expected = stanceAsOf(history.events, { at, knownAt });
+        expect(index.stancesOf(history.actorId, { at, knownAt })).toEqual(expected);
+        if (expected.length > 0) nonEmpty += 1;
+      }
+      expect(nonEmpty).toBeGreaterThan(600);
+    },
+  );
 
   it('keeps the words the events gave: times not in ISO form, sources with other keys, a position stated again', () => {
     const oddSource = { url: 'https://example.org/a', outlet: 'Odd', text: 'keys out of order' };

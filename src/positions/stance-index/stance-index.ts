@@ -15,8 +15,8 @@ import { assertNever } from '@domain/shared/assert-never';
 type StanceFields = Omit<StanceInForce, 'actorId'>;
 
 /*
- * Each version of a position is one row in two typed arrays shared by all actors (times as float64, the rest as
- * uint32), each row linked to the actor's previous one; its words kept once as JSON fragments in a byte arena outside
+ * Each version of a position is one row in typed arrays shared by all actors (times as float64, the rest as uint32;
+ * in slabs of SLAB_ROWS rows, so that growing never copies them all), each row linked to the actor's previous one; its words kept once as JSON fragments in a byte arena outside
  * the heap. A version that changes no words (a withdrawal, a retraction, a corrected stance or topic) points at its
  * predecessor's fragments: most versions cost only a row. Positions are numbered as they are stated and found by
  * their id through an open-addressing table of those numbers (the id itself is only in the arena): the heap holds no
@@ -48,6 +48,11 @@ const PREVIOUS = 3;
  */
 const WORDS = 4;
 const INTS = 7;
+
+/** Rows per slab, by default. */
+const SLAB_ROWS = 65_536;
+/** Rows of the first slab, which grows by doubling to a full slab (as does a last slab that compact() trimmed). */
+const FIRST_ROWS = 1024;
 
 /** Per position (uint32): its id's hash, its actor, its latest version's row, the row that stated it. */
 const HASH = 0;
@@ -244,8 +249,12 @@ export class StanceIndex {
   private readonly actors = new Map<string, number>();
   /** Per actor, its last row plus one. */
   private lastRows = new Uint32Array(1024);
-  private times = new Float64Array(1024 * TIMES);
-  private ints = new Uint32Array(1024 * INTS);
+  private readonly slabRows: number;
+  private readonly slabShift: number;
+  private readonly slabMask: number;
+  /** Row r's fields: in slab r >>> slabShift, from (r & slabMask) * TIMES (or INTS) on. */
+  private timeSlabs: Float64Array<ArrayBuffer>[] = [];
+  private intSlabs: Uint32Array<ArrayBuffer>[] = [];
   private rows = 0;
   private positions = new Uint32Array(1024 * POSITION_FIELDS);
   private positionCount = 0;
@@ -268,14 +277,24 @@ export class StanceIndex {
   private idBytes = new Uint8Array(256);
 
   private readonly reader: InForceReader<number> = {
-    statedAt: (row) => this.times[row * TIMES + STATED_AT],
+    statedAt: (row) => this.timeSlabs[row >>> this.slabShift][(row & this.slabMask) * TIMES + STATED_AT],
     withdrawnAt: (row) => {
-      const at = this.times[row * TIMES + WITHDRAWN_AT];
+      const at = this.timeSlabs[row >>> this.slabShift][(row & this.slabMask) * TIMES + WITHDRAWN_AT];
       return Number.isNaN(at) ? null : at;
     },
-    seq: (row) => this.ints[row * INTS + SEQ],
-    retracted: (row) => (this.ints[row * INTS + FLAGS] & 1) === 1,
+    seq: (row) => this.intSlabs[row >>> this.slabShift][(row & this.slabMask) * INTS + SEQ],
+    retracted: (row) =>
+      (this.intSlabs[row >>> this.slabShift][(row & this.slabMask) * INTS + FLAGS] & 1) === 1,
   };
+
+  /** `slabRows` (a power of two; tests make it small): rows per slab. */
+  constructor({ slabRows = SLAB_ROWS }: { slabRows?: number } = {}) {
+    if (!Number.isInteger(Math.log2(slabRows)) || slabRows < 2)
+      throw new Error('stance index: slabRows: a power of two');
+    this.slabRows = slabRows;
+    this.slabShift = Math.log2(slabRows);
+    this.slabMask = slabRows - 1;
+  }
 
   /** Versions held, for sizing: about one per position event. */
   get versions(): number {
@@ -303,9 +322,10 @@ export class StanceIndex {
     if (event.type === 'PositionStated') {
       const { data } = event;
       const row = this.newRow(actor, latest, recordedMs);
-      const { times, ints } = this;
-      const at = row * TIMES;
-      const fields = row * INTS;
+      const times = this.timeSlabs[row >>> this.slabShift];
+      const ints = this.intSlabs[row >>> this.slabShift];
+      const at = (row & this.slabMask) * TIMES;
+      const fields = (row & this.slabMask) * INTS;
       const statedMs = Date.parse(data.statedAt);
       times[at + STATED_AT] = statedMs;
       times[at + WITHDRAWN_AT] = Number.NaN;
@@ -340,25 +360,28 @@ export class StanceIndex {
     // Events on a position the index has not seen change nothing (as in stanceAsOf).
     if (latest === undefined) return;
     const row = this.newRow(actor, latest, recordedMs);
-    const fields = row * INTS;
+    const ints = this.intSlabs[row >>> this.slabShift];
+    const fields = (row & this.slabMask) * INTS;
     switch (event.type) {
       case 'PositionSourceAdded': {
-        const words = this.arena.text(this.ints, fields + WORDS);
+        const words = this.arena.text(ints, fields + WORDS);
         const [, whole] = words.split(SEPARATOR + SOURCES_JSON);
         this.arena.put(
           whole === undefined
             ? words + SEPARATOR + sourceWords(event.data.source)
             : words.slice(0, words.length - whole.length) + appendSource(whole, event.data.source),
-          this.ints,
+          ints,
           fields + WORDS,
         );
         break;
       }
       case 'PositionWithdrawn':
-        this.times[row * TIMES + WITHDRAWN_AT] = Date.parse(event.data.effectiveAt);
+        this.timeSlabs[row >>> this.slabShift][(row & this.slabMask) * TIMES + WITHDRAWN_AT] = Date.parse(
+          event.data.effectiveAt,
+        );
         break;
       case 'PositionRetracted':
-        this.ints[fields + FLAGS] |= 1;
+        ints[fields + FLAGS] |= 1;
         break;
       case 'PositionCorrected':
         this.correct(row, event.data.changes);
@@ -385,12 +408,16 @@ export class StanceIndex {
     if (topicId !== undefined && only === undefined) return [];
     const atMs = at.getTime();
     const knownMs = knownAt.getTime();
-    const { times, ints, known, knownTopics } = this;
-    for (let next = this.lastRows[actor]; next !== 0; next = ints[(next - 1) * INTS + PREVIOUS]) {
+    const { timeSlabs, intSlabs, known, knownTopics, slabShift, slabMask } = this;
+    for (let next = this.lastRows[actor]; next !== 0;) {
       const row = next - 1;
-      const fields = row * TIMES;
-      if (times[fields + RECORDED_FROM] > knownMs || knownMs >= times[fields + RECORDED_TO]) continue;
-      const topic = ints[row * INTS + FLAGS] >>> TOPIC_SHIFT;
+      const ints = intSlabs[row >>> slabShift];
+      const times = timeSlabs[row >>> slabShift];
+      const fields = (row & slabMask) * INTS;
+      const at = (row & slabMask) * TIMES;
+      next = ints[fields + PREVIOUS];
+      if (times[at + RECORDED_FROM] > knownMs || knownMs >= times[at + RECORDED_TO]) continue;
+      const topic = ints[fields + FLAGS] >>> TOPIC_SHIFT;
       if (only !== undefined && topic !== only) continue;
       if (known[topic].push(row) === 1) knownTopics.push(topic);
     }
@@ -413,34 +440,49 @@ export class StanceIndex {
    * in their order, so that an answer reads one run of memory; later versions grow the arrays again.
    */
   compact(): void {
-    const { rows, times, ints, positions } = this;
+    const { rows, positions, timeSlabs, intSlabs, slabRows, slabShift, slabMask } = this;
     const actors = this.actors.size;
     const moved = new Uint32Array(rows);
-    const compactTimes = new Float64Array(rows * TIMES);
-    const compactInts = new Uint32Array(rows * INTS);
+    const compactTimes: Float64Array<ArrayBuffer>[] = [];
+    const compactInts: Uint32Array<ArrayBuffer>[] = [];
+    for (let first = 0; first < rows; first += slabRows) {
+      compactTimes.push(new Float64Array(Math.min(slabRows, rows - first) * TIMES));
+      compactInts.push(new Uint32Array(Math.min(slabRows, rows - first) * INTS));
+    }
     const lastRows = new Uint32Array(actors);
-    let to = 0;
+    let end = 0;
     for (let actor = 0; actor < actors; actor++) {
-      let count = 0;
-      for (let next = this.lastRows[actor]; next !== 0; next = ints[(next - 1) * INTS + PREVIOUS]) count += 1;
-      to += count;
-      lastRows[actor] = to;
-      let row = to;
-      for (let next = this.lastRows[actor]; next !== 0; next = ints[(next - 1) * INTS + PREVIOUS]) {
-        row -= 1;
+      const first = end;
+      for (let next = this.lastRows[actor]; next !== 0; end++) {
         const from = next - 1;
-        moved[from] = row;
-        compactTimes.set(times.subarray(from * TIMES, (from + 1) * TIMES), row * TIMES);
-        compactInts.set(ints.subarray(from * INTS, (from + 1) * INTS), row * INTS);
-        compactInts[row * INTS + PREVIOUS] = row === to - count ? 0 : row;
+        next = intSlabs[from >>> slabShift][(from & slabMask) * INTS + PREVIOUS];
+      }
+      lastRows[actor] = end;
+      let to = end;
+      for (let next = this.lastRows[actor]; next !== 0;) {
+        const from = next - 1;
+        to -= 1;
+        moved[from] = to;
+        const fromTimes = timeSlabs[from >>> slabShift];
+        const fromInts = intSlabs[from >>> slabShift];
+        const toTimes = compactTimes[to >>> slabShift];
+        const toInts = compactInts[to >>> slabShift];
+        const fromAt = (from & slabMask) * TIMES;
+        const toAt = (to & slabMask) * TIMES;
+        for (let field = 0; field < TIMES; field++) toTimes[toAt + field] = fromTimes[fromAt + field];
+        const fromFields = (from & slabMask) * INTS;
+        const toFields = (to & slabMask) * INTS;
+        for (let field = 0; field < INTS; field++) toInts[toFields + field] = fromInts[fromFields + field];
+        next = fromInts[fromFields + PREVIOUS];
+        toInts[toFields + PREVIOUS] = to === first ? 0 : to;
       }
     }
     for (let fields = 0; fields < this.positionCount * POSITION_FIELDS; fields += POSITION_FIELDS) {
       positions[fields + LATEST] = moved[positions[fields + LATEST]];
       positions[fields + STATED_ROW] = moved[positions[fields + STATED_ROW]];
     }
-    this.times = compactTimes;
-    this.ints = compactInts;
+    this.timeSlabs = compactTimes;
+    this.intSlabs = compactInts;
     this.lastRows = lastRows;
     this.positions = positions.slice(0, this.positionCount * POSITION_FIELDS);
     this.arena.compact();
@@ -448,13 +490,16 @@ export class StanceIndex {
 
   /** The stance a row shows, as JSON in the order of the stance routes' fields (stanceJson's). */
   private render(row: number): string {
-    const { times, ints } = this;
-    const at = row * TIMES;
-    const fields = row * INTS;
+    const times = this.timeSlabs[row >>> this.slabShift];
+    const ints = this.intSlabs[row >>> this.slabShift];
+    const at = (row & this.slabMask) * TIMES;
+    const fields = (row & this.slabMask) * INTS;
     const flags = ints[fields + FLAGS];
     const stance = STANCES[(flags >> STANCE_SHIFT) & STANCE_MASK];
     const words = this.arena.text(ints, fields + WORDS).split(SEPARATOR);
     const statedRow = this.positions[ints[fields + POSITION] * POSITION_FIELDS + STATED_ROW];
+    const recordedMs =
+      this.timeSlabs[statedRow >>> this.slabShift][(statedRow & this.slabMask) * TIMES + RECORDED_FROM];
     let sources: string;
     if (words.length > SOURCES && words[SOURCES].startsWith(SOURCES_JSON)) sources = words[SOURCES].slice(1);
     else {
@@ -472,14 +517,15 @@ export class StanceIndex {
       `,"statedAtPrecision":"${STATED_AT_PRECISIONS[(flags >> PRECISION_SHIFT) & FIELD_MASK]}"` +
       `,"confidence":${JSON.stringify(times[at + CONFIDENCE])}` +
       `,"sources":${sources}` +
-      `,"recordedAt":${words[RECORDED_AT_WORDS] || isoJson(times[statedRow * TIMES + RECORDED_FROM])}}`
+      `,"recordedAt":${words[RECORDED_AT_WORDS] || isoJson(recordedMs)}}`
     );
   }
 
   private correct(row: number, changes: Partial<Omit<StanceFields, 'score'>>): void {
-    const { times, ints } = this;
-    const at = row * TIMES;
-    const fields = row * INTS;
+    const times = this.timeSlabs[row >>> this.slabShift];
+    const ints = this.intSlabs[row >>> this.slabShift];
+    const at = (row & this.slabMask) * TIMES;
+    const fields = (row & this.slabMask) * INTS;
     let flags = ints[fields + FLAGS];
     if (changes.topicId !== undefined)
       flags = (flags & ((1 << TOPIC_SHIFT) - 1)) | (this.topicOf(changes.topicId) << TOPIC_SHIFT);
@@ -523,7 +569,9 @@ export class StanceIndex {
       const fields = position * POSITION_FIELDS;
       if (positions[fields + HASH] !== hash || positions[fields + ACTOR] !== actor) continue;
       if (idLength === -1) idLength = this.encodeId(positionIdJson);
-      if (this.arena.startsWith(this.ints, positions[fields + LATEST] * INTS + WORDS, this.idBytes, idLength))
+      const latest = positions[fields + LATEST];
+      const ints = this.intSlabs[latest >>> this.slabShift];
+      if (this.arena.startsWith(ints, (latest & this.slabMask) * INTS + WORDS, this.idBytes, idLength))
         return slot;
     }
   }
@@ -574,26 +622,39 @@ export class StanceIndex {
    */
   private newRow(actor: number, latest: number | undefined, recordedMs: number): number {
     const row = this.rows;
-    if ((row + 1) * TIMES > this.times.length) {
-      const rows = Math.max(1024, row * 2);
+    const slab = row >>> this.slabShift;
+    const offset = row & this.slabMask;
+    if (slab === this.timeSlabs.length) {
+      const rows = slab === 0 ? Math.min(FIRST_ROWS, this.slabRows) : this.slabRows;
+      this.timeSlabs.push(new Float64Array(rows * TIMES));
+      this.intSlabs.push(new Uint32Array(rows * INTS));
+    } else if (offset * TIMES === this.timeSlabs[slab].length) {
+      const rows = Math.min(this.slabRows, Math.max(FIRST_ROWS, offset * 2));
       const times = new Float64Array(rows * TIMES);
-      times.set(this.times);
+      times.set(this.timeSlabs[slab]);
+      this.timeSlabs[slab] = times;
       const ints = new Uint32Array(rows * INTS);
-      ints.set(this.ints);
-      this.times = times;
-      this.ints = ints;
+      ints.set(this.intSlabs[slab]);
+      this.intSlabs[slab] = ints;
     }
-    const { times, ints } = this;
+    const times = this.timeSlabs[slab];
+    const ints = this.intSlabs[slab];
+    const at = offset * TIMES;
+    const fields = offset * INTS;
     if (latest === undefined) {
-      times[row * TIMES + WITHDRAWN_AT] = Number.NaN;
+      times[at + WITHDRAWN_AT] = Number.NaN;
     } else {
-      times.copyWithin(row * TIMES, latest * TIMES, (latest + 1) * TIMES);
-      ints.copyWithin(row * INTS, latest * INTS, (latest + 1) * INTS);
-      times[latest * TIMES + RECORDED_TO] = recordedMs;
+      const latestTimes = this.timeSlabs[latest >>> this.slabShift];
+      const latestInts = this.intSlabs[latest >>> this.slabShift];
+      const latestAt = (latest & this.slabMask) * TIMES;
+      const latestFields = (latest & this.slabMask) * INTS;
+      for (let field = 0; field < TIMES; field++) times[at + field] = latestTimes[latestAt + field];
+      for (let field = 0; field < INTS; field++) ints[fields + field] = latestInts[latestFields + field];
+      latestTimes[latestAt + RECORDED_TO] = recordedMs;
     }
-    times[row * TIMES + RECORDED_FROM] = recordedMs;
-    times[row * TIMES + RECORDED_TO] = Number.POSITIVE_INFINITY;
-    ints[row * INTS + PREVIOUS] = this.lastRows[actor];
+    times[at + RECORDED_FROM] = recordedMs;
+    times[at + RECORDED_TO] = Number.POSITIVE_INFINITY;
+    ints[fields + PREVIOUS] = this.lastRows[actor];
     this.lastRows[actor] = row + 1;
     this.rows += 1;
     return row;

@@ -1,7 +1,7 @@
 import { isPositionEvent, type PositionEvent, stanceAsOf } from '@domain/positions';
 import { aRecordPosition, aSource, statedFrom } from '@domain/testing/position.builders';
 import { generateHistory, seededRandom } from '../../../test/support/generated-positions';
-import { isIsoString, StanceIndex } from './stance-index';
+import { isIsoString, isoJson, StanceIndex } from './stance-index';
 
 const feb26 = '2025-02-26T00:00:00.000Z';
 const mar1 = '2025-03-01T00:00:00.000Z';
@@ -192,5 +192,22 @@ describe('StanceIndex', () => {
         iso: !Number.isNaN(ms) && new Date(ms).toISOString() === text,
       });
     }
+  });
+
+  it('writes those times back as toISOString does', () => {
+    const random = seededRandom(12);
+    const first = Date.parse('0000-01-01T00:00:00.000Z');
+    const last = Date.parse('9999-12-31T23:59:59.999Z');
+    const times = [
+      first,
+      last,
+      0,
+      -1,
+      Date.parse('2000-02-29T23:59:59.999Z'),
+      Date.parse('2100-03-01T00:00:00.000Z'),
+    ];
+    for (let n = 0; n < 20_000; n++) times.push(first + Math.floor(random() * (last - first)));
+    for (const ms of times)
+      expect({ ms, json: isoJson(ms) }).toEqual({ ms, json: `"${new Date(ms).toISOString()}"` });
   });
 });

@@ -153,7 +153,42 @@ const hashOf = (text: string): number => {
   return hash >>> 0;
 };
 
-const isoJson = (ms: number): string => `"${new Date(ms).toISOString()}"`;
+const DAY_MS = 86_400_000;
+const two = (value: number): string => (value < 10 ? `0${value}` : `${value}`);
+
+/**
+ * `"${new Date(ms).toISOString()}"` for the times of years 0 to 9999 (all isIsoString accepts), without a Date: the
+ * civil date from the day number (Howard Hinnant's days_from_civil, inverted), then the time of day.
+ */
+export const isoJson = (ms: number): string => {
+  const days = Math.floor(ms / DAY_MS);
+  let time = ms - days * DAY_MS;
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1_460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const millis = time % 1000;
+  time = (time - millis) / 1000;
+  const seconds = time % 60;
+  time = (time - seconds) / 60;
+  const minutes = time % 60;
+  const hours = (time - minutes) / 60;
+  return (
+    `"${year < 1000 ? `${year}`.padStart(4, '0') : year}-${two(month)}-${two(day)}` +
+    `T${two(hours)}:${two(minutes)}:${two(seconds)}.${millis < 100 ? `${millis}`.padStart(3, '0') : millis}Z"`
+  );
+};
 
 /** The number the digits at `at` say, or -1. */
 const digits = (text: string, at: number, count: number): number => {
@@ -225,12 +260,17 @@ const sourceWords = (source: Source): string => {
   return at === SOURCE_KEYS.length ? words : JSON.stringify(source);
 };
 
+const SOURCE_PREFIXES = SOURCE_KEYS.map((key, at) => `${at === 0 ? '{' : ','}"${key}":`);
+
 const sourceJson = (words: string): string => {
   if (!words.startsWith(SOURCE_VALUES)) return words;
-  const values = words.split(SOURCE_VALUES);
-  let json = '{';
-  for (let key = 0; key < SOURCE_KEYS.length; key++)
-    json += `${key === 0 ? '' : ','}"${SOURCE_KEYS[key]}":${values[key + 1]}`;
+  let json = '';
+  let start = 1;
+  for (let key = 0; key < SOURCE_KEYS.length; key++) {
+    const end = key === SOURCE_KEYS.length - 1 ? words.length : words.indexOf(SOURCE_VALUES, start);
+    json += SOURCE_PREFIXES[key] + words.slice(start, end);
+    start = end + 1;
+  }
   return `${json}}`;
 };
 
@@ -263,8 +303,11 @@ export class StanceIndex {
   private readonly topicIds: string[] = [];
   private readonly topicJson: string[] = [];
   private readonly topicNumbers = new Map<string, number>();
-  /** Per topic number, its place in the order answers list topics (stanceAsOf's); null when a topic came since. */
-  private topicRanks: Uint32Array | null = null;
+  /**
+   * The topics' numbers in the order answers list topics (stanceAsOf's), and per topic number its place in that
+   * order; null when a topic came since.
+   */
+  private topicRanks: { order: Uint32Array; ranks: Uint32Array } | null = null;
   private readonly arena = new TextArena();
   /** Per topic number, the rows of the answer being made that are known at its knownAt (one answer at a time). */
   private readonly known: number[][] = [];
@@ -422,8 +465,12 @@ export class StanceIndex {
       if (known[topic].push(row) === 1) knownTopics.push(topic);
     }
     if (knownTopics.length > 1) {
-      const ranks = this.ranks();
-      knownTopics.sort((a, b) => ranks[a] - ranks[b]);
+      const { order, ranks } = this.topicOrder();
+      if (order.length > knownTopics.length * 8) knownTopics.sort((a, b) => ranks[a] - ranks[b]);
+      else {
+        knownTopics.length = 0;
+        for (const topic of order) if (known[topic].length > 0) knownTopics.push(topic);
+      }
     }
     const stances: Uint8Array[] = [];
     for (const topic of knownTopics) {
@@ -693,17 +740,17 @@ export class StanceIndex {
     return topic;
   }
 
-  /** Each topic's place in the order answers list them: by id (localeCompare), then by number. */
-  private ranks(): Uint32Array {
+  /** The order answers list topics in: by id (localeCompare), then by number. */
+  private topicOrder(): { order: Uint32Array; ranks: Uint32Array } {
     if (this.topicRanks === null) {
-      const order = this.topicIds
-        .map((_, topic) => topic)
-        .sort((a, b) => this.topicIds[a].localeCompare(this.topicIds[b]) || a - b);
+      const order = Uint32Array.from(this.topicIds.keys()).sort(
+        (a, b) => this.topicIds[a].localeCompare(this.topicIds[b]) || a - b,
+      );
       const ranks = new Uint32Array(order.length);
       order.forEach((topic, rank) => {
         ranks[topic] = rank;
       });
-      this.topicRanks = ranks;
+      this.topicRanks = { order, ranks };
     }
     return this.topicRanks;
   }

@@ -61,17 +61,18 @@ const LATEST = 2;
 const STATED_ROW = 3;
 const POSITION_FIELDS = 4;
 
-/** JSON.stringify escapes every control character, so none can occur inside an encoded value. */
+/**
+ * JSON.stringify escapes every control character, so none can occur inside an encoded value; in UTF-8 each is one
+ * byte that no other character's bytes contain.
+ */
 const SEPARATOR = '\u0001';
 const SOURCE_VALUES = '\u0002';
 const SOURCES_JSON = '\u0003';
-const POSITION_ID = 0;
+/** The words' fields that corrections change (positionId is field 0, recordedAt 5, the sources from 6 on). */
 const CONDITIONS = 1;
 const SUMMARY = 2;
 const QUOTE = 3;
 const STATED_AT_WORDS = 4;
-const RECORDED_AT_WORDS = 5;
-const SOURCES = 6;
 const SOURCE_KEYS = ['outlet', 'articleId', 'url', 'publishedOn', 'text', 'span'] as const;
 
 const STANCE_SHIFT = 1;
@@ -125,6 +126,11 @@ class TextArena {
     return decoder.decode(this.chunks[ints[at]].subarray(start, start + ints[at + 2]));
   }
 
+  /** The chunk that holds the text stored at `at` (which starts at ints[at + 1], for ints[at + 2] bytes). */
+  bytes(ints: Uint32Array, at: number): Uint8Array {
+    return this.chunks[ints[at]];
+  }
+
   /** Whether the text stored at `at` starts with `prefix`'s bytes. */
   startsWith(ints: Uint32Array, at: number, prefix: Uint8Array, prefixLength: number): boolean {
     if (ints[at + 2] < prefixLength) return false;
@@ -153,14 +159,20 @@ const hashOf = (text: string): number => {
   return hash >>> 0;
 };
 
+const QUOTE_BYTE = 34;
+const COMMA_BYTE = 44;
+const SEPARATOR_BYTE = 1;
+const SOURCE_VALUES_BYTE = 2;
+const SOURCES_JSON_BYTE = 3;
+
 const DAY_MS = 86_400_000;
-const two = (value: number): string => (value < 10 ? `0${value}` : `${value}`);
 
 /**
- * `"${new Date(ms).toISOString()}"` for the times of years 0 to 9999 (all isIsoString accepts), without a Date: the
- * civil date from the day number (Howard Hinnant's days_from_civil, inverted), then the time of day.
+ * Writes `"${new Date(ms).toISOString()}"` as UTF-8 at `at` for the times of years 0 to 9999 (all isIsoString
+ * accepts), without a Date: the civil date from the day number (Howard Hinnant's civil_from_days), then the time of
+ * day. Returns where it ended.
  */
-export const isoJson = (ms: number): string => {
+export const writeIsoJson = (out: Uint8Array, at: number, ms: number): number => {
   const days = Math.floor(ms / DAY_MS);
   let time = ms - days * DAY_MS;
   const shifted = days + 719_468;
@@ -184,11 +196,46 @@ export const isoJson = (ms: number): string => {
   time = (time - seconds) / 60;
   const minutes = time % 60;
   const hours = (time - minutes) / 60;
-  return (
-    `"${year < 1000 ? `${year}`.padStart(4, '0') : year}-${two(month)}-${two(day)}` +
-    `T${two(hours)}:${two(minutes)}:${two(seconds)}.${millis < 100 ? `${millis}`.padStart(3, '0') : millis}Z"`
-  );
+  const digits = (value: number, count: number, end: number): void => {
+    for (let digit = end - 1; digit >= end - count; digit--) {
+      out[digit] = 48 + (value % 10);
+      value = Math.floor(value / 10);
+    }
+  };
+  out[at] = QUOTE_BYTE;
+  digits(year, 4, at + 5);
+  out[at + 5] = 45; // -
+  digits(month, 2, at + 8);
+  out[at + 8] = 45;
+  digits(day, 2, at + 11);
+  out[at + 11] = 84; // T
+  digits(hours, 2, at + 14);
+  out[at + 14] = 58; // :
+  digits(minutes, 2, at + 17);
+  out[at + 17] = 58;
+  digits(seconds, 2, at + 20);
+  out[at + 20] = 46; // .
+  digits(millis, 3, at + 24);
+  out[at + 24] = 90; // Z
+  out[at + 25] = QUOTE_BYTE;
+  return at + 26;
 };
+
+const bytes = (text: string): Uint8Array => encoder.encode(text);
+/** The constant parts of a rendered stance, as UTF-8: per stance, per evidence type and per precision. */
+const STANCE_BYTES = STANCES.map((stance) =>
+  bytes(`,"stance":"${stance}","score":${JSON.stringify(stanceScore(stance))},"conditions":`),
+);
+const EVIDENCE_BYTES = EVIDENCE_TYPES.map((evidence) => bytes(`,"evidenceType":"${evidence}","statedAt":`));
+const PRECISION_BYTES = STATED_AT_PRECISIONS.map((precision) =>
+  bytes(`,"statedAtPrecision":"${precision}","confidence":`),
+);
+const TOPIC_ID_BYTES = bytes('{"topicId":');
+const SUMMARY_BYTES = bytes(',"summary":');
+const QUOTE_FIELD_BYTES = bytes(',"quote":');
+const SOURCES_BYTES = bytes(',"sources":');
+const RECORDED_AT_BYTES = bytes(',"recordedAt":');
+const EMPTY_SOURCES_BYTES = bytes('[]');
 
 /** The number the digits at `at` say, or -1. */
 const digits = (text: string, at: number, count: number): number => {
@@ -260,19 +307,7 @@ const sourceWords = (source: Source): string => {
   return at === SOURCE_KEYS.length ? words : JSON.stringify(source);
 };
 
-const SOURCE_PREFIXES = SOURCE_KEYS.map((key, at) => `${at === 0 ? '{' : ','}"${key}":`);
-
-const sourceJson = (words: string): string => {
-  if (!words.startsWith(SOURCE_VALUES)) return words;
-  let json = '';
-  let start = 1;
-  for (let key = 0; key < SOURCE_KEYS.length; key++) {
-    const end = key === SOURCE_KEYS.length - 1 ? words.length : words.indexOf(SOURCE_VALUES, start);
-    json += SOURCE_PREFIXES[key] + words.slice(start, end);
-    start = end + 1;
-  }
-  return `${json}}`;
-};
+const SOURCE_PREFIXES = SOURCE_KEYS.map((key, at) => bytes(`${at === 0 ? '{' : ','}"${key}":`));
 
 const sourcesWords = (sources: Source[]): string =>
   Array.isArray(sources)
@@ -301,7 +336,10 @@ export class StanceIndex {
   /** Open addressing (linear probing) over the positions' numbers plus one (0: empty), by their id's hash. */
   private slots = new Uint32Array(2048);
   private readonly topicIds: string[] = [];
-  private readonly topicJson: string[] = [];
+  /** Per topic number, its id as JSON and the positionId key that follows it in an answer, as UTF-8. */
+  private readonly topicBytes: Uint8Array[] = [];
+  /** Where answers are written. */
+  private out = new Uint8Array(4096);
   private readonly topicNumbers = new Map<string, number>();
   /**
    * The topics' numbers in the order answers list topics (stanceAsOf's), and per topic number its place in that
@@ -475,7 +513,7 @@ export class StanceIndex {
     const stances: Uint8Array[] = [];
     for (const topic of knownTopics) {
       const inForce = latestInForce(known[topic], atMs, this.reader);
-      if (inForce !== null) stances.push(encoder.encode(this.render(inForce)));
+      if (inForce !== null) stances.push(this.render(inForce));
       known[topic].length = 0;
     }
     knownTopics.length = 0;
@@ -535,37 +573,85 @@ export class StanceIndex {
     this.arena.compact();
   }
 
-  /** The stance a row shows, as JSON in the order of the stance routes' fields (stanceJson's). */
-  private render(row: number): string {
+  /** The stance a row shows, as UTF-8 JSON in the order of the stance routes' fields (stanceJson's). */
+  private render(row: number): Uint8Array {
     const times = this.timeSlabs[row >>> this.slabShift];
     const ints = this.intSlabs[row >>> this.slabShift];
     const at = (row & this.slabMask) * TIMES;
     const fields = (row & this.slabMask) * INTS;
     const flags = ints[fields + FLAGS];
-    const stance = STANCES[(flags >> STANCE_SHIFT) & STANCE_MASK];
-    const words = this.arena.text(ints, fields + WORDS).split(SEPARATOR);
-    const statedRow = this.positions[ints[fields + POSITION] * POSITION_FIELDS + STATED_ROW];
-    const recordedMs =
-      this.timeSlabs[statedRow >>> this.slabShift][(statedRow & this.slabMask) * TIMES + RECORDED_FROM];
-    let sources: string;
-    if (words.length > SOURCES && words[SOURCES].startsWith(SOURCES_JSON)) sources = words[SOURCES].slice(1);
-    else {
-      sources = '[';
-      for (let source = SOURCES; source < words.length; source++)
-        sources += (source === SOURCES ? '' : ',') + sourceJson(words[source]);
-      sources += ']';
+    const text = this.arena.bytes(ints, fields + WORDS);
+    const wordsStart = ints[fields + WORDS + 1];
+    const wordsEnd = wordsStart + ints[fields + WORDS + 2];
+    const confidence = JSON.stringify(times[at + CONFIDENCE]);
+    const topic = this.topicBytes[flags >>> TOPIC_SHIFT];
+    // Every constant part, the words (a compact source puts back its keys: at most 70 bytes for its 6 separators), two
+    // times and the confidence.
+    let out = this.out;
+    const most = 512 + topic.length + confidence.length + 13 * (wordsEnd - wordsStart);
+    if (most > out.length) out = this.out = new Uint8Array(most * 2);
+    let length = 0;
+    const put = (part: Uint8Array): void => {
+      for (let byte = 0; byte < part.length; byte++) out[length++] = part[byte];
+    };
+    /** Copies the words up to the next separator (or their end); returns where the field after it starts. */
+    let from = wordsStart;
+    const field = (): void => {
+      while (from < wordsEnd && text[from] !== SEPARATOR_BYTE) out[length++] = text[from++];
+      from += 1;
+    };
+    put(TOPIC_ID_BYTES);
+    put(topic);
+    field();
+    put(STANCE_BYTES[(flags >> STANCE_SHIFT) & STANCE_MASK]);
+    field();
+    put(SUMMARY_BYTES);
+    field();
+    put(QUOTE_FIELD_BYTES);
+    field();
+    put(EVIDENCE_BYTES[(flags >> EVIDENCE_SHIFT) & FIELD_MASK]);
+    if (text[from] === SEPARATOR_BYTE) {
+      length = writeIsoJson(out, length, times[at + STATED_AT]);
+      from += 1;
+    } else field();
+    put(PRECISION_BYTES[(flags >> PRECISION_SHIFT) & FIELD_MASK]);
+    for (let char = 0; char < confidence.length; char++) out[length++] = confidence.charCodeAt(char);
+    put(SOURCES_BYTES);
+    const recordedFrom = from;
+    while (from < wordsEnd && text[from] !== SEPARATOR_BYTE) from++;
+    const recordedTo = from;
+    from += 1;
+    if (from >= wordsEnd) put(EMPTY_SOURCES_BYTES);
+    else if (text[from] === SOURCES_JSON_BYTE) {
+      from += 1;
+      field();
+    } else {
+      out[length++] = 91; // [
+      for (let source = 0; from < wordsEnd; source++) {
+        if (source > 0) out[length++] = COMMA_BYTE;
+        if (text[from] !== SOURCE_VALUES_BYTE) field();
+        else {
+          from += 1;
+          for (let key = 0; key < SOURCE_PREFIXES.length; key++) {
+            put(SOURCE_PREFIXES[key]);
+            while (from < wordsEnd && text[from] !== SOURCE_VALUES_BYTE && text[from] !== SEPARATOR_BYTE)
+              out[length++] = text[from++];
+            from += 1;
+          }
+          out[length++] = 125; // }
+        }
+      }
+      out[length++] = 93; // ]
     }
-    return (
-      `{"topicId":${this.topicJson[flags >>> TOPIC_SHIFT]},"positionId":${words[POSITION_ID]}` +
-      `,"stance":"${stance}","score":${JSON.stringify(stanceScore(stance))}` +
-      `,"conditions":${words[CONDITIONS]},"summary":${words[SUMMARY]},"quote":${words[QUOTE]}` +
-      `,"evidenceType":"${EVIDENCE_TYPES[(flags >> EVIDENCE_SHIFT) & FIELD_MASK]}"` +
-      `,"statedAt":${words[STATED_AT_WORDS] || isoJson(times[at + STATED_AT])}` +
-      `,"statedAtPrecision":"${STATED_AT_PRECISIONS[(flags >> PRECISION_SHIFT) & FIELD_MASK]}"` +
-      `,"confidence":${JSON.stringify(times[at + CONFIDENCE])}` +
-      `,"sources":${sources}` +
-      `,"recordedAt":${words[RECORDED_AT_WORDS] || isoJson(recordedMs)}}`
-    );
+    put(RECORDED_AT_BYTES);
+    if (recordedFrom === recordedTo) {
+      const statedRow = this.positions[ints[fields + POSITION] * POSITION_FIELDS + STATED_ROW];
+      const recordedMs =
+        this.timeSlabs[statedRow >>> this.slabShift][(statedRow & this.slabMask) * TIMES + RECORDED_FROM];
+      length = writeIsoJson(out, length, recordedMs);
+    } else for (let byte = recordedFrom; byte < recordedTo; byte++) out[length++] = text[byte];
+    out[length++] = 125; // }
+    return out.slice(0, length);
   }
 
   private correct(row: number, changes: Partial<Omit<StanceFields, 'score'>>): void {
@@ -732,7 +818,7 @@ export class StanceIndex {
       topic = this.topicIds.length;
       if (topic === MAX_TOPICS) throw new Error(`stance index: more than ${MAX_TOPICS} topics`);
       this.topicIds.push(topicId);
-      this.topicJson.push(JSON.stringify(topicId));
+      this.topicBytes.push(bytes(`${JSON.stringify(topicId)},"positionId":`));
       this.topicNumbers.set(topicId, topic);
       this.known.push([]);
       this.topicRanks = null;

@@ -222,6 +222,19 @@ export const writeIsoJson = (out: Uint8Array, at: number, ms: number): number =>
 };
 
 const bytes = (text: string): Uint8Array => encoder.encode(text);
+
+/** Copies `from`'s bytes from `start` to `end` into `out` at `at`; returns where they end. */
+const copy = (out: Uint8Array, at: number, from: Uint8Array, start: number, end: number): number => {
+  for (let byte = start; byte < end; byte++) out[at++] = from[byte];
+  return at;
+};
+
+/** Where the words' field that starts at `from` ends: at the next separator, or at the end of the words. */
+const fieldEnd = (text: Uint8Array, from: number, end: number): number => {
+  let at = from;
+  while (at < end && text[at] !== SEPARATOR_BYTE) at++;
+  return at;
+};
 /** The constant parts of a rendered stance, as UTF-8: per stance, per evidence type and per precision. */
 const STANCE_BYTES = STANCES.map((stance) =>
   bytes(`,"stance":"${stance}","score":${JSON.stringify(stanceScore(stance))},"conditions":`),
@@ -290,24 +303,38 @@ export const isIsoString = (text: string): boolean => {
 const timeWords = (iso: string): string => (isIsoString(iso) ? '' : JSON.stringify(iso));
 
 /** A source as a words field: its values alone when its keys are Source's in Source's order, else its JSON. */
+/** What comes before each of Source's values in its JSON. */
+const SOURCE_KEY_TEXTS = SOURCE_KEYS.map((key, at) => `${at === 0 ? '{' : ','}"${key}":`);
+const SOURCE_PREFIXES = SOURCE_KEY_TEXTS.map(bytes);
+
+/**
+ * A source as a words field: its values alone when its keys are Source's in Source's order and all but `span` are
+ * strings or null (the usual case), else its JSON. The values are cut out of its JSON: inside a JSON string every
+ * quote is escaped, so the text between two values (`,"key":`) cannot occur in one.
+ */
 const sourceWords = (source: Source): string => {
   if (typeof source !== 'object' || source === null || Array.isArray(source))
     return (JSON.stringify(source) as string | undefined) ?? 'null';
-  let words = '';
+  const json = JSON.stringify(source);
   let at = 0;
   for (const key in source) {
-    const value =
-      key === SOURCE_KEYS[at]
-        ? (JSON.stringify(source[key as keyof Source]) as string | undefined)
-        : undefined;
-    if (value === undefined) return JSON.stringify(source);
-    words += SOURCE_VALUES + value;
+    if (key !== SOURCE_KEYS[at]) return json;
+    const value: unknown = source[key as keyof Source];
+    const last = at === SOURCE_KEYS.length - 1;
+    if (last ? value !== null && typeof value !== 'object' : value !== null && typeof value !== 'string')
+      return json;
     at += 1;
   }
-  return at === SOURCE_KEYS.length ? words : JSON.stringify(source);
+  if (at !== SOURCE_KEYS.length) return json;
+  let words = '';
+  let start = SOURCE_KEY_TEXTS[0].length;
+  for (let key = 1; key < SOURCE_KEYS.length; key++) {
+    const end = json.indexOf(SOURCE_KEY_TEXTS[key], start);
+    words += SOURCE_VALUES + json.slice(start, end);
+    start = end + SOURCE_KEY_TEXTS[key].length;
+  }
+  return `${words}${SOURCE_VALUES}${json.slice(start, -1)}`;
 };
-
-const SOURCE_PREFIXES = SOURCE_KEYS.map((key, at) => bytes(`${at === 0 ? '{' : ','}"${key}":`));
 
 const sourcesWords = (sources: Source[]): string =>
   Array.isArray(sources)
@@ -582,74 +609,77 @@ export class StanceIndex {
     const flags = ints[fields + FLAGS];
     const text = this.arena.bytes(ints, fields + WORDS);
     const wordsStart = ints[fields + WORDS + 1];
-    const wordsEnd = wordsStart + ints[fields + WORDS + 2];
+    const end = wordsStart + ints[fields + WORDS + 2];
     const confidence = JSON.stringify(times[at + CONFIDENCE]);
     const topic = this.topicBytes[flags >>> TOPIC_SHIFT];
     // Every constant part, the words (a compact source puts back its keys: at most 70 bytes for its 6 separators), two
     // times and the confidence.
-    let out = this.out;
-    const most = 512 + topic.length + confidence.length + 13 * (wordsEnd - wordsStart);
-    if (most > out.length) out = this.out = new Uint8Array(most * 2);
-    let length = 0;
-    const put = (part: Uint8Array): void => {
-      for (let byte = 0; byte < part.length; byte++) out[length++] = part[byte];
-    };
-    /** Copies the words up to the next separator (or their end); returns where the field after it starts. */
+    const most = 512 + topic.length + confidence.length + 13 * (end - wordsStart);
+    if (most > this.out.length) this.out = new Uint8Array(most * 2);
+    const { out } = this;
+    let length = copy(out, 0, TOPIC_ID_BYTES, 0, TOPIC_ID_BYTES.length);
+    length = copy(out, length, topic, 0, topic.length);
     let from = wordsStart;
-    const field = (): void => {
-      while (from < wordsEnd && text[from] !== SEPARATOR_BYTE) out[length++] = text[from++];
-      from += 1;
-    };
-    put(TOPIC_ID_BYTES);
-    put(topic);
-    field();
-    put(STANCE_BYTES[(flags >> STANCE_SHIFT) & STANCE_MASK]);
-    field();
-    put(SUMMARY_BYTES);
-    field();
-    put(QUOTE_FIELD_BYTES);
-    field();
-    put(EVIDENCE_BYTES[(flags >> EVIDENCE_SHIFT) & FIELD_MASK]);
-    if (text[from] === SEPARATOR_BYTE) {
-      length = writeIsoJson(out, length, times[at + STATED_AT]);
-      from += 1;
-    } else field();
-    put(PRECISION_BYTES[(flags >> PRECISION_SHIFT) & FIELD_MASK]);
+    let to = fieldEnd(text, from, end);
+    length = copy(out, length, text, from, to);
+    const stance = STANCE_BYTES[(flags >> STANCE_SHIFT) & STANCE_MASK];
+    length = copy(out, length, stance, 0, stance.length);
+    from = to + 1;
+    to = fieldEnd(text, from, end);
+    length = copy(out, length, text, from, to);
+    length = copy(out, length, SUMMARY_BYTES, 0, SUMMARY_BYTES.length);
+    from = to + 1;
+    to = fieldEnd(text, from, end);
+    length = copy(out, length, text, from, to);
+    length = copy(out, length, QUOTE_FIELD_BYTES, 0, QUOTE_FIELD_BYTES.length);
+    from = to + 1;
+    to = fieldEnd(text, from, end);
+    length = copy(out, length, text, from, to);
+    const evidence = EVIDENCE_BYTES[(flags >> EVIDENCE_SHIFT) & FIELD_MASK];
+    length = copy(out, length, evidence, 0, evidence.length);
+    from = to + 1;
+    to = fieldEnd(text, from, end);
+    length =
+      from === to ? writeIsoJson(out, length, times[at + STATED_AT]) : copy(out, length, text, from, to);
+    const precision = PRECISION_BYTES[(flags >> PRECISION_SHIFT) & FIELD_MASK];
+    length = copy(out, length, precision, 0, precision.length);
     for (let char = 0; char < confidence.length; char++) out[length++] = confidence.charCodeAt(char);
-    put(SOURCES_BYTES);
-    const recordedFrom = from;
-    while (from < wordsEnd && text[from] !== SEPARATOR_BYTE) from++;
-    const recordedTo = from;
-    from += 1;
-    if (from >= wordsEnd) put(EMPTY_SOURCES_BYTES);
-    else if (text[from] === SOURCES_JSON_BYTE) {
-      from += 1;
-      field();
-    } else {
+    length = copy(out, length, SOURCES_BYTES, 0, SOURCES_BYTES.length);
+    const recordedFrom = to + 1;
+    const recordedTo = fieldEnd(text, recordedFrom, end);
+    from = recordedTo + 1;
+    if (from >= end) length = copy(out, length, EMPTY_SOURCES_BYTES, 0, EMPTY_SOURCES_BYTES.length);
+    else if (text[from] === SOURCES_JSON_BYTE)
+      length = copy(out, length, text, from + 1, fieldEnd(text, from, end));
+    else {
       out[length++] = 91; // [
-      for (let source = 0; from < wordsEnd; source++) {
+      for (let source = 0; from < end; source++) {
         if (source > 0) out[length++] = COMMA_BYTE;
-        if (text[from] !== SOURCE_VALUES_BYTE) field();
+        to = fieldEnd(text, from, end);
+        if (text[from] !== SOURCE_VALUES_BYTE) length = copy(out, length, text, from, to);
         else {
           from += 1;
           for (let key = 0; key < SOURCE_PREFIXES.length; key++) {
-            put(SOURCE_PREFIXES[key]);
-            while (from < wordsEnd && text[from] !== SOURCE_VALUES_BYTE && text[from] !== SEPARATOR_BYTE)
-              out[length++] = text[from++];
-            from += 1;
+            const prefix = SOURCE_PREFIXES[key];
+            length = copy(out, length, prefix, 0, prefix.length);
+            let value = from;
+            while (value < to && text[value] !== SOURCE_VALUES_BYTE) value++;
+            length = copy(out, length, text, from, value);
+            from = value + 1;
           }
           out[length++] = 125; // }
         }
+        from = to + 1;
       }
       out[length++] = 93; // ]
     }
-    put(RECORDED_AT_BYTES);
+    length = copy(out, length, RECORDED_AT_BYTES, 0, RECORDED_AT_BYTES.length);
     if (recordedFrom === recordedTo) {
       const statedRow = this.positions[ints[fields + POSITION] * POSITION_FIELDS + STATED_ROW];
       const recordedMs =
         this.timeSlabs[statedRow >>> this.slabShift][(statedRow & this.slabMask) * TIMES + RECORDED_FROM];
       length = writeIsoJson(out, length, recordedMs);
-    } else for (let byte = recordedFrom; byte < recordedTo; byte++) out[length++] = text[byte];
+    } else length = copy(out, length, text, recordedFrom, recordedTo);
     out[length++] = 125; // }
     return out.slice(0, length);
   }
@@ -732,8 +762,8 @@ export class StanceIndex {
     this.positionCount += 1;
     const empty = this.slots[slot] === 0;
     this.slots[slot] = position + 1;
-    // At most 3 of 4 slots taken: probes stay short.
-    if (empty && this.positionCount * 4 > this.slots.length * 3) this.growSlots();
+    // At most half the slots taken: a probe for a new position reads about 2.5 slots.
+    if (empty && this.positionCount * 2 > this.slots.length) this.growSlots();
     return position;
   }
 

@@ -1,7 +1,7 @@
 import { isPositionEvent, type PositionEvent, stanceAsOf } from '@domain/positions';
-import { aRecordPosition, statedFrom } from '@domain/testing/position.builders';
+import { aRecordPosition, aSource, statedFrom } from '@domain/testing/position.builders';
 import { generateHistory, seededRandom } from '../../../test/support/generated-positions';
-import { StanceIndex } from './stance-index';
+import { isIsoString, StanceIndex, writeIsoJson } from './stance-index';
 
 const feb26 = '2025-02-26T00:00:00.000Z';
 const mar1 = '2025-03-01T00:00:00.000Z';
@@ -73,5 +73,145 @@ describe('StanceIndex', () => {
       if (expected.length > 0) nonEmpty += 1;
     }
     expect(nonEmpty).toBeGreaterThan(1000);
+  });
+  it.each([
+    ['slabs of 65,536 rows', undefined],
+    ['slabs of 256 rows', 256],
+  ])(
+    'answers exactly what stanceAsOf answers for many actors interleaved, across growth and a compact (%s)',
+    (_, slabRows) => {
+      const random = seededRandom(20251206);
+      const topics = ['gen.alpha', 'gen.beta', 'gen.gamma'];
+      const start = Date.parse('2025-01-01T00:00:00Z');
+      // More actors, rows and positions than the arrays and the table of positions first hold.
+      const histories = Array.from({ length: 1_200 }, (_, n) =>
+        generateHistory(`many-${n}`, topics, 12, random, start),
+      );
+      const index = new StanceIndex({ slabRows });
+      const longest = Math.max(...histories.map((history) => history.events.length));
+      for (let revision = 0; revision < longest; revision++) {
+        if (revision === Math.floor(longest / 2)) index.compact();
+        for (const history of histories) {
+          const event = history.events[revision];
+          if (event && isPositionEvent(event)) index.apply(event, String(revision));
+        }
+      }
+      expect(index.actorCount).toBe(1_200);
+      expect(index.versions).toBeGreaterThan(5_000);
+      const end = start + 12 * 6 * 3_600_000;
+      let nonEmpty = 0;
+      for (const [n, history] of histories.entries()) {
+        const at = new Date(start - 30 * 86_400_000 + Math.floor(random() * (end - start + 30 * 86_400_000)));
+        const knownAt = new Date(n % 2 === 0 ? end : start + Math.floor(random() * (end - start)));
+        const expected = stanceAsOf(history.events, { at, knownAt });
+        expect(index.stancesOf(history.actorId, { at, knownAt })).toEqual(expected);
+        if (expected.length > 0) nonEmpty += 1;
+      }
+      expect(nonEmpty).toBeGreaterThan(600);
+    },
+  );
+
+  it('keeps the words the events gave: times not in ISO form, sources with other keys, a position stated again', () => {
+    const oddSource = { url: 'https://example.org/a', outlet: 'Odd', text: 'keys out of order' };
+    const events: PositionEvent[] = [
+      statedFrom(
+        aRecordPosition({
+          positionId: 'p-odd',
+          statedAt: '2025-02-26T00:00:00Z',
+          recordedAt: '2025-03-01T00:00:00.000+00:00',
+          sources: [
+            aSource(),
+            oddSource as never,
+            aSource({ span: null, url: 'https://example.org/\u0001' }),
+          ],
+        }),
+      ),
+      {
+        type: 'PositionSourceAdded',
+        data: {
+          actorId: 'donald-trump',
+          positionId: 'p-odd',
+          source: aSource({ outlet: 'Later' }),
+          recordedAt: mar5,
+        },
+      },
+      {
+        type: 'PositionCorrected',
+        data: {
+          actorId: 'donald-trump',
+          positionId: 'p-odd',
+          changes: { statedAt: '2025-02-25T00:00:00.000Z', summary: 'corrected' },
+          reason: 'wrong day',
+          recordedAt: '2025-03-06T00:00:00.000Z',
+        },
+      },
+      statedFrom(aRecordPosition({ positionId: 'p-odd', summary: 'stated again', recordedAt: apr1 })),
+    ];
+    const index = indexOf(events);
+    for (const knownAt of [mar1, mar5, '2025-03-06T00:00:00.000Z', apr1]) {
+      const asOfThen = asOf(apr1, knownAt);
+      const rendered = index
+        .renderedStancesOf('donald-trump', asOfThen)
+        .map((json) => new TextDecoder().decode(json));
+      expect(index.stancesOf('donald-trump', asOfThen)).toEqual(stanceAsOf(events, asOfThen));
+      expect(rendered.map((json) => JSON.stringify(JSON.parse(json)))).toEqual(rendered);
+      if (knownAt !== apr1) expect(rendered[0]).toContain(JSON.stringify(oddSource));
+    }
+    const first = index
+      .renderedStancesOf('donald-trump', asOf(apr1, mar1))
+      .map((json) => new TextDecoder().decode(json));
+    expect(first[0]).toContain('"statedAt":"2025-02-26T00:00:00Z"');
+    expect(first[0]).toContain('"recordedAt":"2025-03-01T00:00:00.000+00:00"');
+    expect(index.versions).toBe(4);
+  });
+  it('leaves out of the words exactly the times that toISOString gives back', () => {
+    const texts = [
+      '2024-02-29T23:59:59.999Z',
+      '0000-01-01T00:00:00.000Z',
+      '2025-02-29T00:00:00.000Z',
+      '2025-04-31T00:00:00.000Z',
+      '2025-01-01T24:00:00.000Z',
+      '2025-01-01T12:60:00.000Z',
+      '2025-01-01T12:00:60.000Z',
+      '2025-13-01T00:00:00.000Z',
+      '2025-00-01T00:00:00.000Z',
+      '2025-01-00T00:00:00.000Z',
+      '2025-01-01T00:00:00.000+00:00',
+      '2025-01-01T00:00:00Z',
+      '2025-01-01T00:00:00,000Z',
+      '2025-01-01 00:00:00.000Z',
+      '2100-02-29T00:00:00.000Z',
+      '2000-02-29T00:00:00.000Z',
+    ];
+    const random = seededRandom(11);
+    for (let n = 0; n < 1_000; n++) texts.push(new Date(Math.floor(random() * 4e12) - 1e12).toISOString());
+    for (const text of texts) {
+      const ms = Date.parse(text);
+      expect({ text, iso: isIsoString(text) }).toEqual({
+        text,
+        iso: !Number.isNaN(ms) && new Date(ms).toISOString() === text,
+      });
+    }
+  });
+
+  it('writes those times back as toISOString does', () => {
+    const random = seededRandom(12);
+    const first = Date.parse('0000-01-01T00:00:00.000Z');
+    const last = Date.parse('9999-12-31T23:59:59.999Z');
+    const times = [
+      first,
+      last,
+      0,
+      -1,
+      Date.parse('2000-02-29T23:59:59.999Z'),
+      Date.parse('2100-03-01T00:00:00.000Z'),
+    ];
+    for (let n = 0; n < 20_000; n++) times.push(first + Math.floor(random() * (last - first)));
+    const out = new Uint8Array(30);
+    for (const ms of times) {
+      const end = writeIsoJson(out, 2, ms);
+      const json = new TextDecoder().decode(out.subarray(2, end));
+      expect({ ms, json }).toEqual({ ms, json: `"${new Date(ms).toISOString()}"` });
+    }
   });
 });

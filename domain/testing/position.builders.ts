@@ -1,5 +1,12 @@
 import type { RecordPosition } from '../positions/position.commands';
-import type { PositionStated, Source } from '../positions/position.events';
+import type {
+  PositionCorrected,
+  PositionRetracted,
+  PositionSourceAdded,
+  PositionStated,
+  PositionWithdrawn,
+  Source,
+} from '../positions/position.events';
 
 export const T0 = '2025-02-27T12:00:00.000Z';
 
@@ -42,4 +49,52 @@ export const statedFrom = (command: RecordPosition): PositionStated => {
 export const actorRegistered = (actorId = 'donald-trump') => ({
   type: 'ActorRegistered' as const,
   data: { actorId, name: 'Donald Trump', kind: 'person' as const, recordedAt: '2025-01-01T00:00:00.000Z' },
+});
+
+/** Later changes to the position aRecordPosition states (p-1 of donald-trump), each at T0 unless overridden. */
+export const aSourceAdded = (overrides: Partial<PositionSourceAdded['data']> = {}): PositionSourceAdded => ({
+  type: 'PositionSourceAdded',
+  data: {
+    positionId: 'p-1',
+    actorId: 'donald-trump',
+    source: aSource({ outlet: 'Reuters' }),
+    recordedAt: T0,
+    ...overrides,
+  },
+});
+
+export const aWithdrawal = (overrides: Partial<PositionWithdrawn['data']> = {}): PositionWithdrawn => ({
+  type: 'PositionWithdrawn',
+  data: {
+    positionId: 'p-1',
+    actorId: 'donald-trump',
+    effectiveAt: '2025-02-27T00:00:00.000Z',
+    reason: 'Walked back.',
+    quote: null,
+    recordedAt: T0,
+    ...overrides,
+  },
+});
+
+export const aCorrection = (overrides: Partial<PositionCorrected['data']> = {}): PositionCorrected => ({
+  type: 'PositionCorrected',
+  data: {
+    positionId: 'p-1',
+    actorId: 'donald-trump',
+    changes: { stance: 'support' },
+    reason: 'Misread.',
+    recordedAt: T0,
+    ...overrides,
+  },
+});
+
+export const aRetraction = (overrides: Partial<PositionRetracted['data']> = {}): PositionRetracted => ({
+  type: 'PositionRetracted',
+  data: {
+    positionId: 'p-1',
+    actorId: 'donald-trump',
+    reason: 'Misattributed.',
+    recordedAt: T0,
+    ...overrides,
+  },
 });

@@ -1,6 +1,15 @@
 import { type PositionEvent, stanceAsOf } from '@domain/positions';
 import { StanceIndex } from '../../src/positions/stance-index/stance-index';
-import { aRecordPosition, aSource, statedFrom, T0 } from '@domain/testing/position.builders';
+import {
+  aCorrection,
+  aRecordPosition,
+  aRetraction,
+  aSource,
+  aSourceAdded,
+  aWithdrawal,
+  statedFrom,
+  T0,
+} from '@domain/testing/position.builders';
 
 const T1 = '2025-02-28T12:00:00.000Z';
 const ACTOR = 'donald-trump';
@@ -45,51 +54,26 @@ describe('the stance index: each event type, as the stance routes read it', () =
 
   it('PositionSourceAdded adds the source from its record time', () => {
     const source = aSource({ outlet: 'Reuters' });
-    const added: PositionEvent = {
-      type: 'PositionSourceAdded',
-      data: { positionId: 'p-1', actorId: ACTOR, source, recordedAt: T1 },
-    };
+    const added = aSourceAdded({ source, recordedAt: T1 });
     given(stated, added).then(NOW, [{ ...inForce, sources: [...inForce.sources, source] }]);
     given(stated, added).then(BEFORE_T1, [inForce]);
   });
 
   it('PositionWithdrawn ends the stance from its effective time', () => {
-    const withdrawn: PositionEvent = {
-      type: 'PositionWithdrawn',
-      data: {
-        positionId: 'p-1',
-        actorId: ACTOR,
-        effectiveAt: '2025-02-27T00:00:00.000Z',
-        reason: 'Walked back.',
-        quote: null,
-        recordedAt: T1,
-      },
-    };
+    const withdrawn = aWithdrawal({ recordedAt: T1 });
     given(stated, withdrawn).then(NOW, []);
     given(stated, withdrawn).then({ at: '2025-02-26T12:00:00.000Z', knownAt: NOW.knownAt }, [inForce]);
     given(stated, withdrawn).then(BEFORE_T1, [inForce]);
   });
 
   it('PositionCorrected answers the corrected fields from its record time, never before', () => {
-    const corrected: PositionEvent = {
-      type: 'PositionCorrected',
-      data: {
-        positionId: 'p-1',
-        actorId: ACTOR,
-        changes: { stance: 'support' },
-        reason: 'Misread.',
-        recordedAt: T1,
-      },
-    };
+    const corrected = aCorrection({ recordedAt: T1 });
     given(stated, corrected).then(NOW, [{ ...inForce, stance: 'support', score: 1 }]);
     given(stated, corrected).then(BEFORE_T1, [inForce]);
   });
 
   it('PositionRetracted removes the stance from its record time', () => {
-    const retracted: PositionEvent = {
-      type: 'PositionRetracted',
-      data: { positionId: 'p-1', actorId: ACTOR, reason: 'Misattributed.', recordedAt: T1 },
-    };
+    const retracted = aRetraction({ recordedAt: T1 });
     given(stated, retracted).then(NOW, []);
     given(stated, retracted).then(BEFORE_T1, [inForce]);
   });

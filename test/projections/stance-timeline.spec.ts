@@ -1,4 +1,13 @@
-import { aRecordPosition, aSource, statedFrom, T0 } from '@domain/testing/position.builders';
+import {
+  aCorrection,
+  aRecordPosition,
+  aRetraction,
+  aSource,
+  aSourceAdded,
+  aWithdrawal,
+  statedFrom,
+  T0,
+} from '@domain/testing/position.builders';
 import { StanceTimelineProjector } from '../../src/positions/stance-timeline/stance-timeline.projector';
 import { ProjectionSpec } from '../support/projection-spec';
 
@@ -67,10 +76,7 @@ describe('stance_timeline: one row per version of a position, valid in record ti
     const source = aSource({ outlet: 'Reuters', text: 'Not beyond very much.' });
     return spec
       .given(stated)
-      .when({
-        type: 'PositionSourceAdded',
-        data: { positionId: 'p-1', actorId: 'donald-trump', source, recordedAt: T1 },
-      })
+      .when(aSourceAdded({ source, recordedAt: T1 }))
       .then(VERSIONS, [
         { ...first, recorded_to: at(T1) },
         {
@@ -87,17 +93,7 @@ describe('stance_timeline: one row per version of a position, valid in record ti
   it('PositionWithdrawn records when it stopped holding, and why', () =>
     spec
       .given(stated)
-      .when({
-        type: 'PositionWithdrawn',
-        data: {
-          positionId: 'p-1',
-          actorId: 'donald-trump',
-          effectiveAt: '2025-02-27T00:00:00.000Z',
-          reason: 'Said so on air.',
-          quote: null,
-          recordedAt: T1,
-        },
-      })
+      .when(aWithdrawal({ reason: 'Said so on air.', recordedAt: T1 }))
       .then(VERSIONS, [
         { ...first, recorded_to: at(T1) },
         {
@@ -114,16 +110,7 @@ describe('stance_timeline: one row per version of a position, valid in record ti
   it('PositionCorrected changes the fields from its record time on, and the score with the stance', () =>
     spec
       .given(stated)
-      .when({
-        type: 'PositionCorrected',
-        data: {
-          positionId: 'p-1',
-          actorId: 'donald-trump',
-          changes: { stance: 'support' },
-          reason: 'Misread.',
-          recordedAt: T1,
-        },
-      })
+      .when(aCorrection({ recordedAt: T1 }))
       .then(VERSIONS, [
         { ...first, recorded_to: at(T1) },
         {
@@ -141,10 +128,7 @@ describe('stance_timeline: one row per version of a position, valid in record ti
   it('PositionRetracted keeps the history and marks the last version retracted', () =>
     spec
       .given(stated)
-      .when({
-        type: 'PositionRetracted',
-        data: { positionId: 'p-1', actorId: 'donald-trump', reason: 'Misattributed.', recordedAt: T1 },
-      })
+      .when(aRetraction({ recordedAt: T1 }))
       .then(VERSIONS, [
         { ...first, recorded_to: at(T1) },
         {
@@ -161,10 +145,7 @@ describe('stance_timeline: one row per version of a position, valid in record ti
   it('folds several events of one position within one page, closing each version where the next opens', () =>
     spec
       .given()
-      .when(stated, {
-        type: 'PositionRetracted',
-        data: { positionId: 'p-1', actorId: 'donald-trump', reason: 'Misattributed.', recordedAt: T1 },
-      })
+      .when(stated, aRetraction({ recordedAt: T1 }))
       .then(`SELECT change, recorded_from, recorded_to FROM stance_timeline ORDER BY version_id`, [
         { change: 'stated', recorded_from: at(T0), recorded_to: at(T1) },
         { change: 'retracted', recorded_from: at(T1), recorded_to: null },
@@ -173,9 +154,6 @@ describe('stance_timeline: one row per version of a position, valid in record ti
   it('ignores a change to a position it never saw stated', () =>
     spec
       .given()
-      .when({
-        type: 'PositionRetracted',
-        data: { positionId: 'p-unknown', actorId: 'donald-trump', reason: 'Misattributed.', recordedAt: T1 },
-      })
+      .when(aRetraction({ positionId: 'p-unknown', recordedAt: T1 }))
       .then('SELECT * FROM stance_timeline', []));
 });

@@ -1,4 +1,12 @@
-import { aRecordPosition, aSource, statedFrom, T0 } from '@domain/testing/position.builders';
+import {
+  aCorrection,
+  aRecordPosition,
+  aRetraction,
+  aSourceAdded,
+  aWithdrawal,
+  statedFrom,
+  T0,
+} from '@domain/testing/position.builders';
 import { WebhookOutboxProjector } from '../../src/webhooks/outbox/webhook-outbox.projector';
 import { WebhookQueue } from '../../src/webhooks/outbox/webhook-queue';
 import { ProjectionSpec } from '../support/projection-spec';
@@ -15,6 +23,7 @@ const STATE = `SELECT position_id, actor_id, topic_id, stance, conditions, summa
   withdrawn_at, retracted FROM webhook_position_state ORDER BY position_id`;
 const NOTICES = `SELECT event_type, actor_id, topic_id, payload->'data'->>'positionId' AS position_id,
   payload->'data'->'after'->>'stance' AS stance_after, created_at FROM webhook_messages ORDER BY source_position, event_type`;
+const NOTICES_AT_T1 = NOTICES.replace('ORDER BY', `WHERE created_at = '${T1}' ORDER BY`);
 
 const state = {
   position_id: 'p-1',
@@ -49,26 +58,13 @@ describe('webhooks: each position event becomes its notice and any stance.change
   it('PositionSourceAdded: no notice, nothing changes', () =>
     spec
       .given(stated)
-      .when({
-        type: 'PositionSourceAdded',
-        data: { positionId: 'p-1', actorId: ACTOR, source: aSource({ outlet: 'Reuters' }), recordedAt: T1 },
-      })
+      .when(aSourceAdded({ recordedAt: T1 }))
       .then(`SELECT count(*)::int AS notices FROM webhook_messages WHERE created_at = '${T1}'`, [
         { notices: 0 },
       ]));
 
   it('PositionWithdrawn: position.withdrawn, the stance no longer in force, the withdrawal tracked', async () => {
-    const withdrawn = {
-      type: 'PositionWithdrawn',
-      data: {
-        positionId: 'p-1',
-        actorId: ACTOR,
-        effectiveAt: '2025-02-27T00:00:00.000Z',
-        reason: 'Walked back.',
-        quote: null,
-        recordedAt: T1,
-      },
-    };
+    const withdrawn = aWithdrawal({ recordedAt: T1 });
     await spec
       .given(stated)
       .when(withdrawn)
@@ -76,23 +72,11 @@ describe('webhooks: each position event becomes its notice and any stance.change
     await spec
       .given(stated)
       .when(withdrawn)
-      .then(`${NOTICES.replace('ORDER BY', `WHERE created_at = '${T1}' ORDER BY`)}`, [
-        notice('position.withdrawn', T1),
-        notice('stance.changed', T1),
-      ]);
+      .then(NOTICES_AT_T1, [notice('position.withdrawn', T1), notice('stance.changed', T1)]);
   });
 
   it('PositionCorrected: position.corrected and the new stance in force', async () => {
-    const corrected = {
-      type: 'PositionCorrected',
-      data: {
-        positionId: 'p-1',
-        actorId: ACTOR,
-        changes: { stance: 'support' },
-        reason: 'Misread.',
-        recordedAt: T1,
-      },
-    };
+    const corrected = aCorrection({ recordedAt: T1 });
     await spec
       .given(stated)
       .when(corrected)
@@ -100,17 +84,11 @@ describe('webhooks: each position event becomes its notice and any stance.change
     await spec
       .given(stated)
       .when(corrected)
-      .then(`${NOTICES.replace('ORDER BY', `WHERE created_at = '${T1}' ORDER BY`)}`, [
-        notice('position.corrected', T1),
-        notice('stance.changed', T1, 'support'),
-      ]);
+      .then(NOTICES_AT_T1, [notice('position.corrected', T1), notice('stance.changed', T1, 'support')]);
   });
 
   it('PositionRetracted: position.retracted and no stance left in force', async () => {
-    const retracted = {
-      type: 'PositionRetracted',
-      data: { positionId: 'p-1', actorId: ACTOR, reason: 'Misattributed.', recordedAt: T1 },
-    };
+    const retracted = aRetraction({ recordedAt: T1 });
     await spec
       .given(stated)
       .when(retracted)
@@ -118,9 +96,6 @@ describe('webhooks: each position event becomes its notice and any stance.change
     await spec
       .given(stated)
       .when(retracted)
-      .then(`${NOTICES.replace('ORDER BY', `WHERE created_at = '${T1}' ORDER BY`)}`, [
-        notice('position.retracted', T1),
-        notice('stance.changed', T1),
-      ]);
+      .then(NOTICES_AT_T1, [notice('position.retracted', T1), notice('stance.changed', T1)]);
   });
 });

@@ -1,4 +1,5 @@
 import { loadavg } from 'node:os';
+import { STANCES } from '@domain/positions';
 import { chromiumMissing, launchChromium } from '../test/web/support/browser';
 import { startWebServer } from '../test/web/support/web-server';
 import { percentile } from './stats';
@@ -13,14 +14,6 @@ const median = (samples: number[]) => percentile(samples, 50);
 const TOPICS = 30;
 const STATEMENTS = 500;
 const RUNS = 7;
-const STANCES = [
-  'support',
-  'conditional-support',
-  'hedged',
-  'conditional-opposition',
-  'oppose',
-  'no-comment',
-];
 
 const main = async () => {
   const missing = chromiumMissing();

@@ -1,5 +1,5 @@
 import type { ReviewStatus } from '@domain/articles';
-import type { StatedAtPrecision } from '@domain/positions';
+import { STANCES, type StatedAtPrecision } from '@domain/positions';
 import { ApiProperty } from '@nestjs/swagger';
 import { ConditionResponse, SpanResponse } from '../positions/shared/stance.response';
 import type { ArticleView } from './article-detail/article.view';
@@ -66,15 +66,7 @@ export class ArticleQuotationResponse {
   proposedTopic!: ProposedTopicResponse | null;
   @ApiProperty({
     nullable: true,
-    enum: [
-      'support',
-      'conditional-support',
-      'hedged',
-      'conditional-opposition',
-      'oppose',
-      'no-comment',
-      'no-position',
-    ],
+    enum: [...STANCES, 'no-position'],
   })
   stance!: string | null;
   conditions!: ConditionResponse[];

@@ -338,6 +338,14 @@ type Props = {
 
 const clamp = (value: number, [low, high]: [number, number]) => Math.min(high, Math.max(low, value));
 
+/** The grey hatch that marks no-comment, on the chart and in its legend. */
+export const HatchPattern = ({ id }: { id: string }) => (
+  <pattern id={id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+    <rect width="6" height="6" fill="#ececec" />
+    <line x1="0" y1="0" x2="0" y2="6" stroke="#555" stroke-width="2" />
+  </pattern>
+);
+
 export const TimelineChart = ({ lanes, domain, titles, at, onAt, onOpen }: Props) => {
   const host = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState<number | null>(null);
@@ -399,16 +407,7 @@ export const TimelineChart = ({ lanes, domain, titles, at, onAt, onOpen }: Props
         onPointerUp={() => (dragging.current = false)}
       >
         <defs>
-          <pattern
-            id="no-comment-hatch"
-            width="6"
-            height="6"
-            patternUnits="userSpaceOnUse"
-            patternTransform="rotate(45)"
-          >
-            <rect width="6" height="6" fill="#ececec" />
-            <line x1="0" y1="0" x2="0" y2="6" stroke="#555" stroke-width="2" />
-          </pattern>
+          <HatchPattern id="no-comment-hatch" />
         </defs>
         <g class="axis" aria-hidden="true">
           {ticks.map((tick) => (

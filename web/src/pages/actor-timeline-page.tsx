@@ -4,7 +4,7 @@ import { topicCatalogue } from '../catalogue';
 import { ConditionsList } from '../components/conditions-list';
 import { ErrorNote } from '../components/error-note';
 import { StanceChip } from '../components/stance-chip';
-import { MarkSummary, TimelineChart } from '../components/timeline-chart';
+import { HatchPattern, MarkSummary, TimelineChart } from '../components/timeline-chart';
 import { Link, replaceQuery, useLocation } from '../router';
 import {
   formatDay,
@@ -313,16 +313,7 @@ const Legend = () => (
           {stance === 'no-comment' ? (
             <>
               <defs>
-                <pattern
-                  id="legend-hatch"
-                  width="6"
-                  height="6"
-                  patternUnits="userSpaceOnUse"
-                  patternTransform="rotate(45)"
-                >
-                  <rect width="6" height="6" fill="#ececec" />
-                  <line x1="0" y1="0" x2="0" y2="6" stroke="#555" stroke-width="2" />
-                </pattern>
+                <HatchPattern id="legend-hatch" />
               </defs>
               <rect width="18" height="12" fill="url(#legend-hatch)" />
             </>

@@ -43,6 +43,7 @@ import { freePort, ROOT, SERVICE_NODE_FLAGS, START_ARGS, startCommand } from './
 import type { LoadRequest, LoadResult } from './http-load';
 import {
   elapsedMs,
+  envInt,
   formatNumber,
   percentile,
   printTable,
@@ -55,14 +56,6 @@ import {
 type Engine = 'postgres' | 'pglite';
 
 const env = process.env;
-const int = (name: string, fallback: number): number => {
-  const value = env[name];
-  if (value === undefined || value.trim() === '') return fallback;
-  const parsed = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(parsed) || parsed <= 0)
-    throw new Error(`${name} must be a positive integer, got "${value}"`);
-  return parsed;
-};
 
 const HTTP_WARM_UP_SECONDS = 5;
 
@@ -73,22 +66,22 @@ const DAY = 86_400_000;
 const settings = (engine: Engine) => ({
   events:
     engine === 'pglite'
-      ? int('BENCH_PGLITE_EVENTS', Math.min(200_000, int('BENCH_EVENTS', 1_000_000)))
-      : int('BENCH_EVENTS', 1_000_000),
-  actors: int('BENCH_ACTORS', 10_000),
-  topics: int('BENCH_TOPICS', 30),
-  seed: int('BENCH_SEED', 42),
-  appendBatch: int('BENCH_APPEND_BATCH', 100),
-  writers: engine === 'pglite' ? 1 : int('BENCH_WRITERS', 8),
-  projectionBatch: int('BENCH_PROJECTION_BATCH', 5000),
-  queries: int('BENCH_QUERIES', 5000),
-  naiveQueries: int('BENCH_NAIVE_QUERIES', 1000),
-  httpSeconds: int('BENCH_HTTP_SECONDS', 10),
-  httpConnections: int('BENCH_HTTP_CONNECTIONS', 50),
+      ? envInt('BENCH_PGLITE_EVENTS', Math.min(200_000, envInt('BENCH_EVENTS', 1_000_000)))
+      : envInt('BENCH_EVENTS', 1_000_000),
+  actors: envInt('BENCH_ACTORS', 10_000),
+  topics: envInt('BENCH_TOPICS', 30),
+  seed: envInt('BENCH_SEED', 42),
+  appendBatch: envInt('BENCH_APPEND_BATCH', 100),
+  writers: engine === 'pglite' ? 1 : envInt('BENCH_WRITERS', 8),
+  projectionBatch: envInt('BENCH_PROJECTION_BATCH', 5000),
+  queries: envInt('BENCH_QUERIES', 5000),
+  naiveQueries: envInt('BENCH_NAIVE_QUERIES', 1000),
+  httpSeconds: envInt('BENCH_HTTP_SECONDS', 10),
+  httpConnections: envInt('BENCH_HTTP_CONNECTIONS', 50),
   // PGlite is embedded in one process: one HTTP process. On the server, `npm start`'s command with
   // HTTP_WORKERS=BENCH_HTTP_WORKERS (1: on 2 cores the load generator takes the other; give the API the cores it has).
-  httpWorkers: engine === 'pglite' ? 1 : int('BENCH_HTTP_WORKERS', 1),
-  catchUpTimeoutSeconds: int('BENCH_CATCHUP_TIMEOUT_S', 1800),
+  httpWorkers: engine === 'pglite' ? 1 : envInt('BENCH_HTTP_WORKERS', 1),
+  catchUpTimeoutSeconds: envInt('BENCH_CATCHUP_TIMEOUT_S', 1800),
   diagnostics: env.BENCH_DIAGNOSTICS !== '0',
 });
 
@@ -922,7 +915,7 @@ const main = async (): Promise<void> => {
     }
     engines.push(engine);
   }
-  const timeoutSeconds = int('BENCH_TIMEOUT_S', 3600);
+  const timeoutSeconds = envInt('BENCH_TIMEOUT_S', 3600);
   const failed: Engine[] = [];
   for (const engine of engines) {
     if ((await runInChild(engine, timeoutSeconds)) !== 0) failed.push(engine);

@@ -16,6 +16,16 @@ const machineTicks = (): { busy: number; iowait: number; total: number } | null 
  * Waits (up to `timeoutMs`) for a second in which the whole machine is at most `busyPercent` busy: what a phase
  * before left running (a collection after loading, the database writing back a rebuild) should not be measured.
  */
+/** A positive integer from the environment (`1_000_000` allowed), or the fallback when unset or blank. */
+export const envInt = (name: string, fallback: number): number => {
+  const value = process.env[name];
+  if (value === undefined || value.trim() === '') return fallback;
+  const parsed = Number(value.replace(/_/g, ''));
+  if (!Number.isInteger(parsed) || parsed <= 0)
+    throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return parsed;
+};
+
 export const quietMachine = async (busyPercent = 15, timeoutMs = 60_000): Promise<number> => {
   const started = Date.now();
   for (;;) {

@@ -13,24 +13,16 @@ import { PgSqlClient } from '../src/infrastructure/database/pg-sql-client';
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres-event-store';
 import { startBenchApp } from './app';
 import { generateActor, planFor, streamWrites, topicWrites } from './generate';
-import { elapsedMs, formatNumber, percentile, printTable, quietMachine, round } from './stats';
+import { elapsedMs, envInt, formatNumber, percentile, printTable, quietMachine, round } from './stats';
 
 const env = process.env;
-const int = (name: string, fallback: number): number => {
-  const value = env[name];
-  if (value === undefined || value.trim() === '') return fallback;
-  const parsed = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(parsed) || parsed <= 0)
-    throw new Error(`${name} must be a positive integer, got "${value}"`);
-  return parsed;
-};
 
 const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RESULTS_FILE = join(__dirname, 'results', 'postgres.json');
-const HISTORY = int('BENCH_WRITES_HISTORY', 10_000);
-const WRITES = int('BENCH_WRITES', 500);
+const HISTORY = envInt('BENCH_WRITES_HISTORY', 10_000);
+const WRITES = envInt('BENCH_WRITES', 500);
 const WARM_UP = 50;
-const UNCACHED_WRITES = int('BENCH_WRITES_UNCACHED', 20);
+const UNCACHED_WRITES = envInt('BENCH_WRITES_UNCACHED', 20);
 const ADMIN_KEY = `bench-admin-${randomBytes(8).toString('hex')}`;
 const TOPICS = 30;
 

@@ -557,16 +557,12 @@ const articleProposal = (reading: Reading, knowledge: ExtractionKnowledge) => {
   );
 };
 
+/** A quotation on its way out: its words as printed, how many, and what attribution found. */
+type Candidate = { quote: Quote; quoteText: string; wordCount: number; finding: Finding | undefined };
+
 /** Whether a quotation is a statement someone made (not a label, a title, a reporter's question or a stray fragment). */
-const isStatement = (
-  text: string,
-  quote: Quote,
-  quoteText: string,
-  finding: Finding | undefined,
-): boolean => {
+const isStatement = (text: string, { quote, quoteText, wordCount, finding }: Candidate): boolean => {
   const result = finding?.found ?? NOT_FOUND;
-  const words = quote.parts.map((part) => text.slice(part.inner.start, part.inner.end)).join(' ');
-  const wordCount = countWords(words);
   if (wordCount <= 2 && !result.explicit) return false;
   if (!result.attribution && (/\?$/.test(quoteText) || wordCount <= 4)) return false;
   // Words quoted inside a narrative sentence that nobody is said to have said are a label, not a statement.
@@ -584,14 +580,9 @@ const rate = (
   knowledge: ExtractionKnowledge,
   article: ArticleInput,
   proposal: ReturnType<typeof proposeTopic>,
-  quote: Quote,
-  quoteText: string,
-  finding: Finding | undefined,
+  { quote, quoteText, wordCount, finding }: Candidate,
 ): ExtractedQuotation => {
   const result = finding?.found ?? NOT_FOUND;
-  const wordCount = countWords(
-    quote.parts.map((part) => reading.text.slice(part.inner.start, part.inner.end)).join(' '),
-  );
   const topic = guessTopic(knowledge.topics, quoteText, finding?.frame ?? '', reading.text);
   const lexicon = knowledge.topics.find((entry) => entry.topicId === topic.topicId);
   const stance = knowledge.cues
@@ -664,10 +655,16 @@ export const extractQuotations = (
   const proposal = articleProposal(reading, knowledge);
   const results: ExtractedQuotation[] = [];
   for (const quote of quotes) {
-    const finding = findings.get(quote);
-    const quoteText = quotedText(reading.text, quote).replace(/[,;:\s]+$/, '');
-    if (isStatement(reading.text, quote, quoteText, finding))
-      results.push(rate(reading, knowledge, article, proposal, quote, quoteText, finding));
+    const candidate: Candidate = {
+      quote,
+      quoteText: quotedText(reading.text, quote).replace(/[,;:\s]+$/, ''),
+      wordCount: countWords(
+        quote.parts.map((part) => reading.text.slice(part.inner.start, part.inner.end)).join(' '),
+      ),
+      finding: findings.get(quote),
+    };
+    if (isStatement(reading.text, candidate))
+      results.push(rate(reading, knowledge, article, proposal, candidate));
   }
   return results;
 };

@@ -2048,7 +2048,7 @@ export interface components {
     };
     LearnedFactResponse: {
       /** @enum {string} */
-      kind: 'withdrawal' | 'correction' | 'retraction' | 'new-position' | 'new-source';
+      kind: 'new-position' | 'new-source' | 'withdrawal' | 'correction' | 'retraction';
       recordedAt: string;
       actorId: string;
       topicId: string;

@@ -1,6 +1,14 @@
 import type { StanceInForce, TimelineChange } from '@domain/positions';
 
-export type LearnedKind = 'new-position' | 'new-source' | 'withdrawal' | 'correction' | 'retraction';
+/** Listed, not only typed: the contract's enum takes this order, whatever order the type checker meets the values in. */
+export const LEARNED_KIND_VALUES = [
+  'new-position',
+  'new-source',
+  'withdrawal',
+  'correction',
+  'retraction',
+] as const;
+export type LearnedKind = (typeof LEARNED_KIND_VALUES)[number];
 
 export const LEARNED_KINDS: Readonly<Record<TimelineChange, LearnedKind>> = {
   stated: 'new-position',

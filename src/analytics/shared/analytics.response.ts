@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { Agreement, ChangeKind, RatingOverride, Shift, ShiftSide } from '@domain/analytics';
 import type { FlipRating, Stance, StanceInForce } from '@domain/positions';
 import {
@@ -5,7 +6,7 @@ import {
   StanceCoreResponse,
   StanceFieldsResponse,
 } from '../../positions/shared/stance.response';
-import type { LearnedFact, LearnedKind } from '../learned-facts/learned-fact.view';
+import { type LearnedFact, LEARNED_KIND_VALUES, type LearnedKind } from '../learned-facts/learned-fact.view';
 import type { QuotationHit } from '../quotation-search/quotation-search.query';
 import type { StanceChangeView } from '../stance-changes/stance-changes.query';
 
@@ -118,6 +119,7 @@ export class LearnedPositionResponse extends StanceInForceResponse {
 }
 
 export class LearnedFactResponse implements LearnedFact {
+  @ApiProperty({ enum: LEARNED_KIND_VALUES })
   kind!: LearnedKind;
   recordedAt!: string;
   actorId!: string;

@@ -14,8 +14,6 @@ export class CorrectPositionHandler implements ICommandHandler<CorrectPositionCo
 
   async execute(command: CorrectPositionCommand) {
     const { actorId, positionId, metadata, conditions } = command;
-    // Read off the command, not destructured: a binding named like an OpenAPI enum value (here 'correction') would make
-    // the type checker meet that literal earlier, and reorder the enum in the generated contract.
     const { changes, reason } = command.correction;
     const knownTopicIds = await this.topics.existing([
       changes.topicId,

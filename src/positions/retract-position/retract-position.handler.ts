@@ -10,8 +10,6 @@ export class RetractPositionHandler implements ICommandHandler<RetractPositionCo
 
   async execute(command: RetractPositionCommand) {
     const { actorId, positionId, metadata, conditions } = command;
-    // Read off the command, not destructured: a binding named like an OpenAPI enum value (here 'retraction') would make
-    // the type checker meet that literal earlier, and reorder the enum in the generated contract.
     const { reason } = command.retraction;
     const result = await this.runner.run(
       actorPositionsDecider,

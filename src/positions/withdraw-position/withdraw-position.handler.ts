@@ -9,10 +9,7 @@ export class WithdrawPositionHandler implements ICommandHandler<WithdrawPosition
   constructor(private readonly runner: DeciderRunner) {}
 
   async execute(command: WithdrawPositionCommand) {
-    const { actorId, positionId, metadata, conditions } = command;
-    // Read off the command, not destructured: a binding named like an OpenAPI enum value (here 'withdrawal') would make
-    // the type checker meet that literal earlier, and reorder the enum in the generated contract.
-    const withdrawal = command.withdrawal;
+    const { actorId, positionId, withdrawal, metadata, conditions } = command;
     const result = await this.runner.run(
       actorPositionsDecider,
       actorStreamName(actorId),

@@ -37,5 +37,7 @@ describe('evaluateExtraction', () => {
     expect(result.saidOn).toEqual({ correct: 1, total: 1, accuracy: 1 });
     expect(result.stance).toEqual({ correct: 0, total: 1, accuracy: 0 });
     expect(result.falsePositives.map((line) => line.speaker)).toEqual(['z']);
+    // Only the matched line whose stance differs is listed, naming that field alone; gold without a field is not judged.
+    expect(result.disagreements).toEqual([{ gold: gold[2], predicted: predicted[2], fields: ['stance'] }]);
   });
 });

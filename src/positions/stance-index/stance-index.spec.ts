@@ -164,6 +164,25 @@ describe('StanceIndex', () => {
     expect(first[0]).toContain('"recordedAt":"2025-03-01T00:00:00.000+00:00"');
     expect(index.versions).toBe(4);
   });
+  it("keeps a source whose keys come in the log's JSONB order as compactly as one in Source's order", () => {
+    const source = aSource();
+    // JSONB orders an object's keys by length, then bytes.
+    const jsonbOrder = Object.fromEntries(
+      Object.entries(source).sort(([a], [b]) => a.length - b.length || (a < b ? -1 : 1)),
+    );
+    expect(Object.keys(jsonbOrder)).not.toEqual(Object.keys(source));
+    const stated = (sources: unknown[]) => [
+      statedFrom(aRecordPosition({ positionId: 'p-1', sources: sources as never, recordedAt: mar1 })),
+    ];
+    const inOrder = indexOf(stated([source]));
+    const reordered = indexOf(stated([jsonbOrder]));
+    expect(reordered.jsonBytes).toBe(inOrder.jsonBytes);
+    const render = (index: StanceIndex) =>
+      index.renderedStancesOf('donald-trump', asOf(apr1, apr1)).map((json) => new TextDecoder().decode(json));
+    expect(render(reordered)).toEqual(render(inOrder));
+    expect(JSON.parse(render(reordered)[0]).sources).toEqual([source]);
+  });
+
   it('leaves out of the words exactly the times that toISOString gives back', () => {
     const texts = [
       '2024-02-29T23:59:59.999Z',

@@ -302,38 +302,37 @@ export const isIsoString = (text: string): boolean => {
 /** The ISO string as a words field: empty when the time's own ISO string says it. */
 const timeWords = (iso: string): string => (isIsoString(iso) ? '' : JSON.stringify(iso));
 
-/** A source as a words field: its values alone when its keys are Source's in Source's order, else its JSON. */
 /** What comes before each of Source's values in its JSON. */
 const SOURCE_KEY_TEXTS = SOURCE_KEYS.map((key, at) => `${at === 0 ? '{' : ','}"${key}":`);
 const SOURCE_PREFIXES = SOURCE_KEY_TEXTS.map(bytes);
+const SOURCE_KEY_SET = new Set<string>(SOURCE_KEYS);
 
 /**
- * A source as a words field: its values alone when its keys are Source's in Source's order and all but `span` are
- * strings or null (the usual case), else its JSON. The values are cut out of its JSON: inside a JSON string every
- * quote is escaped, so the text between two values (`,"key":`) cannot occur in one.
+ * A source as a words field: its values alone, in Source's key order, when it has exactly Source's keys (in any
+ * order: the log's JSONB keeps its keys in an order of its own) and all but `span` are strings or null (the usual
+ * case), else its JSON.
  */
 const sourceWords = (source: Source): string => {
   if (typeof source !== 'object' || source === null || Array.isArray(source))
     return (JSON.stringify(source) as string | undefined) ?? 'null';
-  const json = JSON.stringify(source);
-  let at = 0;
+  let keys = 0;
   for (const key in source) {
-    if (key !== SOURCE_KEYS[at]) return json;
-    const value: unknown = source[key as keyof Source];
-    const last = at === SOURCE_KEYS.length - 1;
-    if (last ? value !== null && typeof value !== 'object' : value !== null && typeof value !== 'string')
-      return json;
-    at += 1;
+    keys += 1;
+    if (!SOURCE_KEY_SET.has(key)) return JSON.stringify(source);
   }
-  if (at !== SOURCE_KEYS.length) return json;
+  if (keys !== SOURCE_KEYS.length) return JSON.stringify(source);
   let words = '';
-  let start = SOURCE_KEY_TEXTS[0].length;
-  for (let key = 1; key < SOURCE_KEYS.length; key++) {
-    const end = json.indexOf(SOURCE_KEY_TEXTS[key], start);
-    words += SOURCE_VALUES + json.slice(start, end);
-    start = end + SOURCE_KEY_TEXTS[key].length;
+  for (let at = 0; at < SOURCE_KEYS.length; at++) {
+    const value: unknown = source[SOURCE_KEYS[at]];
+    if (
+      at === SOURCE_KEYS.length - 1
+        ? value !== null && (typeof value !== 'object' || Array.isArray(value))
+        : value !== null && typeof value !== 'string'
+    )
+      return JSON.stringify(source);
+    words += SOURCE_VALUES + JSON.stringify(value);
   }
-  return `${words}${SOURCE_VALUES}${json.slice(start, -1)}`;
+  return words;
 };
 
 const sourcesWords = (sources: Source[]): string =>

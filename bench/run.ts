@@ -23,7 +23,7 @@ import { ProjectionRunner } from '../src/infrastructure/read-models/projection-r
 import { StanceAsOfJsonQuery } from '../src/positions/stance-as-of/stance-as-of-json.query';
 import { StanceAsOfQuery } from '../src/positions/stance-as-of/stance-as-of.query';
 import { StanceAsOfSql } from '../src/positions/stance-as-of/stance-as-of.sql';
-import { LiveStanceIndex } from '../src/positions/stance-index/live-stance-index';
+import { LiveStanceIndex, readLog } from '../src/positions/stance-index/live-stance-index';
 import { StanceIndex } from '../src/positions/stance-index/stance-index';
 import {
   actorIdOf,
@@ -244,8 +244,8 @@ const collectGarbage = async (): Promise<void> => {
 };
 
 /**
- * A second StanceIndex loaded from the whole log as the service loads its own (pages of 5,000 read, position events
- * applied), from a collected heap: the heap and array-buffer bytes it holds after a collection, per million position
+ * A second StanceIndex loaded from the whole log as the service loads its own (readLog: pages of 5,000, the next
+ * one asked for while position events of this one are applied), from a collected heap: the heap and array-buffer bytes it holds after a collection, per million position
  * events, and the events per second of the load (reading the log included).
  */
 const measureStanceIndex = async (
@@ -262,18 +262,14 @@ const measureStanceIndex = async (
   const before = held();
   const start = process.hrtime.bigint();
   const index = new StanceIndex();
-  let cursor: string | null = null;
   let positionEvents = 0;
-  for (;;) {
-    const page = await store.readAll(cursor, 5_000);
-    for (const event of page.events)
+  await readLog(store, null, 5_000, (events) => {
+    for (const event of events)
       if (isPositionEvent(event)) {
         index.apply(event as unknown as PositionEvent, event.revision);
         positionEvents += 1;
       }
-    if (page.events.length > 0) cursor = page.events[page.events.length - 1].position;
-    if (page.events.length < 5_000) break;
-  }
+  });
   index.compact();
   const loadMs = elapsedMs(start);
   const bytes = held() - before;

@@ -26,7 +26,8 @@ type EventRow = {
   schema_version: number;
   data: object;
   metadata: RecordedEvent['metadata'];
-  recorded_at: Date | string;
+  /** RECORDED_AT_ISO */
+  recorded_at: string;
 };
 
 type AppendRow = {
@@ -38,8 +39,14 @@ type AppendRow = {
 };
 
 const NOTIFY_CHANNEL = 'positions_events_appended';
+/**
+ * recorded_at as toISOString writes it (record times are whole milliseconds of the years 1000 to 9999), written by
+ * the server: Node then parses no date per event.
+ */
+const RECORDED_AT_ISO = `to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const EVENT_COLUMNS = `global_position::text, transaction_id::text, event_id::text, stream_name,
-  stream_revision::text, event_type, schema_version, data, metadata, recorded_at`;
+  stream_revision::text, event_type, schema_version, data, metadata,
+  ${RECORDED_AT_ISO} AS recorded_at`;
 
 /** Cursor = "<transaction id>.<global position>": the global order is by transaction, then position. */
 const encodeCursor = (transactionId: string, position: string): string => `${transactionId}.${position}`;
@@ -253,7 +260,7 @@ export class PostgresEventStore extends EventStore {
       streamName: row.stream_name,
       revision: row.stream_revision,
       position: encodeCursor(row.transaction_id, row.global_position),
-      recordedAt: new Date(row.recorded_at).toISOString(),
+      recordedAt: row.recorded_at,
     };
   }
 }

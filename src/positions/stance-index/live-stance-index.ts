@@ -12,6 +12,32 @@ import { ProjectionRunner } from '../../infrastructure/read-models/projection-ru
 import { StanceIndex } from './stance-index';
 
 const PAGE = 5_000;
+
+/**
+ * Reads the log after `after` to its end in pages of `page`, handing each to `apply` in order. The next page is asked
+ * for before `apply` runs on this one, so that the server reads and sends it while this process applies.
+ */
+export const readLog = async (
+  store: EventStore,
+  after: string | null,
+  page: number,
+  apply: (events: RecordedEvent[]) => void,
+  stopped: () => boolean = () => false,
+): Promise<void> => {
+  let next = store.readAll(after, page);
+  for (;;) {
+    const current = await next;
+    const more = current.events.length === page && !stopped();
+    if (more) next = store.readAll(current.next, page);
+    try {
+      apply(current.events);
+    } catch (error) {
+      if (more) await next.catch(() => undefined);
+      throw error;
+    }
+    if (!more) return;
+  }
+};
 const LAG_CAP = 1_000_000;
 const RETRY_MS = 1_000;
 
@@ -90,10 +116,15 @@ export class LiveStanceIndex implements LocalReadModel, OnApplicationBootstrap, 
     const started = Date.now();
     while (!this.stopped) {
       try {
-        const page = await this.store.readAll(this.cursor, PAGE);
-        this.apply(page.events);
+        await readLog(
+          this.store,
+          this.cursor,
+          PAGE,
+          (events) => this.apply(events),
+          () => this.stopped,
+        );
         this.lastError = null;
-        if (page.events.length < PAGE) break;
+        break;
       } catch (error) {
         this.lastError = error instanceof Error ? error.message : String(error);
         this.logger.warn(`loading: ${this.lastError}; retrying`);

@@ -1,5 +1,5 @@
 import { Doorbell } from '../doorbell';
-import type { ReadAllResult, RecordedEvent, SubscribeOptions, Subscription } from './event-store.port';
+import type { ReadAllResult, SubscribeOptions, Subscription } from './event-store.port';
 
 /**
  * A catch-up loop over any readAll: reads batches until caught up, then waits for a wake-up or the poll
@@ -17,13 +17,18 @@ export const catchUpLoop = (
 
   const loop = (async () => {
     let failures = 0;
+    // While a full batch is handled, the next one is already being read (from where this one ends): the store's
+    // reading and the handling overlap. It is dropped if the handling fails, and read again from the cursor.
+    let ahead: Promise<ReadAllResult> | null = null;
     while (!stopped) {
       try {
-        const { events, next }: { events: RecordedEvent[]; next: string | null } = await readAll(
-          cursor,
-          options.batchSize,
-        );
+        const { events, next }: ReadAllResult = await (ahead ?? readAll(cursor, options.batchSize));
+        ahead = null;
         if (events.length > 0) {
+          if (events.length === options.batchSize) {
+            ahead = readAll(next, options.batchSize);
+            ahead.catch(() => undefined);
+          }
           await options.onEvents(events);
           cursor = next;
           failures = 0;
@@ -31,6 +36,7 @@ export const catchUpLoop = (
         }
         await doorbell.wait(options.pollMs);
       } catch (error) {
+        ahead = null;
         if (stopped) break;
         options.onError?.(error);
         failures += 1;

@@ -1,4 +1,4 @@
-import { cleanArticleText } from './clean-up';
+import { cleanArticleText, guillemetsAsCurly } from './clean-up';
 
 describe('cleanArticleText', () => {
   it('blanks inline image tags, gallery captions and scraper boilerplate without moving any offset', () => {
@@ -37,5 +37,16 @@ describe('cleanArticleText', () => {
     const cleaned = cleanArticleText(original).text;
     expect(cleaned).toContain('“We will meet again in Geneva.”');
     expect(cleaned).not.toContain('as he left on Friday');
+  });
+
+  it('reads guillemets as curly marks in either direction, spaced or not, without moving any offset', () => {
+    const french = 'Le ministre a dit : « Nous ne céderons pas », puis il est parti.';
+    const german = 'Sie sagte: »Wir sind bereit«, und ging. Er nannte es ›unklug‹.';
+    expect(guillemetsAsCurly(french)).toBe(
+      'Le ministre a dit :  “Nous ne céderons pas” , puis il est parti.',
+    );
+    expect(guillemetsAsCurly(german)).toBe('Sie sagte: “Wir sind bereit”, und ging. Er nannte es ‘unklug’.');
+    expect(guillemetsAsCurly('«Мы готовы», сказал он.')).toBe('“Мы готовы”, сказал он.');
+    for (const text of [french, german]) expect(cleanArticleText(text).text).toHaveLength(text.length);
   });
 });

@@ -93,8 +93,29 @@ const repeatsQuotation = (paragraph: string, endsLikeProse: boolean, text: strin
   return elsewhere.includes(quoted[1].replace(/[.,]$/, ''));
 };
 
+/**
+ * Guillemets as the curly marks the scanner reads, unit for unit so that no span moves: «…» (French, Spanish,
+ * Russian; « spaced » too, the space and the mark then trade places) and »…« (German, Nordic), told apart by the
+ * first one printed; ‹…› and ›…‹ likewise as single marks.
+ */
+export const guillemetsAsCurly = (text: string): string => {
+  const first = /[«»‹›]/.exec(text);
+  if (!first) return text;
+  const left = first[0] === '«' || first[0] === '‹';
+  const pairs: [string, string, string, string][] = [
+    [left ? '«' : '»', left ? '»' : '«', '“', '”'],
+    [left ? '‹' : '›', left ? '›' : '‹', '‘', '’'],
+  ];
+  let curly = text;
+  for (const [open, close, opening, closing] of pairs)
+    curly = curly
+      .replace(new RegExp(`${open}([ \u00a0\u202f]?)`, 'g'), (_, space: string) => `${space}${opening}`)
+      .replace(new RegExp(`([ \u00a0\u202f]?)${close}`, 'g'), (_, space: string) => `${closing}${space}`);
+  return curly;
+};
+
 export const cleanArticleText = (printed: string): CleanedText => {
-  const original = unwrapLines(printed);
+  const original = guillemetsAsCurly(unwrapLines(printed));
   // split('') cuts by UTF-16 unit, the unit of every span.
   const chars = original.split('');
   const removed: Span[] = [];

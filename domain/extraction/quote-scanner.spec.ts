@@ -52,4 +52,14 @@ describe('scanQuotations', () => {
   it('drops a quotation opened and never closed nor continued', () => {
     expect(texts('He said: “We are ready\nNext paragraph without a mark.')).toEqual([]);
   });
+
+  it('keeps a statement whose closing mark the printer dropped, when a verb of saying introduces it', () => {
+    const text =
+      'The defence secretary told the committee: "We will reach three per cent of output within this parliament.\n' +
+      'Members then turned to procurement and the shipyards.';
+    expect(texts(text)).toEqual(['We will reach three per cent of output within this parliament.']);
+    // Not a stray mark without a verb of saying, nor one that stops mid-sentence.
+    expect(texts('The banner read "Peace now for all of us.\nThe crowd left.')).toEqual([]);
+    expect(texts('She said: "We are ready to sign the\nNext paragraph.')).toEqual([]);
+  });
 });

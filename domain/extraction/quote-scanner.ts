@@ -171,6 +171,24 @@ const orphanCloser = (text: string, paragraph: Span): number | null => {
   return null;
 };
 
+/** A verb of saying and what may follow it before the quotation opens: `he said:`, `she told reporters,`. */
+const INTRODUCED =
+  /\b(?:said|says|told\s+[\p{L} ]{1,30}|added|stated|warned|wrote|insisted|declared|argued|stressed|replied|according\s+to\s+[\p{L} .'’-]{1,40})\s*[:,]\s*$/u;
+const ENDS_SENTENCE_OPEN = /[.!?…]$/;
+
+/**
+ * A quotation whose closing mark the printer dropped: one paragraph, introduced by a verb of saying (or opening the
+ * paragraph), at least four words, and its sentence finished where the paragraph ends.
+ */
+const leftOpen = (text: string, quote: ScannedQuote, paragraph: Span): boolean => {
+  if (quote.parts.length !== 1) return false;
+  const [part] = quote.parts;
+  const inner = text.slice(part.inner.start, part.inner.end);
+  if (!ENDS_SENTENCE_OPEN.test(inner) || inner.split(/\s+/).length < 4) return false;
+  const before = text.slice(paragraph.start, part.start);
+  return before.trim() === '' ? inner.split(/\s+/).length >= 8 : INTRODUCED.test(before);
+};
+
 /**
  * Every quotation in the text, in every house style: curly or straight, double or single marks (where the closing
  * single mark is also the apostrophe), nested quotations left inside their host, and quotations continued over
@@ -189,7 +207,9 @@ export const scanQuotations = (text: string): ScannedQuote[] => {
       const first = firstMark(text, paragraph);
       if (first && first.char === pending.openChar) at = first.at;
       else {
-        // A quotation opened and never closed nor continued is a stray mark, not a statement.
+        // A quotation opened and never closed nor continued is a stray mark, unless it reads as a statement left
+        // open by the printer.
+        if (leftOpen(text, current, paragraphs[index - 1])) quotes.push(current);
         current = null;
         pending = null;
       }
@@ -239,9 +259,13 @@ export const scanQuotations = (text: string): ScannedQuote[] => {
       at = paragraph.end;
     }
   }
+  if (pending && current && leftOpen(text, current, paragraphs[paragraphs.length - 1])) quotes.push(current);
   return quotes
     .map((quote) => ({ ...quote, parts: quote.parts.filter((part) => part.inner.end > part.inner.start) }))
-    .filter((quote) => quote.parts.length > 0 && quote.parts[quote.parts.length - 1].closed);
+    .filter(
+      (quote) =>
+        quote.parts.length > 0 && (quote.parts[quote.parts.length - 1].closed || quote.parts.length === 1),
+    );
 };
 
 export const quotedText = (text: string, quote: ScannedQuote): string =>

@@ -18,6 +18,8 @@ export type Token = Span & {
 export type Analysis = { tokens: Token[]; sentences: Span[] };
 
 const nlp = winkNLP(model);
+const WORD = /^\p{L}+$/u;
+const ASCII_WORD = /^[A-Za-z]+$/;
 const its = nlp.its;
 
 /** Tokens with their offsets into `text` (wink keeps every character, so offsets add up exactly) and sentences. */
@@ -37,7 +39,22 @@ export const analyseText = (text: string): Analysis => {
     offset += spaces[index].length;
     const value = values[index];
     spans.push({ start: offset, end: offset + value.length });
-    if (value.trim() !== '')
+    const previous = tokens[tokens.length - 1];
+    // The model cuts words at letters it does not know ("Rāwiri" as "R", "ā", "wiri"; "Łukasz"): glued pieces of
+    // letters are one word again, a name when it starts with a capital.
+    if (
+      previous !== undefined &&
+      previous.end === offset &&
+      WORD.test(value) &&
+      WORD.test(previous.text) &&
+      (!ASCII_WORD.test(value) || !ASCII_WORD.test(previous.text))
+    ) {
+      previous.text += value;
+      previous.end += value.length;
+      previous.lemma = previous.text.toLowerCase();
+      previous.negated ||= negated[index];
+      if (/^\p{Lu}/u.test(previous.text)) previous.pos = 'PROPN';
+    } else if (value.trim() !== '')
       tokens.push({
         start: offset,
         end: offset + value.length,

@@ -1,11 +1,12 @@
 import type { ActorDirectory, Gender, Mention } from './actor-mentions';
 import type { SpeakerResolution } from './extraction.types';
 import { toKebab } from '../shared/ids';
+import { placeNamed } from './places';
 import type { Span } from './text-spans';
 
 /** The verbs that report speech, or frame a quoted phrase as someone's words ("called him a 'dictator'"). */
 export const REPORTING_VERB =
-  /(?<![\p{L}])(?:said|says|say|saying|add|proposed|believes|believe|believed|thinks|hopes|hoped|made clear|making clear|told|tells|telling|added|adds|adding|insisted|insists|insisting|warned|warns|warning|stated|states|stating|argued|argues|arguing|claimed|claims|claiming|declared|declares|wrote|writes|writing|posted|replied|replies|responded|responds|explained|explains|stressed|stresses|noted|notes|suggested|suggests|suggesting|admitted|admits|acknowledged|asked|asks|continued|urged|urges|vowed|vows|pledged|promised|announced|announces|confirmed|confirms|conceded|predicted|remarked|commented|maintained|repeated|reiterated|reiterates|tweeted|joked|praised|praising|called|calls|calling|described|describes|describing|branded|brands|dubbed|labelled|labeled|referred|accused|hailed|mused|boasted|complained|lamented|recalled|cautioned|countered|agreed|quipped|thundered|snapped|fumed|blasted|slammed|demanded|emphasised|emphasized|underlined|highlighted|according to|dismissed|described|vowing|urging|declined|denied|denies|promising|threatened|threatening|announcing|conceding|admitting)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:said|says|say|saying|add|proposed|believes|believe|believed|thinks|hopes|hoped|made clear|making clear|told|tells|telling|added|adds|adding|insisted|insists|insisting|warned|warns|warning|stated|states|stating|argued|argues|arguing|claimed|claims|claiming|declared|declares|wrote|writes|writing|posted|replied|replies|responded|responds|explained|explains|stressed|stresses|noted|notes|suggested|suggests|suggesting|admitted|admits|acknowledged|asked|asks|continued|urged|urges|vowed|vows|pledged|promised|announced|announces|confirmed|confirms|conceded|predicted|remarked|commented|maintained|repeated|reiterated|reiterates|tweeted|joked|praised|praising|called|calls|calling|described|describes|describing|branded|brands|dubbed|labelled|labeled|referred|accused|hailed|mused|boasted|complained|lamented|recalled|cautioned|countered|agreed|quipped|thundered|snapped|fumed|blasted|slammed|demanded|emphasised|emphasized|underlined|highlighted|according to|According to|dismissed|described|vowing|urging|declined|denied|denies|promising|threatened|threatening|announcing|conceding|admitting)(?![\p{L}])/u;
 
 let everyVerb: RegExp | null = null;
 /** Every reporting verb in a text (the global form of REPORTING_VERB, compiled once). */
@@ -110,6 +111,8 @@ export const resolveMention = (
 /** "a statement from the ministry", "a spokesman for the Kremlin": the preposition introduces the speaker. */
 const SOURCE_BEFORE =
   /(?:statement|spokes(?:man|woman|person)|letter|post|communiqu[eé]|release|readout|declaration)\s+(?:from|by|for|of)\s+(?:the\s+)?$/i;
+/** "According to Peskov, …": the one preposition that introduces the speaker of what follows. */
+const ACCORDING_TO = /\baccording\s+to\s+(?:the\s+)?$/i;
 /** "the Trump administration", "Trump officials": a name used as a modifier is not the subject. */
 const MODIFIER_AFTER =
   /^\s+(?:administration|government|team|campaign|camp|era|officials?|aides?|allies|plan|cabinet)\b/;
@@ -118,7 +121,9 @@ const isEligibleSubject = (context: AttributionContext, mention: Mention): boole
   if (mention.possessive || context.insideQuote(mention.start)) return false;
   const before = context.text.slice(Math.max(0, mention.start - 40), mention.start);
   if (MODIFIER_AFTER.test(context.text.slice(mention.end, mention.end + 20))) return false;
-  return SOURCE_BEFORE.test(before) || !PREPOSITION_BEFORE.test(before.slice(-20));
+  return (
+    SOURCE_BEFORE.test(before) || ACCORDING_TO.test(before) || !PREPOSITION_BEFORE.test(before.slice(-20))
+  );
 };
 
 const CAPITALISED_NAME =
@@ -192,10 +197,33 @@ export const trailingAttribution = (
       return { speaker: candidate, confidence: 0.75, at: { start: at, end: subjectAt + named![1].length } };
   }
   const spokesperson =
-    /^(?:a|an)\s+(?:[A-Z][\p{L}]+\s+)*(?:spokes(?:man|woman|person)|official|statement)\s+(?:said|says|told|added)\b/u.exec(
+    /^(?:a|an)\s+((?:[A-Z][\p{L}]+\s+)*)(?:spokes(?:man|woman|person)|official|statement)\s+(?:said|says|told|added)\b/u.exec(
       after,
     );
-  if (spokesperson) {
+  // "a Hamas spokesman said": the body named before the noun speaks.
+  // "a US official", "a Western diplomat": a country or a title is no body that speaks.
+  const body = spokesperson?.[1].trim();
+  const bodyWords = body ? body.split(/\s+/) : [];
+  if (
+    spokesperson &&
+    body &&
+    !bodyWords.some((word) => placeNamed(word) || TITLE_WORDS.has(word.toLowerCase())) &&
+    !/^(?:Western|Eastern|Senior|Top|Government|Administration|Military|Defence|Defense|Security)$/.test(
+      bodyWords[0],
+    )
+  ) {
+    const named = mentionStartingAt(context, at + spokesperson[0].indexOf(body));
+    const resolved = named ? resolveMention(context, named) : null;
+    const speaker: SpeakerResolution = resolved?.speaker ?? {
+      kind: 'candidate',
+      actorId: toKebab(body),
+      name: body,
+      via: 'name',
+    };
+    return { speaker, confidence: 0.8, at: { start: at, end: at + spokesperson[0].length } };
+  }
+  // "a spokesperson said": the institution last named; "a US official said" is none of theirs.
+  if (spokesperson && !body) {
     const institution = [...context.mentions]
       .reverse()
       .find(
@@ -251,7 +279,20 @@ export const leadingAttribution = (
     const asideStart = aside ? sentence.start + aside.index : verb.start;
     const all = subjects.filter((mention) => mention.end <= verb.start);
     const outside = all.filter((mention) => mention.end <= asideStart);
-    const before = outside.length > 0 ? outside : all;
+    // "The head of the federation, Ricardo Alban, said": an aside that is a bare name names the subject.
+    const appositive =
+      aside !== null &&
+      /^,\s*(?:\p{Lu}[\p{L}.-]*\s+){1,3}\p{Lu}[\p{L}-]+\s*,/u.test(aside[0]) &&
+      !aside[0]
+        .slice(1)
+        .split(/[\s,]+/)
+        .some((word) => TITLE_WORDS.has(word.toLowerCase()) || placeNamed(word) !== undefined);
+    const before = outside.length > 0 && !appositive ? outside : all;
+    if (appositive && !all.some((mention) => mention.start >= asideStart)) {
+      const candidate = candidateFrom(context, aside[0].replace(/^,\s*|\s*,[^,]*$/g, ''));
+      if (candidate)
+        return { speaker: candidate, confidence: 0.75, at: { start: asideStart, end: verb.end } };
+    }
     const subordinate = SUBORDINATE_START.exec(text.slice(sentence.start, verb.start));
     const clauseStart = subordinate ? text.indexOf(',', sentence.start) : -1;
     const inClause = before.filter(

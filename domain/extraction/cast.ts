@@ -49,7 +49,13 @@ const LEADING_WORDS = new Set(
 const INSTITUTION_PHRASE =
   /(?<![\p{L}])(?:the\s+)?(?:(?:US|U\.S\.)\s+)?(State Department|Pentagon|Foreign Office)(?![\p{L}])|(?<![\p{L}])(?:the\s+|The\s+)?([A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?)(?:['’]s)?\s+((?:foreign|defen[cs]e|interior|commerce|trade|finance|economy|justice|health|information|external affairs)\s+(?:ministry|office|department)|foreign office|government|cabinet|presidency|military|army|embassy)(?![\p{L}])/gu;
 const ARMED_GROUP =
-  /(?<![\p{L}])(?:the\s+|The\s+)?([A-Z][\p{L}\p{N}-]*[\p{Lu}\p{N}][\p{L}\p{N}-]*)\s+(rebel|militant|armed|militia|paramilitary|opposition)\s+(group|movement|coalition|alliance)(?![\p{L}])/gu;
+  /(?<![\p{L}])(?:the\s+|The\s+)?([A-Z][\p{L}\p{N}-]*[\p{Lu}\p{N}][\p{L}\p{N}-]*)\s+(?:(rebel|militant|armed|militia|paramilitary|opposition|political|business|industry|employers['’]?)\s+)?(group|movement|coalition|alliance|lobby|federation|party)(?![\p{L}])/gu;
+/**
+ * A body named in full with its complement: "the Ministry of Foreign Affairs and International Cooperation", "the
+ * Federation of Korean Industries", "the Organisation of Islamic Cooperation" ("and", "of" and "the" inside it).
+ */
+const NAMED_BODY =
+  /(?<![\p{L}])(?:the\s+|The\s+)?((?:[A-Z][\p{L}]+\s+){0,3}(?:Ministry|Department|Office|Council|Commission|Agency|Federation|Confederation|Union|Organi[sz]ation|Committee|Institute|Authority|Association|Chamber|Bureau|Secretariat|Movement|Front)\s+(?:of|for|on)(?:\s+(?:the|and|of|for|[A-Z][\p{L}]+))*?\s+[A-Z][\p{L}]+)(?=\s+(?:said|says|told|added|warned|stated|announced|insisted|called|urged|described|has|had|have|in|on|,|\.|:)|[,.:;])/gu;
 
 const isCapitalised = (token: Token) => /^\p{Lu}/u.test(token.text) && token.pos !== 'PUNCT';
 const isInitial = (token: Token) => /^\p{Lu}\.?$/u.test(token.text);
@@ -206,12 +212,22 @@ const institutions = (text: string, insideQuote: (offset: number) => boolean): C
     );
   }
   for (const match of text.matchAll(ARMED_GROUP)) {
-    if (insideQuote(match.index)) continue;
+    if (insideQuote(match.index) || LEADING_WORDS.has(match[1].toLowerCase())) continue;
     found.push(
       institutionMember(toKebab(match[1]), match[1], match.index, match[3].toLowerCase(), null, [
         match[1],
-        `${match[1]} ${match[2]} ${match[3]}`,
+        match[2] ? `${match[1]} ${match[2]} ${match[3]}` : `${match[1]} ${match[3]}`,
       ]),
+    );
+  }
+  for (const match of text.matchAll(NAMED_BODY)) {
+    if (insideQuote(match.index)) continue;
+    const head =
+      /(Ministry|Department|Office|Council|Commission|Agency|Federation|Confederation|Union|Organi[sz]ation|Committee|Institute|Authority|Association|Chamber|Bureau|Secretariat|Movement|Front)/.exec(
+        match[1],
+      )!;
+    found.push(
+      institutionMember(toKebab(match[1]), match[1], match.index, head[1].toLowerCase(), null, [match[1]]),
     );
   }
   return found;

@@ -240,4 +240,27 @@ describe('extractQuotations', () => {
     const [quotation] = extract(text, '2025-07-10');
     expect(quotation.topicId).not.toBe('trade.tariffs.north-america');
   });
+
+  it('gives institutions their words: a body named before "spokesman", a body named in full, a movement, "According to"', () => {
+    const text = [
+      'DOHA - Talks on the ceasefire resumed on Tuesday, officials said.',
+      '',
+      '"We reject any deal that leaves the occupation in place," a Hamas spokesman said.',
+      '',
+      'The Ministry of Foreign Affairs and International Cooperation said it "strongly condemns" the strikes.',
+      '',
+      'The M23 movement said: "We will not withdraw from the towns we hold."',
+      '',
+      'According to Peskov, "The talks are going nowhere for now and we see no progress."',
+      '',
+      'The head of the National Federation of Traders, Amaka Obi, said the closure would be "a disaster" for them.',
+    ].join('\n');
+    expect(pairs(text, '2025-06-10')).toEqual([
+      ['hamas', 'We reject any deal that leaves the occupation in place'],
+      ['ministry-of-foreign-affairs-and-international-cooperation', 'strongly condemns'],
+      ['m23', 'We will not withdraw from the towns we hold.'],
+      ['dmitry-peskov', 'The talks are going nowhere for now and we see no progress.'],
+      ['amaka-obi', 'a disaster'],
+    ]);
+  });
 });

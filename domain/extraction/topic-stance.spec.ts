@@ -51,6 +51,39 @@ describe('topic and stance', () => {
     ).toBe('support');
   });
 
+  it('ends a negation’s reach at the end of its sentence and at a "but"', () => {
+    const stance = (quote: string) => guessStance(cues, quote, 'ukraine.nato-membership').stance;
+    expect(stance('This is not charity. We must support them.')).toBe('support');
+    expect(stance('This is not charity, we must support them.')).toBe('oppose');
+    expect(stance('Not today, but we support their membership.')).toBe('support');
+  });
+
+  it('reads a denial of the topic’s strong terms too', () => {
+    const retaliation = { topicId: 'retaliation', terms: ['countermeasures'], strongTerms: ['trade war'] };
+    const quote = 'We will not start a trade war with our closest ally.';
+    expect(guessStance(cues, quote, 'retaliation', retaliation)).toMatchObject({
+      stance: 'oppose',
+      confidence: 0.45,
+    });
+  });
+
+  it('gives no position to a quotation that only describes: a short fragment, what there is, what happened', () => {
+    const sanctions = topics[1];
+    const stance = (quote: string) => guessStance(cues, quote, 'russia.sanctions', sanctions).stance;
+    // A fragment of a few words with no word of the topic: the reporter's frame, not the speaker's position.
+    expect(stance('deeply relieved')).toBe('no-position');
+    expect(stance('more pressure')).toBe('support');
+    // What there is, and what happened told in the past.
+    expect(stance('There are two texts on the sanctions, and everyone has read them.')).toBe('no-position');
+    expect(stance('The sanctions package was drafted by the commission over the weekend.')).toBe(
+      'no-position',
+    );
+    expect(stance('We discussed the sanctions with them and they listened.')).toBe('no-position');
+    // A verb of now or of what is to come keeps the assertion.
+    expect(stance('The sanctions were drafted carefully and they are working.')).toBe('support');
+    expect(stance('The sanctions will stay.')).toBe('support');
+  });
+
   it('picks the topic whose lexicon the quotation uses most, the frame counting half', () => {
     expect(guessTopic(topics, 'Ukraine can forget about joining Nato.', '').topicId).toBe(
       'ukraine.nato-membership',

@@ -229,6 +229,46 @@ const weigh = (text: string, cues: StanceCue[]): { weight: number; at: number[];
 const NEGATION_REACH = 24;
 
 /**
+ * Where a negation's reach ends in a quotation's plain words: at each sentence's end ("Recognition is not a favour.
+ * It is a right.") and at a "but" ("not now, but soon"). Offsets are those of the quotation's plain words: the
+ * sentences' plain words joined by single spaces are the whole's.
+ */
+const scopeEnds = (quote: string, text: string): number[] => {
+  const ends: number[] = [];
+  let at = 0;
+  for (const sentence of quote.split(/(?<=[.!?;])\s+/)) {
+    const words = plainWords(sentence).trim();
+    if (words === '') continue;
+    if (at > 0) ends.push(at);
+    at += words.length + 1;
+  }
+  for (const but of wordRuns(text, ['but'])) ends.push(but);
+  return ends;
+};
+
+/** Words that report a fact in the past or what there is: no position unless a cue says one. */
+const ED = '(?:\\w+[^\\We]ed|agreed)';
+/** Past verbs: common irregular ones, and a word in -ed after a pronoun or before its object ("signed it"). */
+const PAST = new RegExp(
+  '\\b(?:was|were|had|did|came|went|met|got|made|took|gave|told|said|saw|spoke|held|sent|began|brought|left|' +
+    `thought|knew|(?:we|they|i|he|she|it|who|you) ${ED}|${ED} (?:to|the|a|an|it|them|that|this|us|him|her|on|with|out|up))\\b`,
+);
+const PRESENT_OR_TO_COME =
+  /\b(?:is|are|am|be|'s|'re|'m|will|'ll|would|shall|must|should|can|could|may|might|need|needs|want|wants|has|have|'ve|do|does|let|hope|expect|going)\b/;
+const THERE_IS = /^ there (?:is|are|was|were|'s) /;
+/**
+ * A quotation that only describes: a fragment of a few words with no word of the topic's own ("relieved", "moving
+ * forward"), what there is ("There is one text"), or what happened, told in the past with no verb of now or of what
+ * is to come ("The understanding was worked out between the two countries").
+ */
+const describes = (text: string, ownTopicWords: boolean): boolean => {
+  const words = text.trim().split(' ').length;
+  if (words <= 4) return !ownTopicWords;
+  if (THERE_IS.test(text)) return true;
+  return PAST.test(text) && !PRESENT_OR_TO_COME.test(text);
+};
+
+/**
  * The stance a quotation takes on its topic's proposition, from phrases kept as data: the topic's own support and
  * opposition phrases first ("not for sale" opposes US control of Greenland, "right to enrich" supports Iranian
  * enrichment), then general cues (a support cue under a negation counts against), refusals ("will not", "a red
@@ -243,8 +283,12 @@ export const guessStance = (
 ): StanceGuess => {
   const text = plainWords(quote);
   const negations = weigh(text, cues.negation);
+  const ends = scopeEnds(quote, text);
   const negatedAt = (at: number) =>
-    negations.at.some((negation) => negation < at && at - negation <= NEGATION_REACH);
+    negations.at.some(
+      (negation) =>
+        negation < at && at - negation <= NEGATION_REACH && !ends.some((end) => end > negation && end <= at),
+    );
   let specific = 0;
   for (const term of lexicon?.supportTerms ?? [])
     for (const at of occurrences(text, term))
@@ -277,12 +321,19 @@ export const guessStance = (
     return { stance: 'hedged', conditions: [], confidence: Math.min(0.85, 0.5 + 0.15 * hedges.weight) };
   }
   const evidence = Math.abs(polarity);
+  // A weak cue in a story of what happened ("We came to agree on a mechanism") is no position either.
+  if (evidence < 1 && conditions.weight === 0 && specific === 0 && describes(text, true))
+    return { stance: 'no-position', conditions: [], confidence: 0.5 };
   if (topicId === null && evidence < 1)
     return { stance: 'no-position', conditions: [], confidence: evidence === 0 ? 0.7 : 0.5 };
   // On a topic without a cue: words that use the proposition's own terms mostly assert it, and deny it when a
   // negation governs those terms ("nobody will ask Ukraine to give up its land", "cannot fight a trade war").
   if (evidence === 0) {
-    const termsAt = (lexicon?.terms ?? []).flatMap((term) => occurrences(text, term));
+    const termsAt = [...(lexicon?.terms ?? []), ...(lexicon?.strongTerms ?? [])].flatMap((term) =>
+      occurrences(text, term),
+    );
+    if (conditions.weight === 0 && describes(text, termsAt.length > 0))
+      return { stance: 'no-position', conditions: [], confidence: 0.5 };
     const denied = termsAt.length > 0 && termsAt.every(negatedAt);
     return { stance: denied ? 'oppose' : 'support', conditions: [], confidence: denied ? 0.45 : 0.4 };
   }

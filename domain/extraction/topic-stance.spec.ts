@@ -84,6 +84,30 @@ describe('topic and stance', () => {
     expect(stance('The sanctions will stay.')).toBe('support');
   });
 
+  it('reads the undoing of what the proposition asks for the other way', () => {
+    const reversal = {
+      before: ['lift', 'easing', 'end'],
+      after: ['must go', 'be lifted'],
+      notMeasures: ['fighting'],
+    };
+    const withReversal: StanceCues = {
+      ...cues,
+      reversal,
+      oppose: [...cues.oppose, { phrase: 'mistake', weight: 0.8 }],
+    };
+    const sanctions = { topicId: 'russia.sanctions', terms: ['sanctions'], strongTerms: [] };
+    const stance = (quote: string) => guessStance(withReversal, quote, 'russia.sanctions', sanctions).stance;
+    expect(stance('We must lift the sanctions.')).toBe('oppose');
+    expect(stance('Easing the sanctions now would be a mistake.')).toBe('support');
+    expect(stance('We will not lift the sanctions this year.')).toBe('support');
+    expect(stance('These sanctions must go.')).toBe('oppose');
+    expect(stance('We must keep the sanctions.')).toBe('support');
+    // Ending what the proposition itself would end is no undoing.
+    const truce = { topicId: 'truce', terms: ['fighting', 'truce'], strongTerms: [] };
+    expect(guessStance(withReversal, 'We must end the fighting.', 'truce', truce).stance).toBe('support');
+    expect(guessStance(withReversal, 'We must end the truce.', 'truce', truce).stance).toBe('oppose');
+  });
+
   it('picks the topic whose lexicon the quotation uses most, the frame counting half', () => {
     expect(guessTopic(topics, 'Ukraine can forget about joining Nato.', '').topicId).toBe(
       'ukraine.nato-membership',

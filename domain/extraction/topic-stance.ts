@@ -227,6 +227,39 @@ const weigh = (text: string, cues: StanceCue[]): { weight: number; at: number[];
 };
 
 const NEGATION_REACH = 24;
+const REVERSAL_REACH = 3;
+
+/**
+ * Where a quotation undoes what its topic's proposition asks for: a verb of undoing with a word of the topic within a
+ * few words after it ("lift the sanctions", "easing sanctions"), or a word of the topic with a passive or "must go"
+ * form after it ("the tariffs must go"). A word naming what the proposition ends ("end the fighting") is no measure.
+ */
+const reversals = (cues: StanceCues, text: string, lexicon: TopicLexicon | undefined): number[] => {
+  if (!cues.reversal || !lexicon) return [];
+  const notMeasures = new Set(cues.reversal.notMeasures);
+  const { offsets } = wordIndex(text);
+  const measureAt = new Set<number>();
+  for (const term of [...(lexicon.terms ?? []), ...(lexicon.strongTerms ?? [])]) {
+    const wanted = wordsOfPhrase(term);
+    if (wanted.some((word) => notMeasures.has(word))) continue;
+    for (const at of wordRuns(text, wanted)) measureAt.add(offsets.indexOf(at));
+  }
+  if (measureAt.size === 0) return [];
+  const near = (from: number, to: number) => [...measureAt].some((at) => at >= from && at <= to);
+  const found: number[] = [];
+  for (const phrase of cues.reversal.before)
+    for (const at of occurrences(text, phrase)) {
+      const index = offsets.indexOf(at);
+      const after = index + wordsOfPhrase(phrase).length;
+      if (near(after, after + REVERSAL_REACH - 1)) found.push(at);
+    }
+  for (const phrase of cues.reversal.after)
+    for (const at of occurrences(text, phrase)) {
+      const index = offsets.indexOf(at);
+      if (near(index - REVERSAL_REACH - 1, index - 1)) found.push(at);
+    }
+  return found;
+};
 
 /**
  * Where a negation's reach ends in a quotation's plain words: at each sentence's end ("Recognition is not a favour.
@@ -302,12 +335,25 @@ export const guessStance = (
       else support += cue.weight;
     }
   }
-  for (const cue of cues.oppose) for (const _ of occurrences(text, cue.phrase)) oppose += cue.weight;
+  const undone = specific === 0 ? reversals(cues, text, lexicon) : [];
+  for (const cue of cues.oppose)
+    for (const at of occurrences(text, cue.phrase)) if (!undone.includes(at)) oppose += cue.weight;
   const refusal = weigh(text, cues.refusal ?? []).weight;
   const conditions = weigh(text, cues.condition);
   const hedges = weigh(text, cues.hedge);
   const refusals = weigh(text, cues.noComment);
-  const polarity = specific !== 0 ? specific : support - oppose - refusal;
+  const general = support - oppose - refusal;
+  // The other cues speak of undoing the proposition ("easing sanctions would reward aggression, and we will not do
+  // it"): they count the other way, a refusal of the undoing supports, and an undoing on its own opposes.
+  const reversed =
+    undone.length === 0
+      ? general
+      : undone.some(negatedAt)
+        ? Math.max(1, Math.abs(general))
+        : general !== 0
+          ? -general
+          : -1;
+  const polarity = specific !== 0 ? specific : reversed;
   const conditionTexts = quote
     .split(/(?<=[.!?])\s+/)
     .filter((sentence) =>

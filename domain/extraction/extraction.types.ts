@@ -109,4 +109,6 @@ export type StanceCues = {
    * other cues then speak of the undoing, so they count the other way.
    */
   reversal?: { before: string[]; after: string[]; notMeasures: string[] };
+  /** Set phrases whose words are no cue ("at the end of the day", "at best", "right now", "hand back", "Great Britain"). */
+  neutral?: string[];
 };

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { StanceCues, TopicLexicon } from './extraction.types';
 import { guessStance, guessTopic } from './topic-stance';
 
@@ -67,13 +69,9 @@ describe('topic and stance', () => {
     });
   });
 
-  it('gives no position to a quotation that only describes: a short fragment, what there is, what happened', () => {
+  it('gives no position to a quotation that only describes what there is or what happened', () => {
     const sanctions = topics[1];
     const stance = (quote: string) => guessStance(cues, quote, 'russia.sanctions', sanctions).stance;
-    // A fragment of a few words with no word of the topic: the reporter's frame, not the speaker's position.
-    expect(stance('deeply relieved')).toBe('no-position');
-    expect(stance('more pressure')).toBe('support');
-    // What there is, and what happened told in the past.
     expect(stance('There are two texts on the sanctions, and everyone has read them.')).toBe('no-position');
     expect(stance('The sanctions package was drafted by the commission over the weekend.')).toBe(
       'no-position',
@@ -82,6 +80,10 @@ describe('topic and stance', () => {
     // A verb of now or of what is to come keeps the assertion.
     expect(stance('The sanctions were drafted carefully and they are working.')).toBe('support');
     expect(stance('The sanctions will stay.')).toBe('support');
+    // What there is not rebuts someone; a denial of the topic's words stays a denial.
+    expect(stance('There is not one case for sanctions.')).toBe('oppose');
+    expect(stance('There is no alternative to pressure, and it works.')).toBe('support');
+    expect(stance('They did not want sanctions.')).toBe('oppose');
   });
 
   it('reads the undoing of what the proposition asks for the other way', () => {
@@ -130,5 +132,33 @@ describe('topic and stance', () => {
     expect(guessStance(cues, 'We support it, unless Russia attacks again.', 't').conditions).toEqual([
       { text: 'We support it, unless Russia attacks again.', topicId: 't' },
     ]);
+  });
+
+  describe('with the seed cues', () => {
+    const seedCues = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'seeds', 'stance-cues.json'), 'utf8'),
+    ) as StanceCues;
+    const tariffs = { topicId: 'tariffs', terms: ['tariffs', 'duties'], strongTerms: [] };
+    const stance = (quote: string) => guessStance(seedCues, quote, 'tariffs', tariffs).stance;
+
+    it('reads no cue inside a set phrase ("at best", "right now")', () => {
+      // "best" and "right" would each cancel the criticism out.
+      expect(stance('These tariffs are a mistake, a gamble at best.')).toBe('oppose');
+      expect(stance('Right now, these tariffs are unfair.')).toBe('oppose');
+      expect(stance('These tariffs are the right answer.')).toBe('support');
+    });
+
+    it('reads criticism and regret for what was done as opposition', () => {
+      expect(stance('This is a dark day for free trade.')).toBe('oppose');
+      expect(stance('I would have wished for a better outcome on tariffs.')).toBe('oppose');
+      expect(stance('These duties are reckless and self-defeating.')).toBe('oppose');
+    });
+
+    it('reads a plain refusal ("not going to") as no condition', () => {
+      expect(stance('We are not going to lift the tariffs because somebody asks nicely.')).toBe('support');
+      expect(stance('We are not going to lift the tariffs unless they open their market.')).toBe(
+        'conditional-support',
+      );
+    });
   });
 });

@@ -227,6 +227,25 @@ const weigh = (text: string, cues: StanceCue[]): { weight: number; at: number[];
 };
 
 const NEGATION_REACH = 24;
+
+/**
+ * A quotation's plain words with each set phrase whose words are no cue ("at the end of the day", "at best", "hand
+ * back") written as a dash per word, so that no cue matches inside it and every other word keeps its offset.
+ */
+const withoutSetPhrases = (text: string, phrases: string[] = []): string => {
+  let masked = text;
+  for (const phrase of phrases) {
+    const words = wordsOfPhrase(phrase);
+    if (words.length === 0) continue;
+    const needle = ` ${words.join(' ')} `;
+    for (let at = masked.indexOf(needle); at >= 0; at = masked.indexOf(needle, at + 1))
+      masked =
+        masked.slice(0, at + 1) +
+        needle.slice(1, -1).replace(/[^ ]/g, '-') +
+        masked.slice(at + needle.length - 1);
+  }
+  return masked;
+};
 const REVERSAL_REACH = 3;
 
 /**
@@ -288,15 +307,13 @@ const PAST = new RegExp(
 );
 const PRESENT_OR_TO_COME =
   /\b(?:is|are|am|be|'s|'re|'m|will|'ll|would|shall|must|should|can|could|may|might|need|needs|want|wants|has|have|'ve|do|does|let|hope|expect|going)\b/;
-const THERE_IS = /^ there (?:is|are|was|were|'s) /;
+/** What there is, not what there is not: "there is no justification for this" rebuts someone, a position. */
+const THERE_IS = /^ there (?:is|are|was|were|'s) (?!no |not |nothing |never |none )/;
 /**
- * A quotation that only describes: a fragment of a few words with no word of the topic's own ("relieved", "moving
- * forward"), what there is ("There is one text"), or what happened, told in the past with no verb of now or of what
- * is to come ("The understanding was worked out between the two countries").
+ * A quotation that only describes: what there is ("There is one text"), or what happened, told in the past with no
+ * verb of now or of what is to come ("The understanding was worked out between the two countries").
  */
-const describes = (text: string, ownTopicWords: boolean): boolean => {
-  const words = text.trim().split(' ').length;
-  if (words <= 4) return !ownTopicWords;
+const describes = (text: string): boolean => {
   if (THERE_IS.test(text)) return true;
   return PAST.test(text) && !PRESENT_OR_TO_COME.test(text);
 };
@@ -314,7 +331,8 @@ export const guessStance = (
   topicId: string | null,
   lexicon?: TopicLexicon,
 ): StanceGuess => {
-  const text = plainWords(quote);
+  const plain = plainWords(quote);
+  const text = withoutSetPhrases(plain, cues.neutral);
   const negations = weigh(text, cues.negation);
   const ends = scopeEnds(quote, text);
   const negatedAt = (at: number) =>
@@ -335,7 +353,7 @@ export const guessStance = (
       else support += cue.weight;
     }
   }
-  const undone = specific === 0 ? reversals(cues, text, lexicon) : [];
+  const undone = specific === 0 ? reversals(cues, plain, lexicon) : [];
   for (const cue of cues.oppose)
     for (const at of occurrences(text, cue.phrase)) if (!undone.includes(at)) oppose += cue.weight;
   const refusal = weigh(text, cues.refusal ?? []).weight;
@@ -368,7 +386,7 @@ export const guessStance = (
   }
   const evidence = Math.abs(polarity);
   // A weak cue in a story of what happened ("We came to agree on a mechanism") is no position either.
-  if (evidence < 1 && conditions.weight === 0 && specific === 0 && describes(text, true))
+  if (evidence < 1 && conditions.weight === 0 && specific === 0 && describes(text))
     return { stance: 'no-position', conditions: [], confidence: 0.5 };
   if (topicId === null && evidence < 1)
     return { stance: 'no-position', conditions: [], confidence: evidence === 0 ? 0.7 : 0.5 };
@@ -378,9 +396,9 @@ export const guessStance = (
     const termsAt = [...(lexicon?.terms ?? []), ...(lexicon?.strongTerms ?? [])].flatMap((term) =>
       occurrences(text, term),
     );
-    if (conditions.weight === 0 && describes(text, termsAt.length > 0))
-      return { stance: 'no-position', conditions: [], confidence: 0.5 };
     const denied = termsAt.length > 0 && termsAt.every(negatedAt);
+    if (!denied && conditions.weight === 0 && describes(text))
+      return { stance: 'no-position', conditions: [], confidence: 0.5 };
     return { stance: denied ? 'oppose' : 'support', conditions: [], confidence: denied ? 0.45 : 0.4 };
   }
   const base = Math.min(0.92, 0.5 + 0.12 * evidence + (specific !== 0 ? 0.1 : 0));

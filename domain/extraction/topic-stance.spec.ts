@@ -160,5 +160,31 @@ describe('topic and stance', () => {
         'conditional-support',
       );
     });
+
+    it('reads a refusal or a criticism under a negation as none, and "not ruling out" as a hedge', () => {
+      expect(stance('We are not ruling out new tariffs.')).toBe('hedged');
+      expect(stance('New tariffs have not been ruled out.')).toBe('hedged');
+      expect(stance('These tariffs are not a mistake.')).toBe('support');
+      expect(stance('New tariffs are ruled out.')).toBe('oppose');
+    });
+
+    it('reads vetoes, blocking and gifts to the other side as opposition', () => {
+      expect(stance('We will veto these tariffs.')).toBe('oppose');
+      expect(stance('Parliament will block the duties.')).toBe('oppose');
+      expect(stance('Lifting the tariffs now would be a gift to Beijing.')).toBe('support');
+    });
+
+    it('reads "for as long as it takes" as no condition, and a condition proper even without a cue', () => {
+      expect(stance('The tariffs will stay for as long as it takes.')).toBe('support');
+      expect(stance('The tariffs stay, provided the talks fail.')).toBe('conditional-support');
+      // A clause of time says when, not whether.
+      expect(stance('The tariffs stay until the talks are over.')).toBe('support');
+    });
+
+    it('reads thanks and pleasantries as no position', () => {
+      expect(stance('Thank you for having me to talk about tariffs.')).toBe('no-position');
+      expect(stance('It is a pleasure to be back in Washington.')).toBe('no-position');
+      expect(stance('Thank you. We support these tariffs.')).toBe('support');
+    });
   });
 });

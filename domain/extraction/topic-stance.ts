@@ -309,12 +309,16 @@ const PRESENT_OR_TO_COME =
   /\b(?:is|are|am|be|'s|'re|'m|will|'ll|would|shall|must|should|can|could|may|might|need|needs|want|wants|has|have|'ve|do|does|let|hope|expect|going)\b/;
 /** What there is, not what there is not: "there is no justification for this" rebuts someone, a position. */
 const THERE_IS = /^ there (?:is|are|was|were|'s) (?!no |not |nothing |never |none )/;
+const TEMPORAL = /^(?:until|once|as soon as|when)\b/;
+/** Thanks and pleasantries that open a quotation: a courtesy, not a position, unless a cue says one. */
+const COURTESY =
+  /^ (?:thank you|thanks|many thanks|we thank|i thank|i want to thank|it is a pleasure|it's a pleasure|it is an honour|it's an honour|good to see|nice to see|pleased to be|glad to be|happy to be)\b/;
 /**
  * A quotation that only describes: what there is ("There is one text"), or what happened, told in the past with no
  * verb of now or of what is to come ("The understanding was worked out between the two countries").
  */
 const describes = (text: string): boolean => {
-  if (THERE_IS.test(text)) return true;
+  if (THERE_IS.test(text) || COURTESY.test(text)) return true;
   return PAST.test(text) && !PRESENT_OR_TO_COME.test(text);
 };
 
@@ -354,9 +358,14 @@ export const guessStance = (
     }
   }
   const undone = specific === 0 ? reversals(cues, plain, lexicon) : [];
+  // Criticism or a refusal under a negation ("not a mistake", "has not been ruled out") is none: the words
+  // that say so ("not ruled out") are hedges.
   for (const cue of cues.oppose)
-    for (const at of occurrences(text, cue.phrase)) if (!undone.includes(at)) oppose += cue.weight;
-  const refusal = weigh(text, cues.refusal ?? []).weight;
+    for (const at of occurrences(text, cue.phrase))
+      if (!undone.includes(at) && !negatedAt(at)) oppose += cue.weight;
+  let refusal = 0;
+  for (const cue of cues.refusal ?? [])
+    if (occurrences(text, cue.phrase).some((at) => !negatedAt(at))) refusal += cue.weight;
   const conditions = weigh(text, cues.condition);
   const hedges = weigh(text, cues.hedge);
   const refusals = weigh(text, cues.noComment);
@@ -399,6 +408,14 @@ export const guessStance = (
     const denied = termsAt.length > 0 && termsAt.every(negatedAt);
     if (!denied && conditions.weight === 0 && describes(text))
       return { stance: 'no-position', conditions: [], confidence: 0.5 };
+    // Without a cue, a clause of time ("until the guns fall silent") says when, not whether: only a condition proper
+    // ("provided the sanctions are lifted") makes the assertion conditional.
+    if (conditions.phrases.some((phrase) => !TEMPORAL.test(phrase)))
+      return {
+        stance: denied ? 'conditional-opposition' : 'conditional-support',
+        conditions: conditionTexts,
+        confidence: 0.4,
+      };
     return { stance: denied ? 'oppose' : 'support', conditions: [], confidence: denied ? 0.45 : 0.4 };
   }
   const base = Math.min(0.92, 0.5 + 0.12 * evidence + (specific !== 0 ? 0.1 : 0));

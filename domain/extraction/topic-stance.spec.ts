@@ -186,5 +186,35 @@ describe('topic and stance', () => {
       expect(stance('It is a pleasure to be back in Washington.')).toBe('no-position');
       expect(stance('Thank you. We support these tariffs.')).toBe('support');
     });
+
+    it('reads a rhetorical question as denying what it asks', () => {
+      expect(stance('Why should our families pay more? The tariffs must stay regardless.')).toBe('support');
+      expect(stance('Why should our families pay these tariffs?')).toBe('oppose');
+      expect(stance('How can we keep tariffs that ruin our own farmers?')).toBe('oppose');
+      // A question asked to learn something is no denial.
+      expect(stance('Will the tariffs stay?')).toBe('support');
+    });
+
+    it('reads a negated predicate after the topic’s words as a denial', () => {
+      expect(stance('Tariffs are not the answer.')).toBe('oppose');
+      expect(stance('The duties have not worked.')).toBe('oppose');
+      // "not enough" asks for more, not for none.
+      expect(stance('The tariffs are not enough.')).toBe('support');
+    });
+
+    it('reads calls to withdraw or reconsider as undoing', () => {
+      expect(stance('We call on Washington to withdraw these tariffs.')).toBe('oppose');
+      expect(stance('We urge them to reconsider the duties.')).toBe('oppose');
+    });
+
+    it('reads deferrals and study as hedges, and concern as opposition', () => {
+      expect(stance('We are studying the tariffs carefully.')).toBe('hedged');
+      expect(stance('We will decide on tariffs in due course.')).toBe('hedged');
+      expect(stance('The tariffs are deeply concerning for our exporters.')).toBe('oppose');
+    });
+
+    it('reads a past event told with a preposition after its verb as a description', () => {
+      expect(stance('The tariff papers arrived at the ministry on Tuesday morning.')).toBe('no-position');
+    });
   });
 });

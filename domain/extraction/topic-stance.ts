@@ -285,25 +285,38 @@ const reversals = (cues: StanceCues, text: string, lexicon: TopicLexicon | undef
  * It is a right.") and at a "but" ("not now, but soon"). Offsets are those of the quotation's plain words: the
  * sentences' plain words joined by single spaces are the whole's.
  */
-const scopeEnds = (quote: string, text: string): number[] => {
+const scopeEnds = (quote: string, text: string): { ends: number[]; rhetorical: [number, number][] } => {
   const ends: number[] = [];
+  const rhetorical: [number, number][] = [];
   let at = 0;
   for (const sentence of quote.split(/(?<=[.!?;])\s+/)) {
     const words = plainWords(sentence).trim();
     if (words === '') continue;
     if (at > 0) ends.push(at);
+    if (RHETORICAL.test(` ${words} `) && /\?\W*$/.test(sentence))
+      rhetorical.push([at, at + words.length + 1]);
     at += words.length + 1;
   }
   for (const but of wordRuns(text, ['but'])) ends.push(but);
-  return ends;
+  return { ends, rhetorical };
 };
+
+/**
+ * A question asked to deny ("Why should families pay more?", "How can we keep sanctions that ruin us?"): what it
+ * asks is what the speaker rejects, so its words read as under a negation.
+ */
+const RHETORICAL =
+  /^ (?:why (?:should|would|must|do|does|did|on earth)|how (?:can|could|on earth)|who (?:would|could|can) (?:possibly )?(?:want|believe|accept)|what (?:is the point|good)|is it (?:fair|right|reasonable)|does anyone|do we really) /;
+
+const POST_NEGATION_REACH = 3;
 
 /** Words that report a fact in the past or what there is: no position unless a cue says one. */
 const ED = '(?:\\w+[^\\We]ed|agreed)';
 /** Past verbs: common irregular ones, and a word in -ed after a pronoun or before its object ("signed it"). */
 const PAST = new RegExp(
   '\\b(?:was|were|had|did|came|went|met|got|made|took|gave|told|said|saw|spoke|held|sent|began|brought|left|' +
-    `thought|knew|(?:we|they|i|he|she|it|who|you) ${ED}|${ED} (?:to|the|a|an|it|them|that|this|us|him|her|on|with|out|up))\\b`,
+    `thought|knew|(?:we|they|i|he|she|it|who|you) ${ED}|${ED} (?:to|the|a|an|it|them|that|this|us|him|her|on|with|out|up|` +
+    `at|in|into|over|from|by|after|before|across|through|back|down|off))\\b`,
 );
 const PRESENT_OR_TO_COME =
   /\b(?:is|are|am|be|'s|'re|'m|will|'ll|would|shall|must|should|can|could|may|might|need|needs|want|wants|has|have|'ve|do|does|let|hope|expect|going)\b/;
@@ -338,12 +351,24 @@ export const guessStance = (
   const plain = plainWords(quote);
   const text = withoutSetPhrases(plain, cues.neutral);
   const negations = weigh(text, cues.negation);
-  const ends = scopeEnds(quote, text);
+  const { ends, rhetorical } = scopeEnds(quote, text);
   const negatedAt = (at: number) =>
+    rhetorical.some(([from, to]) => at >= from && at < to) ||
     negations.at.some(
       (negation) =>
         negation < at && at - negation <= NEGATION_REACH && !ends.some((end) => end > negation && end <= at),
     );
+  // A negated predicate after the topic's words denies them too ("Tariffs are not the answer", "the sanctions
+  // have not worked").
+  const { offsets } = wordIndex(text);
+  const deniedAfter = (at: number, length: number) => {
+    const next = offsets.indexOf(at) + length;
+    const until = offsets[next + POST_NEGATION_REACH] ?? text.length;
+    return negations.at.some(
+      (negation) =>
+        negation >= offsets[next] && negation < until && !ends.some((end) => end > at && end <= negation),
+    );
+  };
   let specific = 0;
   for (const term of lexicon?.supportTerms ?? [])
     for (const at of occurrences(text, term))
@@ -358,14 +383,20 @@ export const guessStance = (
     }
   }
   const undone = specific === 0 ? reversals(cues, plain, lexicon) : [];
-  // Criticism or a refusal under a negation ("not a mistake", "has not been ruled out") is none: the words
-  // that say so ("not ruled out") are hedges.
+  // Criticism under a negation ("not a mistake") counts half for; a refusal under one ("has not been ruled out")
+  // counts for nothing, the words that say so being hedges.
+  // (A cue that is itself a negation, "never", "no way", keeps its sense after another.)
+  const negative = (phrase: string) =>
+    cues.negation.some((negation) => ` ${plainPhrase(phrase)} `.includes(plainPhrase(negation.phrase)));
   for (const cue of cues.oppose)
     for (const at of occurrences(text, cue.phrase))
-      if (!undone.includes(at) && !negatedAt(at)) oppose += cue.weight;
+      if (undone.includes(at)) continue;
+      else if (negatedAt(at) && !negative(cue.phrase)) support += cue.weight / 2;
+      else oppose += cue.weight;
   let refusal = 0;
   for (const cue of cues.refusal ?? [])
-    if (occurrences(text, cue.phrase).some((at) => !negatedAt(at))) refusal += cue.weight;
+    if (occurrences(text, cue.phrase).some((at) => !negatedAt(at) || negative(cue.phrase)))
+      refusal += cue.weight;
   const conditions = weigh(text, cues.condition);
   const hedges = weigh(text, cues.hedge);
   const refusals = weigh(text, cues.noComment);
@@ -403,9 +434,10 @@ export const guessStance = (
   // negation governs those terms ("nobody will ask Ukraine to give up its land", "cannot fight a trade war").
   if (evidence === 0) {
     const termsAt = [...(lexicon?.terms ?? []), ...(lexicon?.strongTerms ?? [])].flatMap((term) =>
-      occurrences(text, term),
+      occurrences(text, term).map((at) => ({ at, length: wordsOfPhrase(term).length })),
     );
-    const denied = termsAt.length > 0 && termsAt.every(negatedAt);
+    const denied =
+      termsAt.length > 0 && termsAt.every(({ at, length }) => negatedAt(at) || deniedAfter(at, length));
     if (!denied && conditions.weight === 0 && describes(text))
       return { stance: 'no-position', conditions: [], confidence: 0.5 };
     // Without a cue, a clause of time ("until the guns fall silent") says when, not whether: only a condition proper

@@ -216,5 +216,13 @@ describe('topic and stance', () => {
     it('reads a past event told with a preposition after its verb as a description', () => {
       expect(stance('The tariff papers arrived at the ministry on Tuesday morning.')).toBe('no-position');
     });
+
+    it('reads "opposes", harm and unaffordability as opposition, and a pause on the measure as its undoing', () => {
+      expect(stance('Beijing firmly opposes the tariffs.')).toBe('oppose');
+      expect(stance('These tariffs will only hurt our consumers.')).toBe('oppose');
+      expect(stance('Tariffs this high are unaffordable for small firms.')).toBe('oppose');
+      expect(stance('The pause on tariffs will stay in place.')).toBe('oppose');
+      expect(stance('We have to wait and see on tariffs.')).toBe('hedged');
+    });
   });
 });

@@ -110,6 +110,13 @@ describe('topic and stance', () => {
     expect(guessStance(withReversal, 'We must end the truce.', 'truce', truce).stance).toBe('oppose');
   });
 
+  it('lets a hedge before a "but" give way to the side the rest takes', () => {
+    const stance = (quote: string) => guessStance(cues, quote, 'ukraine.nato-membership').stance;
+    expect(stance("We'll see what the summit brings, but we support their membership.")).toBe('support');
+    expect(stance("We support their membership, but we'll see.")).toBe('hedged');
+    expect(stance("We'll see what the summit brings.")).toBe('hedged');
+  });
+
   it('picks the topic whose lexicon the quotation uses most, the frame counting half', () => {
     expect(guessTopic(topics, 'Ukraine can forget about joining Nato.', '').topicId).toBe(
       'ukraine.nato-membership',

@@ -399,6 +399,15 @@ export const guessStance = (
       refusal += cue.weight;
   const conditions = weigh(text, cues.condition);
   const hedges = weigh(text, cues.hedge);
+  // A hedge before a "but" that goes on to take a side ("I'm not going to get ahead of the discussion ... but the
+  // backstop is so important") gives way to the side taken.
+  const lastBut = Math.max(-1, ...wordRuns(text, ['but']));
+  if (
+    lastBut >= 0 &&
+    hedges.at.every((at) => at < lastBut) &&
+    [...cues.support, ...cues.oppose].some((cue) => occurrences(text, cue.phrase).some((at) => at > lastBut))
+  )
+    hedges.weight = 0;
   const refusals = weigh(text, cues.noComment);
   const general = support - oppose - refusal;
   // The other cues speak of undoing the proposition ("easing sanctions would reward aggression, and we will not do

@@ -341,6 +341,8 @@ const describes = (text: string): boolean => {
  * enrichment), then general cues (a support cue under a negation counts against), refusals ("will not", "a red
  * line", "rules out"), conditions ("unless", "only if", "until") that make it conditional, hedges and refusals to
  * comment. A quotation with no such phrase states no position (`no-position`): a description, a fact, a courtesy.
+ * Negations reach to the end of their sentence or a "but"; undoing the proposition's measure ("lift the sanctions")
+ * turns the other cues round (docs/extraction.md, step 9).
  */
 export const guessStance = (
   cues: StanceCues,

@@ -103,4 +103,12 @@ export type StanceCues = {
   oppose: StanceCue[];
   /** "will not", "a red line", "rules out": refusals, against whatever the quotation speaks of. */
   refusal?: StanceCue[];
+  /**
+   * Verbs that undo what a proposition asks for ("lift", "ease", "drop", "scrap"), before a word of the topic
+   * ("easing sanctions"), and their passive or "must go" forms after one ("the tariffs must go"): the quotation's
+   * other cues then speak of the undoing, so they count the other way.
+   */
+  reversal?: { before: string[]; after: string[]; notMeasures: string[] };
+  /** Set phrases whose words are no cue ("at the end of the day", "at best", "right now", "hand back", "Great Britain"). */
+  neutral?: string[];
 };

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { StanceCues, TopicLexicon } from './extraction.types';
 import { guessStance, guessTopic } from './topic-stance';
 
@@ -51,6 +53,70 @@ describe('topic and stance', () => {
     ).toBe('support');
   });
 
+  it('ends a negation’s reach at the end of its sentence and at a "but"', () => {
+    const stance = (quote: string) => guessStance(cues, quote, 'ukraine.nato-membership').stance;
+    expect(stance('This is not charity. We must support them.')).toBe('support');
+    expect(stance('This is not charity, we must support them.')).toBe('oppose');
+    expect(stance('Not today, but we support their membership.')).toBe('support');
+  });
+
+  it('reads a denial of the topic’s strong terms too', () => {
+    const retaliation = { topicId: 'retaliation', terms: ['countermeasures'], strongTerms: ['trade war'] };
+    const quote = 'We will not start a trade war with our closest ally.';
+    expect(guessStance(cues, quote, 'retaliation', retaliation)).toMatchObject({
+      stance: 'oppose',
+      confidence: 0.45,
+    });
+  });
+
+  it('gives no position to a quotation that only describes what there is or what happened', () => {
+    const sanctions = topics[1];
+    const stance = (quote: string) => guessStance(cues, quote, 'russia.sanctions', sanctions).stance;
+    expect(stance('There are two texts on the sanctions, and everyone has read them.')).toBe('no-position');
+    expect(stance('The sanctions package was drafted by the commission over the weekend.')).toBe(
+      'no-position',
+    );
+    expect(stance('We discussed the sanctions with them and they listened.')).toBe('no-position');
+    // A verb of now or of what is to come keeps the assertion.
+    expect(stance('The sanctions were drafted carefully and they are working.')).toBe('support');
+    expect(stance('The sanctions will stay.')).toBe('support');
+    // What there is not rebuts someone; a denial of the topic's words stays a denial.
+    expect(stance('There is not one case for sanctions.')).toBe('oppose');
+    expect(stance('There is no alternative to pressure, and it works.')).toBe('support');
+    expect(stance('They did not want sanctions.')).toBe('oppose');
+  });
+
+  it('reads the undoing of what the proposition asks for the other way', () => {
+    const reversal = {
+      before: ['lift', 'easing', 'end'],
+      after: ['must go', 'be lifted'],
+      notMeasures: ['fighting'],
+    };
+    const withReversal: StanceCues = {
+      ...cues,
+      reversal,
+      oppose: [...cues.oppose, { phrase: 'mistake', weight: 0.8 }],
+    };
+    const sanctions = { topicId: 'russia.sanctions', terms: ['sanctions'], strongTerms: [] };
+    const stance = (quote: string) => guessStance(withReversal, quote, 'russia.sanctions', sanctions).stance;
+    expect(stance('We must lift the sanctions.')).toBe('oppose');
+    expect(stance('Easing the sanctions now would be a mistake.')).toBe('support');
+    expect(stance('We will not lift the sanctions this year.')).toBe('support');
+    expect(stance('These sanctions must go.')).toBe('oppose');
+    expect(stance('We must keep the sanctions.')).toBe('support');
+    // Ending what the proposition itself would end is no undoing.
+    const truce = { topicId: 'truce', terms: ['fighting', 'truce'], strongTerms: [] };
+    expect(guessStance(withReversal, 'We must end the fighting.', 'truce', truce).stance).toBe('support');
+    expect(guessStance(withReversal, 'We must end the truce.', 'truce', truce).stance).toBe('oppose');
+  });
+
+  it('lets a hedge before a "but" give way to the side the rest takes', () => {
+    const stance = (quote: string) => guessStance(cues, quote, 'ukraine.nato-membership').stance;
+    expect(stance("We'll see what the summit brings, but we support their membership.")).toBe('support');
+    expect(stance("We support their membership, but we'll see.")).toBe('hedged');
+    expect(stance("We'll see what the summit brings.")).toBe('hedged');
+  });
+
   it('picks the topic whose lexicon the quotation uses most, the frame counting half', () => {
     expect(guessTopic(topics, 'Ukraine can forget about joining Nato.', '').topicId).toBe(
       'ukraine.nato-membership',
@@ -73,5 +139,97 @@ describe('topic and stance', () => {
     expect(guessStance(cues, 'We support it, unless Russia attacks again.', 't').conditions).toEqual([
       { text: 'We support it, unless Russia attacks again.', topicId: 't' },
     ]);
+  });
+
+  describe('with the seed cues', () => {
+    const seedCues = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'seeds', 'stance-cues.json'), 'utf8'),
+    ) as StanceCues;
+    const tariffs = { topicId: 'tariffs', terms: ['tariffs', 'duties'], strongTerms: [] };
+    const stance = (quote: string) => guessStance(seedCues, quote, 'tariffs', tariffs).stance;
+
+    it('reads no cue inside a set phrase ("at best", "right now")', () => {
+      // "best" and "right" would each cancel the criticism out.
+      expect(stance('These tariffs are a mistake, a gamble at best.')).toBe('oppose');
+      expect(stance('Right now, these tariffs are unfair.')).toBe('oppose');
+      expect(stance('These tariffs are the right answer.')).toBe('support');
+    });
+
+    it('reads criticism and regret for what was done as opposition', () => {
+      expect(stance('This is a dark day for free trade.')).toBe('oppose');
+      expect(stance('I would have wished for a better outcome on tariffs.')).toBe('oppose');
+      expect(stance('These duties are reckless and self-defeating.')).toBe('oppose');
+    });
+
+    it('reads a plain refusal ("not going to") as no condition', () => {
+      expect(stance('We are not going to lift the tariffs because somebody asks nicely.')).toBe('support');
+      expect(stance('We are not going to lift the tariffs unless they open their market.')).toBe(
+        'conditional-support',
+      );
+    });
+
+    it('reads a refusal or a criticism under a negation as none, and "not ruling out" as a hedge', () => {
+      expect(stance('We are not ruling out new tariffs.')).toBe('hedged');
+      expect(stance('New tariffs have not been ruled out.')).toBe('hedged');
+      expect(stance('These tariffs are not a mistake.')).toBe('support');
+      expect(stance('New tariffs are ruled out.')).toBe('oppose');
+    });
+
+    it('reads vetoes, blocking and gifts to the other side as opposition', () => {
+      expect(stance('We will veto these tariffs.')).toBe('oppose');
+      expect(stance('Parliament will block the duties.')).toBe('oppose');
+      expect(stance('Lifting the tariffs now would be a gift to Beijing.')).toBe('support');
+    });
+
+    it('reads "for as long as it takes" as no condition, and a condition proper even without a cue', () => {
+      expect(stance('The tariffs will stay for as long as it takes.')).toBe('support');
+      expect(stance('The tariffs stay, provided the talks fail.')).toBe('conditional-support');
+      // A clause of time says when, not whether.
+      expect(stance('The tariffs stay until the talks are over.')).toBe('support');
+    });
+
+    it('reads thanks and pleasantries as no position', () => {
+      expect(stance('Thank you for having me to talk about tariffs.')).toBe('no-position');
+      expect(stance('It is a pleasure to be back in Washington.')).toBe('no-position');
+      expect(stance('Thank you. We support these tariffs.')).toBe('support');
+    });
+
+    it('reads a rhetorical question as denying what it asks', () => {
+      expect(stance('Why should our families pay more? The tariffs must stay regardless.')).toBe('support');
+      expect(stance('Why should our families pay these tariffs?')).toBe('oppose');
+      expect(stance('How can we keep tariffs that ruin our own farmers?')).toBe('oppose');
+      // A question asked to learn something is no denial.
+      expect(stance('Will the tariffs stay?')).toBe('support');
+    });
+
+    it('reads a negated predicate after the topic’s words as a denial', () => {
+      expect(stance('Tariffs are not the answer.')).toBe('oppose');
+      expect(stance('The duties have not worked.')).toBe('oppose');
+      // "not enough" asks for more, not for none.
+      expect(stance('The tariffs are not enough.')).toBe('support');
+    });
+
+    it('reads calls to withdraw or reconsider as undoing', () => {
+      expect(stance('We call on Washington to withdraw these tariffs.')).toBe('oppose');
+      expect(stance('We urge them to reconsider the duties.')).toBe('oppose');
+    });
+
+    it('reads deferrals and study as hedges, and concern as opposition', () => {
+      expect(stance('We are studying the tariffs carefully.')).toBe('hedged');
+      expect(stance('We will decide on tariffs in due course.')).toBe('hedged');
+      expect(stance('The tariffs are deeply concerning for our exporters.')).toBe('oppose');
+    });
+
+    it('reads a past event told with a preposition after its verb as a description', () => {
+      expect(stance('The tariff papers arrived at the ministry on Tuesday morning.')).toBe('no-position');
+    });
+
+    it('reads "opposes", harm and unaffordability as opposition, and a pause on the measure as its undoing', () => {
+      expect(stance('Beijing firmly opposes the tariffs.')).toBe('oppose');
+      expect(stance('These tariffs will only hurt our consumers.')).toBe('oppose');
+      expect(stance('Tariffs this high are unaffordable for small firms.')).toBe('oppose');
+      expect(stance('The pause on tariffs will stay in place.')).toBe('oppose');
+      expect(stance('We have to wait and see on tariffs.')).toBe('hedged');
+    });
   });
 });

@@ -229,11 +229,120 @@ const weigh = (text: string, cues: StanceCue[]): { weight: number; at: number[];
 const NEGATION_REACH = 24;
 
 /**
+ * A quotation's plain words with each set phrase whose words are no cue ("at the end of the day", "at best", "hand
+ * back") written as a dash per word, so that no cue matches inside it and every other word keeps its offset.
+ */
+const withoutSetPhrases = (text: string, phrases: string[] = []): string => {
+  let masked = text;
+  for (const phrase of phrases) {
+    const words = wordsOfPhrase(phrase);
+    if (words.length === 0) continue;
+    const needle = ` ${words.join(' ')} `;
+    for (let at = masked.indexOf(needle); at >= 0; at = masked.indexOf(needle, at + 1))
+      masked =
+        masked.slice(0, at + 1) +
+        needle.slice(1, -1).replace(/[^ ]/g, '-') +
+        masked.slice(at + needle.length - 1);
+  }
+  return masked;
+};
+const REVERSAL_REACH = 3;
+
+/**
+ * Where a quotation undoes what its topic's proposition asks for: a verb of undoing with a word of the topic within a
+ * few words after it ("lift the sanctions", "easing sanctions"), or a word of the topic with a passive or "must go"
+ * form after it ("the tariffs must go"). A word naming what the proposition ends ("end the fighting") is no measure.
+ */
+const reversals = (cues: StanceCues, text: string, lexicon: TopicLexicon | undefined): number[] => {
+  if (!cues.reversal || !lexicon) return [];
+  const notMeasures = new Set(cues.reversal.notMeasures);
+  const { offsets } = wordIndex(text);
+  const measureAt = new Set<number>();
+  for (const term of [...(lexicon.terms ?? []), ...(lexicon.strongTerms ?? [])]) {
+    const wanted = wordsOfPhrase(term);
+    if (wanted.some((word) => notMeasures.has(word))) continue;
+    for (const at of wordRuns(text, wanted)) measureAt.add(offsets.indexOf(at));
+  }
+  if (measureAt.size === 0) return [];
+  const near = (from: number, to: number) => [...measureAt].some((at) => at >= from && at <= to);
+  const found: number[] = [];
+  for (const phrase of cues.reversal.before)
+    for (const at of occurrences(text, phrase)) {
+      const index = offsets.indexOf(at);
+      const after = index + wordsOfPhrase(phrase).length;
+      if (near(after, after + REVERSAL_REACH - 1)) found.push(at);
+    }
+  for (const phrase of cues.reversal.after)
+    for (const at of occurrences(text, phrase)) {
+      const index = offsets.indexOf(at);
+      if (near(index - REVERSAL_REACH - 1, index - 1)) found.push(at);
+    }
+  return found;
+};
+
+/**
+ * Where a negation's reach ends in a quotation's plain words: at each sentence's end ("Recognition is not a favour.
+ * It is a right.") and at a "but" ("not now, but soon"). Offsets are those of the quotation's plain words: the
+ * sentences' plain words joined by single spaces are the whole's.
+ */
+const scopeEnds = (quote: string, text: string): { ends: number[]; rhetorical: [number, number][] } => {
+  const ends: number[] = [];
+  const rhetorical: [number, number][] = [];
+  let at = 0;
+  for (const sentence of quote.split(/(?<=[.!?;])\s+/)) {
+    const words = plainWords(sentence).trim();
+    if (words === '') continue;
+    if (at > 0) ends.push(at);
+    if (RHETORICAL.test(` ${words} `) && /\?\W*$/.test(sentence))
+      rhetorical.push([at, at + words.length + 1]);
+    at += words.length + 1;
+  }
+  for (const but of wordRuns(text, ['but'])) ends.push(but);
+  return { ends, rhetorical };
+};
+
+/**
+ * A question asked to deny ("Why should families pay more?", "How can we keep sanctions that ruin us?"): what it
+ * asks is what the speaker rejects, so its words read as under a negation.
+ */
+const RHETORICAL =
+  /^ (?:why (?:should|would|must|do|does|did|on earth)|how (?:can|could|on earth)|who (?:would|could|can) (?:possibly )?(?:want|believe|accept)|what (?:is the point|good)|is it (?:fair|right|reasonable)|does anyone|do we really) /;
+
+const POST_NEGATION_REACH = 3;
+
+/** Words that report a fact in the past or what there is: no position unless a cue says one. */
+const ED = '(?:\\w+[^\\We]ed|agreed)';
+/** Past verbs: common irregular ones, and a word in -ed after a pronoun or before its object ("signed it"). */
+const PAST = new RegExp(
+  '\\b(?:was|were|had|did|came|went|met|got|made|took|gave|told|said|saw|spoke|held|sent|began|brought|left|' +
+    `thought|knew|(?:we|they|i|he|she|it|who|you) ${ED}|${ED} (?:to|the|a|an|it|them|that|this|us|him|her|on|with|out|up|` +
+    `at|in|into|over|from|by|after|before|across|through|back|down|off))\\b`,
+);
+const PRESENT_OR_TO_COME =
+  /\b(?:is|are|am|be|'s|'re|'m|will|'ll|would|shall|must|should|can|could|may|might|need|needs|want|wants|has|have|'ve|do|does|let|hope|expect|going)\b/;
+/** What there is, not what there is not: "there is no justification for this" rebuts someone, a position. */
+const THERE_IS = /^ there (?:is|are|was|were|'s) (?!no |not |nothing |never |none )/;
+const TEMPORAL = /^(?:until|once|as soon as|when)\b/;
+/** Thanks and pleasantries that open a quotation: a courtesy, not a position, unless a cue says one. */
+const COURTESY =
+  /^ (?:thank you|thanks|many thanks|we thank|i thank|i want to thank|it is a pleasure|it's a pleasure|it is an honour|it's an honour|good to see|nice to see|pleased to be|glad to be|happy to be)\b/;
+/**
+ * A quotation that only describes: what there is ("There is one text"), or what happened, told in the past with no
+ * verb of now or of what is to come ("The understanding was worked out between the two countries").
+ */
+const describes = (text: string): boolean => {
+  if (THERE_IS.test(text) || COURTESY.test(text)) return true;
+  return PAST.test(text) && !PRESENT_OR_TO_COME.test(text);
+};
+
+/**
  * The stance a quotation takes on its topic's proposition, from phrases kept as data: the topic's own support and
  * opposition phrases first ("not for sale" opposes US control of Greenland, "right to enrich" supports Iranian
  * enrichment), then general cues (a support cue under a negation counts against), refusals ("will not", "a red
  * line", "rules out"), conditions ("unless", "only if", "until") that make it conditional, hedges and refusals to
  * comment. A quotation with no such phrase states no position (`no-position`): a description, a fact, a courtesy.
+ * Negations reach to the end of their sentence or a "but"; undoing the proposition's measure ("lift the sanctions")
+ * turns the other cues round (docs/extraction.md, step 9).
  */
 export const guessStance = (
   cues: StanceCues,
@@ -241,10 +350,27 @@ export const guessStance = (
   topicId: string | null,
   lexicon?: TopicLexicon,
 ): StanceGuess => {
-  const text = plainWords(quote);
+  const plain = plainWords(quote);
+  const text = withoutSetPhrases(plain, cues.neutral);
   const negations = weigh(text, cues.negation);
+  const { ends, rhetorical } = scopeEnds(quote, text);
   const negatedAt = (at: number) =>
-    negations.at.some((negation) => negation < at && at - negation <= NEGATION_REACH);
+    rhetorical.some(([from, to]) => at >= from && at < to) ||
+    negations.at.some(
+      (negation) =>
+        negation < at && at - negation <= NEGATION_REACH && !ends.some((end) => end > negation && end <= at),
+    );
+  // A negated predicate after the topic's words denies them too ("Tariffs are not the answer", "the sanctions
+  // have not worked").
+  const { offsets } = wordIndex(text);
+  const deniedAfter = (at: number, length: number) => {
+    const next = offsets.indexOf(at) + length;
+    const until = offsets[next + POST_NEGATION_REACH] ?? text.length;
+    return negations.at.some(
+      (negation) =>
+        negation >= offsets[next] && negation < until && !ends.some((end) => end > at && end <= negation),
+    );
+  };
   let specific = 0;
   for (const term of lexicon?.supportTerms ?? [])
     for (const at of occurrences(text, term))
@@ -258,12 +384,45 @@ export const guessStance = (
       else support += cue.weight;
     }
   }
-  for (const cue of cues.oppose) for (const _ of occurrences(text, cue.phrase)) oppose += cue.weight;
-  const refusal = weigh(text, cues.refusal ?? []).weight;
+  const undone = specific === 0 ? reversals(cues, plain, lexicon) : [];
+  // Criticism under a negation ("not a mistake") counts half for; a refusal under one ("has not been ruled out")
+  // counts for nothing, the words that say so being hedges.
+  // (A cue that is itself a negation, "never", "no way", keeps its sense after another.)
+  const negative = (phrase: string) =>
+    cues.negation.some((negation) => ` ${plainPhrase(phrase)} `.includes(plainPhrase(negation.phrase)));
+  for (const cue of cues.oppose)
+    for (const at of occurrences(text, cue.phrase))
+      if (undone.includes(at)) continue;
+      else if (negatedAt(at) && !negative(cue.phrase)) support += cue.weight / 2;
+      else oppose += cue.weight;
+  let refusal = 0;
+  for (const cue of cues.refusal ?? [])
+    if (occurrences(text, cue.phrase).some((at) => !negatedAt(at) || negative(cue.phrase)))
+      refusal += cue.weight;
   const conditions = weigh(text, cues.condition);
   const hedges = weigh(text, cues.hedge);
+  // A hedge before a "but" that goes on to take a side ("I'm not going to get ahead of the discussion ... but the
+  // backstop is so important") gives way to the side taken.
+  const lastBut = Math.max(-1, ...wordRuns(text, ['but']));
+  if (
+    lastBut >= 0 &&
+    hedges.at.every((at) => at < lastBut) &&
+    [...cues.support, ...cues.oppose].some((cue) => occurrences(text, cue.phrase).some((at) => at > lastBut))
+  )
+    hedges.weight = 0;
   const refusals = weigh(text, cues.noComment);
-  const polarity = specific !== 0 ? specific : support - oppose - refusal;
+  const general = support - oppose - refusal;
+  // The other cues speak of undoing the proposition ("easing sanctions would reward aggression, and we will not do
+  // it"): they count the other way, a refusal of the undoing supports, and an undoing on its own opposes.
+  const reversed =
+    undone.length === 0
+      ? general
+      : undone.some(negatedAt)
+        ? Math.max(1, Math.abs(general))
+        : general !== 0
+          ? -general
+          : -1;
+  const polarity = specific !== 0 ? specific : reversed;
   const conditionTexts = quote
     .split(/(?<=[.!?])\s+/)
     .filter((sentence) =>
@@ -277,13 +436,29 @@ export const guessStance = (
     return { stance: 'hedged', conditions: [], confidence: Math.min(0.85, 0.5 + 0.15 * hedges.weight) };
   }
   const evidence = Math.abs(polarity);
+  // A weak cue in a story of what happened ("We came to agree on a mechanism") is no position either.
+  if (evidence < 1 && conditions.weight === 0 && specific === 0 && describes(text))
+    return { stance: 'no-position', conditions: [], confidence: 0.5 };
   if (topicId === null && evidence < 1)
     return { stance: 'no-position', conditions: [], confidence: evidence === 0 ? 0.7 : 0.5 };
   // On a topic without a cue: words that use the proposition's own terms mostly assert it, and deny it when a
   // negation governs those terms ("nobody will ask Ukraine to give up its land", "cannot fight a trade war").
   if (evidence === 0) {
-    const termsAt = (lexicon?.terms ?? []).flatMap((term) => occurrences(text, term));
-    const denied = termsAt.length > 0 && termsAt.every(negatedAt);
+    const termsAt = [...(lexicon?.terms ?? []), ...(lexicon?.strongTerms ?? [])].flatMap((term) =>
+      occurrences(text, term).map((at) => ({ at, length: wordsOfPhrase(term).length })),
+    );
+    const denied =
+      termsAt.length > 0 && termsAt.every(({ at, length }) => negatedAt(at) || deniedAfter(at, length));
+    if (!denied && conditions.weight === 0 && describes(text))
+      return { stance: 'no-position', conditions: [], confidence: 0.5 };
+    // Without a cue, a clause of time ("until the guns fall silent") says when, not whether: only a condition proper
+    // ("provided the sanctions are lifted") makes the assertion conditional.
+    if (conditions.phrases.some((phrase) => !TEMPORAL.test(phrase)))
+      return {
+        stance: denied ? 'conditional-opposition' : 'conditional-support',
+        conditions: conditionTexts,
+        confidence: 0.4,
+      };
     return { stance: denied ? 'oppose' : 'support', conditions: [], confidence: denied ? 0.45 : 0.4 };
   }
   const base = Math.min(0.92, 0.5 + 0.12 * evidence + (specific !== 0 ? 0.1 : 0));

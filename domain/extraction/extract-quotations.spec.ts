@@ -263,4 +263,21 @@ describe('extractQuotations', () => {
       ['amaka-obi', 'a disaster'],
     ]);
   });
+
+  it('gives a quotation that takes a side without naming its subject the topic the story leads with', () => {
+    const text = [
+      'BRUSSELS - The European Union agreed on Tuesday to a new package of sanctions on Russia, its eighteenth, ' +
+        'with a lower price cap on Russian oil and more banks cut off from payments.',
+      '',
+      'Ministers said the sanctions would tighten the pressure on the Kremlin over its war in Ukraine.',
+      '',
+      'Foreign Minister Jan Novak, asked about the deal, said: "This is a strong and necessary step, and we welcome it."',
+      '',
+      'He added: "I will fly home tonight after the last meeting."',
+    ].join('\n');
+    const [welcome, weather] = extract(text, '2025-07-16');
+    expect(welcome).toMatchObject({ topicId: 'russia.sanctions', stance: 'support' });
+    expect(welcome.confidences.topic).toBeLessThan(0.5);
+    expect(weather.topicId).toBeNull();
+  });
 });

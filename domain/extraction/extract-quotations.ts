@@ -27,7 +27,7 @@ import { findInterview } from './interview';
 import { analyseText, tokensWithin } from './language';
 import { quotedText, scanQuotations, type ScannedQuote } from './quote-scanner';
 import { countWords, paragraphSpans, sentenceEnd, type Span } from './text-spans';
-import { forgetTexts, guessStance, guessTopic, proposeTopic } from './topic-stance';
+import { forgetTexts, guessStance, guessTopic, leadTopic, proposeTopic } from './topic-stance';
 import { toKebab } from '../shared/ids';
 
 type Quote = ScannedQuote & { start: number; end: number; paragraph: number; splitGap: Span | null };
@@ -541,7 +541,13 @@ const interviewAnswers = (reading: Reading): [Quote, Finding][] => {
   });
 };
 
-/** The topic an article's opening proposes when no registered one fits (`proposed.<salient words>`). */
+/** How sure a topic taken from the story's opening is, for a quotation that does not name it. */
+const LEAD_TOPIC_CONFIDENCE = 0.4;
+
+/**
+ * The registered topic the article's opening is about (`lead`), or, when none fits, the topic it proposes
+ * (`proposed.<salient words>`).
+ */
 const articleProposal = (reading: Reading, knowledge: ExtractionKnowledge) => {
   const { text, paragraphs, mentions, analysis } = reading;
   const lede = paragraphs
@@ -549,12 +555,15 @@ const articleProposal = (reading: Reading, knowledge: ExtractionKnowledge) => {
     .map((span) => text.slice(span.start, span.end))
     .join(' ');
   const people = mentions.filter((mention) => mention.kind === 'name' || mention.kind === 'alias');
-  return proposeTopic(
-    knowledge.topics,
-    lede,
-    tokensWithin(analysis.tokens, { start: 0, end: paragraphs[2]?.end ?? text.length }),
-    (offset) => people.some((mention) => mention.start <= offset && offset < mention.end),
-  );
+  return {
+    lead: leadTopic(knowledge.topics, lede, text),
+    proposed: proposeTopic(
+      knowledge.topics,
+      lede,
+      tokensWithin(analysis.tokens, { start: 0, end: paragraphs[2]?.end ?? text.length }),
+      (offset) => people.some((mention) => mention.start <= offset && offset < mention.end),
+    ),
+  };
 };
 
 /** A quotation on its way out: its words as printed, how many, and what attribution found. */
@@ -579,11 +588,17 @@ const rate = (
   reading: Reading,
   knowledge: ExtractionKnowledge,
   article: ArticleInput,
-  proposal: ReturnType<typeof proposeTopic>,
+  proposal: ReturnType<typeof articleProposal>,
   { quote, quoteText, wordCount, finding }: Candidate,
 ): ExtractedQuotation => {
   const result = finding?.found ?? NOT_FOUND;
-  const topic = guessTopic(knowledge.topics, quoteText, finding?.frame ?? '', reading.text);
+  let topic = guessTopic(knowledge.topics, quoteText, finding?.frame ?? '', reading.text);
+  // A quotation that takes a side without naming its subject speaks to the story's subject.
+  if (topic.topicId === null && proposal.lead !== null && knowledge.cues) {
+    const bare = guessStance(knowledge.cues, quoteText, null, undefined);
+    if (bare.stance !== null && bare.stance !== 'no-position' && bare.stance !== 'no-comment')
+      topic = { topicId: proposal.lead, confidence: LEAD_TOPIC_CONFIDENCE };
+  }
   const lexicon = knowledge.topics.find((entry) => entry.topicId === topic.topicId);
   const stance = knowledge.cues
     ? guessStance(knowledge.cues, quoteText, topic.topicId, lexicon)
@@ -618,7 +633,7 @@ const rate = (
     saidOnPrecision: dated?.precision ?? (undated ? null : 'day'),
     saidOnEvidence: dated?.evidence ?? null,
     topicId: topic.topicId,
-    proposedTopic: topic.topicId === null && takesPosition ? proposal : null,
+    proposedTopic: topic.topicId === null && takesPosition ? proposal.proposed : null,
     stance: stance.stance,
     conditions: stance.conditions,
     confidence: calibrate(raw),

@@ -485,6 +485,22 @@ const GENERIC_NOUNS = new Set(
 );
 
 /**
+ * The registered topic an article's opening is about, when one clearly leads (its evidence at least
+ * LEDE_TOPIC_MIN_SCORE and a third ahead of the next): the subject of a quotation that takes a side without
+ * naming it ("This is a betrayal", said of the tariffs the story is about).
+ */
+export const leadTopic = (topics: TopicLexicon[], lede: string, article: string): string | null => {
+  const text = plainWords(lede);
+  const scored = anchoredTopics(topics, article)
+    .map((lexicon) => ({ topicId: lexicon.topicId, ...evidence(lexicon, text) }))
+    .filter((entry) => entry.specific)
+    .sort((a, b) => b.score - a.score || a.topicId.localeCompare(b.topicId));
+  const [best, second] = scored;
+  if (!best || best.score < LEDE_TOPIC_MIN_SCORE) return null;
+  return !second || (best.score - second.score) / best.score >= 1 / 3 ? best.topicId : null;
+};
+
+/**
  * A topic for an editor to register, when the article's opening speaks to none of the registered ones: its most
  * frequent proper nouns that name no one, and its most frequent noun (`proposed.venezuela-boat-strike`). Null when
  * a registered topic fits the opening.

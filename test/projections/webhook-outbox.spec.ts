@@ -9,6 +9,7 @@ import {
 } from '@domain/testing/position.builders';
 import { WebhookOutboxProjector } from '../../src/webhooks/outbox/webhook-outbox.projector';
 import { WebhookQueue } from '../../src/webhooks/outbox/webhook-queue';
+import { openTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/databases';
 import { ProjectionSpec } from '../support/projection-spec';
 
 jest.setTimeout(60_000);
@@ -99,3 +100,48 @@ describe('webhooks: each position event becomes its notice and any stance.change
       .then(NOTICES_AT_T1, [notice('position.retracted', T1), notice('stance.changed', T1)]);
   });
 });
+
+describe.each(['pglite', ...(TEST_DATABASE_URL ? ['postgres' as const] : [])] as const)(
+  'webhook queue on %s: a large batch stores each notice once',
+  (engine) => {
+    let database: TestDatabase;
+    beforeAll(async () => {
+      database = await openTestDatabase(engine);
+    });
+    afterAll(() => database.close());
+
+    const messages = (from: number, count: number) =>
+      Array.from({ length: count }, (_, index) => ({
+        messageId: `msg_${from + index}`,
+        eventType: 'position.stated' as const,
+        actorId: ACTOR,
+        topicId: TOPIC,
+        payload: { type: 'position.stated' as const, timestamp: T0, data: { n: from + index } },
+        sourcePosition: String(from + index),
+      }));
+    const endpoint = {
+      endpoint_id: '00000000-0000-4000-8000-000000000001',
+      event_types: ['position.stated'],
+      actors: null,
+      topics: null,
+    };
+
+    it('copies a fresh batch whole, and a batch holding stored notices adds only the new ones', async () => {
+      const queue = new WebhookQueue();
+      const { sql } = database;
+      await sql.exec(
+        `INSERT INTO webhook_endpoints (endpoint_id, url, event_types, secret_ciphertext, created_at)
+         VALUES ('${endpoint.endpoint_id}', 'https://example.org/hook', ARRAY['position.stated'], 'x', now())`,
+      );
+      expect(await sql.transaction((tx) => queue.enqueue(tx, messages(0, 300), [endpoint]))).toBe(300);
+      // The same 300 again with 20 more, as a rebuild replays them: the copy fails on the stored ones, and the
+      // careful path stores and delivers only the 20.
+      expect(await sql.transaction((tx) => queue.enqueue(tx, messages(0, 320), [endpoint]))).toBe(20);
+      const [counts] = await sql.query<{ messages: number; deliveries: number }>(
+        `SELECT (SELECT count(*)::int FROM webhook_messages) AS messages,
+                (SELECT count(*)::int FROM webhook_deliveries) AS deliveries`,
+      );
+      expect(counts).toEqual({ messages: 320, deliveries: 320 });
+    });
+  },
+);

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '../../infrastructure/database/sql-client';
-import { withStagedRows } from '../../infrastructure/database/staged-copy';
+import { isUniqueViolation } from '../../infrastructure/database/sql-client';
+import { STAGE_FROM_ROWS, withStagedRows } from '../../infrastructure/database/staged-copy';
 import type { WebhookEventType, WebhookPayload } from '../webhook-event-types';
 
 export type WebhookMessage = {
@@ -70,23 +71,36 @@ export class WebhookQueue {
   /** Messages already stored (a replayed event, a rebuild) get no second delivery. Returns the deliveries created. */
   async enqueue(tx: SqlExecutor, messages: WebhookMessage[], endpoints: EndpointFilter[]): Promise<number> {
     if (messages.length === 0) return 0;
-    // Staged by COPY, then one insert that skips what is stored: a page's notices as one JSON parameter cost
-    // the server far more to parse than to store.
+    const rows = messages.map((message) => [
+      message.messageId,
+      message.eventType,
+      message.actorId,
+      message.topicId,
+      message.payload,
+      message.sourcePosition,
+      // The notice's own time (its event's record time), not when this projection got to it: a replay
+      // "since" a time must not resend history that a late or first catch-up stored just now.
+      message.payload.timestamp,
+    ]);
+    // A catch-up meets each notice once: a large batch is copied straight into the table, where a notice already
+    // stored (a rebuild, a replayed event) fails the copy as a whole, which a savepoint undoes; then the batch goes
+    // the careful way, staged and inserted skipping what is stored.
+    if (rows.length >= STAGE_FROM_ROWS) {
+      await tx.exec('SAVEPOINT webhook_messages_copy');
+      try {
+        await tx.copyInto('webhook_messages', MESSAGE_COLUMNS, rows);
+        await tx.exec('RELEASE SAVEPOINT webhook_messages_copy');
+        return await this.deliver(tx, messages, endpoints);
+      } catch (error) {
+        if (!isUniqueViolation(error, 'webhook_messages_pkey')) throw error;
+        await tx.exec('ROLLBACK TO SAVEPOINT webhook_messages_copy');
+      }
+    }
     const inserted = await withStagedRows<{ message_id: string }>(
       tx,
       'webhook_messages',
       MESSAGE_COLUMNS,
-      messages.map((message) => [
-        message.messageId,
-        message.eventType,
-        message.actorId,
-        message.topicId,
-        message.payload,
-        message.sourcePosition,
-        // The notice's own time (its event's record time), not when this projection got to it: a replay
-        // "since" a time must not resend history that a late or first catch-up stored just now.
-        message.payload.timestamp,
-      ]),
+      rows,
       (source) =>
         `INSERT INTO webhook_messages (${MESSAGE_COLUMNS.join(', ')}) SELECT ${MESSAGE_COLUMNS.join(', ')} FROM ${source}
          ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { v5 as uuidv5 } from 'uuid';
 import { type PositionEvent, stanceChangesProjection, type TrackedPosition } from '@domain/positions';
 import { handledBy } from '@domain/shared/projection';
 import type { SqlExecutor } from '../../infrastructure/database/sql-client';
@@ -8,10 +7,9 @@ import type { RecordedEvent } from '../../infrastructure/event-store/event-store
 import { Projection, type TableNames } from '../../infrastructure/read-models/projection';
 import type { RowOf } from '../../infrastructure/read-models/table';
 import type { WebhookEventType } from '../webhook-event-types';
+import { messageIdOf } from './message-id';
 import { toTrackedPosition, webhookPositionStateTable } from './webhook-position-state.table';
 import { type WebhookMessage, WebhookQueue } from './webhook-queue';
-
-const MESSAGE_NAMESPACE = '2c5e8f0a-7d4b-4c1e-9f3a-6b8d0e2a4c61';
 
 const POSITION_NOTICES: Readonly<Record<PositionEvent['type'], WebhookEventType | null>> = {
   PositionStated: 'position.stated',
@@ -65,7 +63,7 @@ export class WebhookOutboxProjector extends Projection {
       data: Record<string, unknown>,
     ) =>
       messages.push({
-        messageId: `msg_${uuidv5(`${recorded.id}:${eventType}:${topicId}`, MESSAGE_NAMESPACE)}`,
+        messageId: messageIdOf(`${recorded.id}:${eventType}:${topicId}`),
         eventType,
         actorId,
         topicId,

@@ -33,4 +33,10 @@ describe('findSaidOn', () => {
     expect(findSaidOn('he will meet the president on Thursday', '2025-02-26')).toBeNull();
     expect(findSaidOn('he said it', thursday)).toBeNull();
   });
+
+  it('leaves the day of a relative clause about something else to that, unless its verb is of saying', () => {
+    expect(findSaidOn('Vance, who visited the base in January, has said', thursday)).toBeNull();
+    expect(findSaidOn('the accord, which was signed on Monday, was', thursday)).toBeNull();
+    expect(findSaidOn('Rubio, who spoke on Monday, said', thursday)?.day).toBe('2025-02-24');
+  });
 });

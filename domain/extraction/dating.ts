@@ -17,6 +17,13 @@ const FUTURE_CONTEXT =
 const WEEK = /\b(?:earlier this week|this week|last week|the previous week|the week before)\b/i;
 const MONTH = /\b(?:last month|earlier this month|this month)\b/i;
 
+/**
+ * A relative clause about something else ("Vance, who visited Nuuk in March, has said", "the deal, which was signed
+ * on Friday"): its day dates that, not the words. One whose verb is of saying ("who spoke on Monday") still dates them.
+ */
+const RELATIVE_CLAUSE =
+  /\b(?:who|which)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?!(?:said|says|told|spoke|speaking|added|wrote|announced|warned|insisted|stated|declared|replied)\b)\p{L}+\b[^,.;"“”]{0,50}$/u;
+
 const SAID_BEFORE =
   /\b(?:said|told|says|added|wrote|announced|warned|insisted|stated|declared)\b[^.;]{0,30}$/i;
 
@@ -67,7 +74,7 @@ const saidOnIn = (context: string, publishedOn: string): SaidOn | null => {
   const results = DATING_WORD.test(context) ? parser.parse(context, reference, { forwardDate: false }) : [];
   for (const result of results) {
     const before = context.slice(Math.max(0, result.index - 70), result.index);
-    if (FUTURE_CONTEXT.test(before)) continue;
+    if (FUTURE_CONTEXT.test(before) || RELATIVE_CLAUSE.test(before)) continue;
     if (WEEK.test(result.text) || MONTH.test(result.text) || /\bweek\b|\bmonth\b/i.test(result.text))
       continue;
     if (!DATING_WORD.test(result.text)) continue;

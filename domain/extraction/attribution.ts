@@ -111,6 +111,8 @@ export const resolveMention = (
 /** "a statement from the ministry", "a spokesman for the Kremlin": the preposition introduces the speaker. */
 const SOURCE_BEFORE =
   /(?:statement|spokes(?:man|woman|person)|letter|post|communiqu[eé]|release|readout|declaration)\s+(?:from|by|for|of)\s+(?:the\s+)?$/i;
+/** ", who has said": a relative clause whose verb of saying belongs to the name just before it. */
+const RELATIVE_SUBJECT = /,\s*who\s+(?:(?:has|have|had|also|once|repeatedly|since|\p{Ll}+ly)\s+)*$/u;
 /** "According to Peskov, …": the one preposition that introduces the speaker of what follows. */
 const ACCORDING_TO = /\baccording\s+to\s+(?:the\s+)?$/i;
 /** "the Trump administration", "Trump officials": a name used as a modifier is not the subject. */
@@ -271,6 +273,23 @@ export const leadingAttribution = (
   );
   const colon = /:\s*$/.test(text.slice(sentence.start, quoteStart));
   for (const verb of verbs.reverse()) {
+    // "envoys sent by Trump, who has said": the relative pronoun's antecedent, whatever governs it, is the subject.
+    const relative = RELATIVE_SUBJECT.exec(text.slice(sentence.start, verb.start));
+    if (relative) {
+      const antecedent = context.mentions
+        .filter(
+          (mention) =>
+            mention.start >= sentence.start &&
+            mention.end <= sentence.start + relative.index &&
+            !context.insideQuote(mention.start) &&
+            !mention.possessive,
+        )
+        .at(-1);
+      if (antecedent && /^\s*$/.test(text.slice(antecedent.end, sentence.start + relative.index))) {
+        const resolved = resolveMention(context, antecedent);
+        if (resolved) return { ...resolved, at: { start: antecedent.start, end: verb.end } };
+      }
+    }
     // "Keir Starmer, speaking outside the White House, said": a clause set off by commas holds no subject.
     // An adverb may stand between the clause and the verb ("…, a spokesperson for the ministry, later said").
     const aside = /,[^,]{1,120},\s*(?:(?:later|also|then|again|separately|\p{Ll}+ly)\s+)*$/u.exec(

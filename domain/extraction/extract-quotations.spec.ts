@@ -280,4 +280,14 @@ describe('extractQuotations', () => {
     expect(welcome.confidences.topic).toBeLessThan(0.5);
     expect(weather.topicId).toBeNull();
   });
+
+  it('gives words reported in ", who has said" to the name just before the relative pronoun', () => {
+    const text = [
+      'KYIV - Talks resumed on Tuesday, officials said.',
+      '',
+      'Zelensky met envoys sent by Trump, who has said the war "must end now, one way or another".',
+    ].join('\n');
+    expect(pairs(text, '2025-06-10')).toEqual([['donald-trump', 'must end now, one way or another']]);
+    expect(extract(text, '2025-06-10')[0].saidOn).toBeNull();
+  });
 });

@@ -232,4 +232,18 @@ describe('topic and stance', () => {
       expect(stance('We have to wait and see on tariffs.')).toBe('hedged');
     });
   });
+
+  it('rates a deflection beside words that take a side as no-comment, but too unsure to record unseen', () => {
+    const sanctions = topics[1];
+    const alone = guessStance(cues, 'That is a matter for the ministers.', 'russia.sanctions', sanctions);
+    expect(alone).toMatchObject({ stance: 'no-comment', confidence: 0.9 });
+    const beside = guessStance(
+      cues,
+      'That is a matter for our people, and we reject any interference.',
+      'russia.sanctions',
+      sanctions,
+    );
+    expect(beside.stance).toBe('no-comment');
+    expect(beside.confidence).toBeLessThanOrEqual(0.5);
+  });
 });

@@ -430,7 +430,10 @@ export const guessStance = (
     )
     .map((sentence) => ({ text: sentence.trim(), topicId }));
   if (refusals.weight > 0 && refusals.weight >= Math.abs(polarity)) {
-    return { stance: 'no-comment', conditions: [], confidence: Math.min(0.9, 0.55 + 0.2 * refusals.weight) };
+    // A deflection beside words that take a side ("a matter for the Chinese people, and no foreign interference
+    // will be tolerated") may be the side itself: rated, but not sure enough to record unseen.
+    const confidence = Math.min(polarity === 0 ? 0.9 : 0.5, 0.55 + 0.2 * refusals.weight);
+    return { stance: 'no-comment', conditions: [], confidence };
   }
   if (hedges.weight > Math.abs(polarity) && hedges.weight >= 1) {
     return { stance: 'hedged', conditions: [], confidence: Math.min(0.85, 0.5 + 0.15 * hedges.weight) };

@@ -247,6 +247,8 @@ describe('extractQuotations', () => {
       '',
       '"We reject any deal that leaves the occupation in place," a Hamas spokesman said.',
       '',
+      '"We are studying the text with care and will answer soon," a US official said.',
+      '',
       'The Ministry of Foreign Affairs and International Cooperation said it "strongly condemns" the strikes.',
       '',
       'The M23 movement said: "We will not withdraw from the towns we hold."',
@@ -257,6 +259,7 @@ describe('extractQuotations', () => {
     ].join('\n');
     expect(pairs(text, '2025-06-10')).toEqual([
       ['hamas', 'We reject any deal that leaves the occupation in place'],
+      [null, 'We are studying the text with care and will answer soon'],
       ['ministry-of-foreign-affairs-and-international-cooperation', 'strongly condemns'],
       ['m23', 'We will not withdraw from the towns we hold.'],
       ['dmitry-peskov', 'The talks are going nowhere for now and we see no progress.'],

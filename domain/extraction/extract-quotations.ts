@@ -126,6 +126,10 @@ const fullNamesIn = (text: string, insideQuote: (offset: number) => boolean): Ma
   return names;
 };
 
+/** An unnamed speaker after the quotation: "a US official said", "two diplomats told Reuters". */
+const ANONYMOUS_AFTER =
+  /^[\s,–—-]*(?:a|an|one|two|three|several|some|other)\s+(?:[\p{L}-]+\s+){0,3}(?:officials?|diplomats?|sources?|aides?|analysts?|people|persons?|insiders?|negotiators?)\s+(?:[\p{L}-]+\s+){0,4}?(?:said|says|told|added|noted)\b/iu;
+
 const BACKGROUND =
   /\b(?:has|have)\s+(?:\p{Ll}+ly\s+|also\s+|long\s+|often\s+)?(?:said|called|described|argued|claimed|insisted|warned|branded|labelled|accused)\b/u;
 
@@ -410,10 +414,12 @@ const attributeInSentences = (reading: Reading, quotes: Quote[]): Map<Quote, Fin
             };
         }
       }
-      const unattributable = !result.attribution && introduced;
+      // "…," a US official said: someone unnamed speaks, not the speaker before.
+      const anonymous = ANONYMOUS_AFTER.test(text.slice(quote.end, Math.min(paragraph.end, quote.end + 120)));
+      const unattributable = !result.attribution && (introduced || anonymous);
       if (
         !result.attribution &&
-        !introduced &&
+        !unattributable &&
         previous?.speaker &&
         quote.paragraph - previous.quote.paragraph <= 1
       ) {

@@ -62,4 +62,14 @@ describe('scanQuotations', () => {
     expect(texts('The banner read "Peace now for all of us.\nThe crowd left.')).toEqual([]);
     expect(texts('She said: "We are ready to sign the\nNext paragraph.')).toEqual([]);
   });
+
+  it('closes a single quotation opened with a straight mark by a curly one, and the other way round', () => {
+    const text =
+      "Italy's prime minister repeated it. 'We will not send soldiers. We will help in other ways,’ her office said.\n" +
+      "‘The door is not closed,' he added.";
+    expect(texts(text)).toEqual([
+      'We will not send soldiers. We will help in other ways,',
+      'The door is not closed,',
+    ]);
+  });
 });

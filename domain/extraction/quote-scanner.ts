@@ -117,7 +117,8 @@ const findCloser = (
     if (char === (straight ? "'" : '‘') && SENTENCE_END_BEFORE.test(text.slice(open + 1, at))) {
       return perhaps >= 0 ? perhaps : -2 - at;
     }
-    if (char !== (straight ? "'" : '’')) continue;
+    // Either single closing mark closes either opening one: converted copy opens with ' and closes with ’.
+    if (char !== "'" && char !== '’') continue;
     const strength = singleCloserStrength(text, at, paragraph.end);
     if (strength === 2) return at;
     if (strength === 1 && perhaps < 0) perhaps = at;

@@ -111,6 +111,37 @@ export const resolveMention = (
 /** "a statement from the ministry", "a spokesman for the Kremlin": the preposition introduces the speaker. */
 const SOURCE_BEFORE =
   /(?:statement|spokes(?:man|woman|person)|letter|post|communiqu[eé]|release|readout|declaration)\s+(?:from|by|for|of)\s+(?:the\s+)?$/i;
+const BODY_NOUN =
+  'lobby|group|party|movement|federation|association|union|organi[sz]ation|agency|body|alliance|bloc|company|council';
+/** "A Hamas spokesman " / "an EU official " before the verb: the capitalised words name the body. */
+const SPOKESPERSON_OF_BODY =
+  /(?:^|\s)(?:[Aa]n?|[Tt]he)\s+((?:\p{Lu}[\p{L}-]*\s+){1,3})(?:spokes(?:man|woman|person)|official|statement)\s+(?:(?:later|also|then)\s+)?$/u;
+/** "Keidanren, the country's most powerful business lobby," : a single name whose aside says it is a body. */
+const BODY_ASIDE = new RegExp(`^,\\s*(?:the|a|an)\\s+[^,]*\\b(?:${BODY_NOUN})\\s*,`, 'u');
+
+/** The body a sentence's words before its verb of saying name as the speaker, when they name one that is no place. */
+const bodyBefore = (lead: string, aside: string | null): { name: string; at: number } | null => {
+  const spokes = SPOKESPERSON_OF_BODY.exec(lead);
+  if (spokes) {
+    const name = spokes[1].trim();
+    const words = name.split(/\s+/);
+    if (words.some((word) => placeNamed(word) || TITLE_WORDS.has(word.toLowerCase()))) return null;
+    return { name, at: spokes.index + spokes[0].indexOf(name) };
+  }
+  // The aside names a body, not a person's post in one ("the secretary of the security council").
+  const post = aside
+    ?.split(/[\s,]+/)
+    .some((word) => !['the', 'a', 'an', 'of', 'and'].includes(word) && TITLE_WORDS.has(word.toLowerCase()));
+  if (aside && BODY_ASIDE.test(aside) && !post) {
+    const named = /(?:^|[^\p{L}\s]\s*|\s\p{Ll}+\s+)(\p{Lu}[\p{L}-]+)\s*$/u.exec(
+      lead.slice(0, lead.length - aside.length),
+    );
+    if (named && !placeNamed(named[1]) && !TITLE_WORDS.has(named[1].toLowerCase()))
+      return { name: named[1], at: named.index + named[0].indexOf(named[1]) };
+  }
+  return null;
+};
+
 /** ", who has said": a relative clause whose verb of saying belongs to the name just before it. */
 const RELATIVE_SUBJECT = /,\s*who\s+(?:(?:has|have|had|also|once|repeatedly|since|\p{Ll}+ly)\s+)*$/u;
 /** "According to Peskov, …": the one preposition that introduces the speaker of what follows. */
@@ -307,6 +338,17 @@ export const leadingAttribution = (
         .split(/[\s,]+/)
         .some((word) => TITLE_WORDS.has(word.toLowerCase()) || placeNamed(word) !== undefined);
     const before = outside.length > 0 && !appositive ? outside : all;
+    // "A Hamas spokesman said", "Keidanren, the country's biggest business lobby, said": a body speaks.
+    const body = bodyBefore(text.slice(sentence.start, verb.start), aside?.[0] ?? null);
+    if (body && !all.some((mention) => mention.start >= sentence.start + body.at)) {
+      const speaker: SpeakerResolution = {
+        kind: 'candidate',
+        actorId: toKebab(body.name),
+        name: body.name,
+        via: 'name',
+      };
+      return { speaker, confidence: 0.75, at: { start: sentence.start + body.at, end: verb.end } };
+    }
     if (appositive && !all.some((mention) => mention.start >= asideStart)) {
       const candidate = candidateFrom(context, aside[0].replace(/^,\s*|\s*,[^,]*$/g, ''));
       if (candidate)

@@ -293,4 +293,23 @@ describe('extractQuotations', () => {
     expect(pairs(text, '2025-06-10')).toEqual([['donald-trump', 'must end now, one way or another']]);
     expect(extract(text, '2025-06-10')[0].saidOn).toBeNull();
   });
+
+  it('gives fragments to a body a leading clause names: "A Hamas spokesman said", "Keidanren, the … lobby, said"', () => {
+    const text = [
+      'GAZA - Talks resumed on Tuesday, officials said.',
+      '',
+      "A Hamas spokesman said the group remained 'fully committed' to the agreement.",
+      '',
+      'Keidanren, the country\'s most powerful business lobby, said in a statement that it "highly appreciates" the effort.',
+      '',
+      'Rustem Umerov, the secretary of the security council, wrote that the text "reflects our key priorities".',
+      '',
+      'An EU official said the plan was "dead on arrival".',
+    ].join('\n');
+    expect(pairs(text, '2025-06-10')).toEqual([
+      ['hamas', 'fully committed'],
+      ['keidanren', 'highly appreciates'],
+      ['rustem-umerov', 'reflects our key priorities'],
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, post, useLoad } from '../api';
 import { actorCatalogue, forgetActors, forgetTopics, topicCatalogue } from '../catalogue';
 import { ArticleText } from '../components/article-text';
@@ -100,6 +100,16 @@ export const ReviewDeskPage = () => {
   const firstField = useRef<HTMLSelectElement>(null);
   const reasonField = useRef<HTMLInputElement>(null);
   const propositionField = useRef<HTMLInputElement>(null);
+  // The reason field takes the focus as it appears, in the same task: nothing can see it shown and not focused
+  // (a focus put off to a later task was what a fast keyboard, or a test, could beat).
+  useLayoutEffect(() => {
+    if (rejecting) reasonField.current?.focus();
+  }, [rejecting]);
+  // Likewise the proposition field, as the form to register a proposed topic opens.
+  const proposingOpen = proposing !== null;
+  useLayoutEffect(() => {
+    if (proposingOpen) propositionField.current?.focus();
+  }, [proposingOpen]);
   const heading = useRef<HTMLHeadingElement>(null);
   const item = items[index];
   const quotation = article?.quotations.find((q) => q.quotationId === item?.quotationId);
@@ -230,8 +240,8 @@ export const ReviewDeskPage = () => {
     !registered.some((topic) => topic.id === (draft?.topicId || proposed.id));
   const startProposing = () => {
     if (!proposed || !topicMissing) return;
-    setProposing((current) => current ?? { id: proposed.id, title: proposed.title, proposition: '' });
-    setTimeout(() => propositionField.current?.focus());
+    if (proposing) propositionField.current?.focus();
+    else setProposing({ id: proposed.id, title: proposed.title, proposition: '' });
   };
 
   const registerTopic = async () => {
@@ -279,10 +289,7 @@ export const ReviewDeskPage = () => {
       k: () => setIndex((current) => Math.max(0, current - 1)),
       e: () => firstField.current?.focus(),
       a: () => void accept(),
-      r: () => {
-        setRejecting(true);
-        setTimeout(() => reasonField.current?.focus());
-      },
+      r: () => setRejecting(true),
       n: () => void registerCandidate(),
       t: startProposing,
     };
@@ -547,14 +554,7 @@ export const ReviewDeskPage = () => {
                   <button type="submit" class="primary" disabled={busy}>
                     Accept (a)
                   </button>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setRejecting(true);
-                      setTimeout(() => reasonField.current?.focus());
-                    }}
-                    disabled={busy}
-                  >
+                  <button type="button" onClick={() => setRejecting(true)} disabled={busy}>
                     Reject… (r)
                   </button>
                 </div>

@@ -119,13 +119,24 @@ const SPOKESPERSON_OF_BODY =
 /** "Keidanren, the country's most powerful business lobby," : a single name whose aside says it is a body. */
 const BODY_ASIDE = new RegExp(`^,\\s*(?:the|a|an)\\s+[^,]*\\b(?:${BODY_NOUN})\\s*,`, 'u');
 
+/** A country, a demonym or a title: no body that speaks ("a US official", "the secretary of the council"). */
+const isPlaceOrTitle = (word: string): boolean =>
+  placeNamed(word) !== undefined || TITLE_WORDS.has(word.toLowerCase());
+
+/** A body the article does not register, as a candidate speaker under the kebab of its name. */
+const bodyCandidate = (name: string): SpeakerResolution => ({
+  kind: 'candidate',
+  actorId: toKebab(name),
+  name,
+  via: 'name',
+});
+
 /** The body a sentence's words before its verb of saying name as the speaker, when they name one that is no place. */
 const bodyBefore = (lead: string, aside: string | null): { name: string; at: number } | null => {
   const spokes = SPOKESPERSON_OF_BODY.exec(lead);
   if (spokes) {
     const name = spokes[1].trim();
-    const words = name.split(/\s+/);
-    if (words.some((word) => placeNamed(word) || TITLE_WORDS.has(word.toLowerCase()))) return null;
+    if (name.split(/\s+/).some(isPlaceOrTitle)) return null;
     return { name, at: spokes.index + spokes[0].indexOf(name) };
   }
   // The aside names a body, not a person's post in one ("the secretary of the security council").
@@ -136,7 +147,7 @@ const bodyBefore = (lead: string, aside: string | null): { name: string; at: num
     const named = /(?:^|[^\p{L}\s]\s*|\s\p{Ll}+\s+)(\p{Lu}[\p{L}-]+)\s*$/u.exec(
       lead.slice(0, lead.length - aside.length),
     );
-    if (named && !placeNamed(named[1]) && !TITLE_WORDS.has(named[1].toLowerCase()))
+    if (named && !isPlaceOrTitle(named[1]))
       return { name: named[1], at: named.index + named[0].indexOf(named[1]) };
   }
   return null;
@@ -240,19 +251,14 @@ export const trailingAttribution = (
   if (
     spokesperson &&
     body &&
-    !bodyWords.some((word) => placeNamed(word) || TITLE_WORDS.has(word.toLowerCase())) &&
+    !bodyWords.some(isPlaceOrTitle) &&
     !/^(?:Western|Eastern|Senior|Top|Government|Administration|Military|Defence|Defense|Security)$/.test(
       bodyWords[0],
     )
   ) {
     const named = mentionStartingAt(context, at + spokesperson[0].indexOf(body));
     const resolved = named ? resolveMention(context, named) : null;
-    const speaker: SpeakerResolution = resolved?.speaker ?? {
-      kind: 'candidate',
-      actorId: toKebab(body),
-      name: body,
-      via: 'name',
-    };
+    const speaker = resolved?.speaker ?? bodyCandidate(body);
     return { speaker, confidence: 0.8, at: { start: at, end: at + spokesperson[0].length } };
   }
   // "a spokesperson said": the institution last named; "a US official said" is none of theirs.
@@ -336,18 +342,16 @@ export const leadingAttribution = (
       !aside[0]
         .slice(1)
         .split(/[\s,]+/)
-        .some((word) => TITLE_WORDS.has(word.toLowerCase()) || placeNamed(word) !== undefined);
+        .some(isPlaceOrTitle);
     const before = outside.length > 0 && !appositive ? outside : all;
     // "A Hamas spokesman said", "Keidanren, the country's biggest business lobby, said": a body speaks.
     const body = bodyBefore(text.slice(sentence.start, verb.start), aside?.[0] ?? null);
     if (body && !all.some((mention) => mention.start >= sentence.start + body.at)) {
-      const speaker: SpeakerResolution = {
-        kind: 'candidate',
-        actorId: toKebab(body.name),
-        name: body.name,
-        via: 'name',
+      return {
+        speaker: bodyCandidate(body.name),
+        confidence: 0.75,
+        at: { start: sentence.start + body.at, end: verb.end },
       };
-      return { speaker, confidence: 0.75, at: { start: sentence.start + body.at, end: verb.end } };
     }
     if (appositive && !all.some((mention) => mention.start >= asideStart)) {
       const candidate = candidateFrom(context, aside[0].replace(/^,\s*|\s*,[^,]*$/g, ''));

@@ -54,8 +54,13 @@ const ARMED_GROUP =
  * A body named in full with its complement: "the Ministry of Foreign Affairs and International Cooperation", "the
  * Federation of Korean Industries", "the Organisation of Islamic Cooperation" ("and", "of" and "the" inside it).
  */
-const NAMED_BODY =
-  /(?<![\p{L}])(?:the\s+|The\s+)?((?:[A-Z][\p{L}]+\s+){0,3}(?:Ministry|Department|Office|Council|Commission|Agency|Federation|Confederation|Union|Organi[sz]ation|Committee|Institute|Authority|Association|Chamber|Bureau|Secretariat|Movement|Front)\s+(?:of|for|on)(?:\s+(?:the|and|of|for|[A-Z][\p{L}]+))*?\s+[A-Z][\p{L}]+)(?=\s+(?:said|says|told|added|warned|stated|announced|insisted|called|urged|described|has|had|have|in|on|,|\.|:)|[,.:;])/gu;
+/** The head noun of a body named in full, captured: the member's role noun. */
+const BODY_HEAD =
+  '(Ministry|Department|Office|Council|Commission|Agency|Federation|Confederation|Union|Organi[sz]ation|Committee|Institute|Authority|Association|Chamber|Bureau|Secretariat|Movement|Front)';
+const NAMED_BODY = new RegExp(
+  `(?<![\\p{L}])(?:the\\s+|The\\s+)?((?:[A-Z][\\p{L}]+\\s+){0,3}?${BODY_HEAD}\\s+(?:of|for|on)(?:\\s+(?:the|and|of|for|[A-Z][\\p{L}]+))*?\\s+[A-Z][\\p{L}]+)(?=\\s+(?:said|says|told|added|warned|stated|announced|insisted|called|urged|described|has|had|have|in|on|,|\\.|:)|[,.:;])`,
+  'gu',
+);
 
 const isCapitalised = (token: Token) => /^\p{Lu}/u.test(token.text) && token.pos !== 'PUNCT';
 const isInitial = (token: Token) => /^\p{Lu}\.?$/u.test(token.text);
@@ -222,12 +227,8 @@ const institutions = (text: string, insideQuote: (offset: number) => boolean): C
   }
   for (const match of text.matchAll(NAMED_BODY)) {
     if (insideQuote(match.index)) continue;
-    const head =
-      /(Ministry|Department|Office|Council|Commission|Agency|Federation|Confederation|Union|Organi[sz]ation|Committee|Institute|Authority|Association|Chamber|Bureau|Secretariat|Movement|Front)/.exec(
-        match[1],
-      )!;
     found.push(
-      institutionMember(toKebab(match[1]), match[1], match.index, head[1].toLowerCase(), null, [match[1]]),
+      institutionMember(toKebab(match[1]), match[1], match.index, match[2].toLowerCase(), null, [match[1]]),
     );
   }
   return found;

@@ -17,15 +17,19 @@ const FUTURE_CONTEXT =
 const WEEK = /\b(?:earlier this week|this week|last week|the previous week|the week before)\b/i;
 const MONTH = /\b(?:last month|earlier this month|this month)\b/i;
 
+/** Verbs of saying that date the words they report. */
+const SAYING = 'said|told|says|added|wrote|announced|warned|insisted|stated|declared';
+
 /**
  * A relative clause about something else ("Vance, who visited Nuuk in March, has said", "the deal, which was signed
  * on Friday"): its day dates that, not the words. One whose verb is of saying ("who spoke on Monday") still dates them.
  */
-const RELATIVE_CLAUSE =
-  /\b(?:who|which)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?!(?:said|says|told|spoke|speaking|added|wrote|announced|warned|insisted|stated|declared|replied)\b)\p{L}+\b[^,.;"“”]{0,50}$/u;
+const RELATIVE_CLAUSE = new RegExp(
+  `\\b(?:who|which)\\s+(?:had\\s+|has\\s+|have\\s+|was\\s+|were\\s+)?(?!(?:${SAYING}|spoke|speaking|replied)\\b)\\p{L}+\\b[^,.;"“”]{0,50}$`,
+  'u',
+);
 
-const SAID_BEFORE =
-  /\b(?:said|told|says|added|wrote|announced|warned|insisted|stated|declared)\b[^.;]{0,30}$/i;
+const SAID_BEFORE = new RegExp(`\\b(?:${SAYING})\\b[^.;]{0,30}$`, 'i');
 
 const parser = chrono.en.GB;
 

@@ -185,9 +185,10 @@ const leftOpen = (text: string, quote: ScannedQuote, paragraph: Span): boolean =
   if (quote.parts.length !== 1) return false;
   const [part] = quote.parts;
   const inner = text.slice(part.inner.start, part.inner.end);
-  if (!ENDS_SENTENCE_OPEN.test(inner) || inner.split(/\s+/).length < 4) return false;
+  const words = inner.split(/\s+/).length;
+  if (!ENDS_SENTENCE_OPEN.test(inner) || words < 4) return false;
   const before = text.slice(paragraph.start, part.start);
-  return before.trim() === '' ? inner.split(/\s+/).length >= 8 : INTRODUCED.test(before);
+  return before.trim() === '' ? words >= 8 : INTRODUCED.test(before);
 };
 
 /**

@@ -238,6 +238,12 @@ export const ReviewDeskPage = () => {
     topics.data !== null &&
     !topics.data.has(draft?.topicId || proposed.id) &&
     !registered.some((topic) => topic.id === (draft?.topicId || proposed.id));
+  // Opening a form focuses its field as it appears (the layout effects above); one already open is focused again.
+  const startRejecting = () => {
+    if (rejecting) reasonField.current?.focus();
+    else setRejecting(true);
+  };
+
   const startProposing = () => {
     if (!proposed || !topicMissing) return;
     if (proposing) propositionField.current?.focus();
@@ -289,7 +295,7 @@ export const ReviewDeskPage = () => {
       k: () => setIndex((current) => Math.max(0, current - 1)),
       e: () => firstField.current?.focus(),
       a: () => void accept(),
-      r: () => setRejecting(true),
+      r: startRejecting,
       n: () => void registerCandidate(),
       t: startProposing,
     };
@@ -554,7 +560,7 @@ export const ReviewDeskPage = () => {
                   <button type="submit" class="primary" disabled={busy}>
                     Accept (a)
                   </button>
-                  <button type="button" onClick={() => setRejecting(true)} disabled={busy}>
+                  <button type="button" onClick={startRejecting} disabled={busy}>
                     Reject… (r)
                   </button>
                 </div>

@@ -19,11 +19,12 @@ import { PgliteSqlClient } from '../src/infrastructure/database/pglite-sql-clien
 import { SqlClient } from '../src/infrastructure/database/sql-client';
 import { EventStore } from '../src/infrastructure/event-store/event-store.port';
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres-event-store';
+import { readLog } from '../src/infrastructure/event-store/sub-loop';
 import { ProjectionRunner } from '../src/infrastructure/read-models/projection-runner';
 import { StanceAsOfJsonQuery } from '../src/positions/stance-as-of/stance-as-of-json.query';
 import { StanceAsOfQuery } from '../src/positions/stance-as-of/stance-as-of.query';
 import { StanceAsOfSql } from '../src/positions/stance-as-of/stance-as-of.sql';
-import { LiveStanceIndex, readLog } from '../src/positions/stance-index/live-stance-index';
+import { LiveStanceIndex } from '../src/positions/stance-index/live-stance-index';
 import { StanceIndex } from '../src/positions/stance-index/stance-index';
 import {
   actorIdOf,
@@ -263,13 +264,18 @@ const measureStanceIndex = async (
   const start = process.hrtime.bigint();
   const index = new StanceIndex();
   let positionEvents = 0;
-  await readLog(store, null, 5_000, (events) => {
-    for (const event of events)
-      if (isPositionEvent(event)) {
-        index.apply(event as unknown as PositionEvent, event.revision);
-        positionEvents += 1;
-      }
-  });
+  await readLog(
+    (after, limit) => store.readAll(after, limit),
+    null,
+    5_000,
+    (events) => {
+      for (const event of events)
+        if (isPositionEvent(event)) {
+          index.apply(event as unknown as PositionEvent, event.revision);
+          positionEvents += 1;
+        }
+    },
+  );
   index.compact();
   const loadMs = elapsedMs(start);
   const bytes = held() - before;

@@ -26,7 +26,7 @@ type EventRow = {
   schema_version: number;
   data: object;
   metadata: RecordedEvent['metadata'];
-  /** RECORDED_AT_ISO */
+  /** As toISOString writes it: see RECORDED_AT_ISO. */
   recorded_at: string;
 };
 

@@ -1,5 +1,5 @@
 import { Doorbell } from '../doorbell';
-import type { ReadAllResult, SubscribeOptions, Subscription } from './event-store.port';
+import type { ReadAllResult, RecordedEvent, SubscribeOptions, Subscription } from './event-store.port';
 
 /**
  * A catch-up loop over any readAll: reads batches until caught up, then waits for a wake-up or the poll
@@ -53,4 +53,30 @@ export const catchUpLoop = (
       await loop;
     },
   };
+};
+
+/**
+ * Reads the log after `after` to its end in pages of `page`, handing each to `apply` in order. The next page is asked
+ * for before `apply` runs on this one, so that the server reads and sends it while this process applies.
+ */
+export const readLog = async (
+  readAll: (after: string | null, limit: number) => Promise<ReadAllResult>,
+  after: string | null,
+  page: number,
+  apply: (events: RecordedEvent[]) => void,
+  stopped: () => boolean = () => false,
+): Promise<void> => {
+  let next = readAll(after, page);
+  for (;;) {
+    const current = await next;
+    const more = current.events.length === page && !stopped();
+    if (more) next = readAll(current.next, page);
+    try {
+      apply(current.events);
+    } catch (error) {
+      if (more) await next.catch(() => undefined);
+      throw error;
+    }
+    if (!more) return;
+  }
 };

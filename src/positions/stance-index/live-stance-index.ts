@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { type AsOf, isPositionEvent, type PositionEvent, type StanceInForce } from '@domain/positions';
 import { AppConfig } from '../../config/app-config';
 import { Doorbell } from '../../infrastructure/doorbell';
+import { readLog } from '../../infrastructure/event-store/sub-loop';
 import {
   EventStore,
   type RecordedEvent,
@@ -13,31 +14,6 @@ import { StanceIndex } from './stance-index';
 
 const PAGE = 5_000;
 
-/**
- * Reads the log after `after` to its end in pages of `page`, handing each to `apply` in order. The next page is asked
- * for before `apply` runs on this one, so that the server reads and sends it while this process applies.
- */
-export const readLog = async (
-  store: EventStore,
-  after: string | null,
-  page: number,
-  apply: (events: RecordedEvent[]) => void,
-  stopped: () => boolean = () => false,
-): Promise<void> => {
-  let next = store.readAll(after, page);
-  for (;;) {
-    const current = await next;
-    const more = current.events.length === page && !stopped();
-    if (more) next = store.readAll(current.next, page);
-    try {
-      apply(current.events);
-    } catch (error) {
-      if (more) await next.catch(() => undefined);
-      throw error;
-    }
-    if (!more) return;
-  }
-};
 const LAG_CAP = 1_000_000;
 const RETRY_MS = 1_000;
 
@@ -117,7 +93,7 @@ export class LiveStanceIndex implements LocalReadModel, OnApplicationBootstrap, 
     while (!this.stopped) {
       try {
         await readLog(
-          this.store,
+          (after, limit) => this.store.readAll(after, limit),
           this.cursor,
           PAGE,
           (events) => this.apply(events),

@@ -81,4 +81,29 @@ describe('role phrases', () => {
     ).toEqual([['Ukrainian Foreign Minister Andrii Sybiha', 'name', 'andrii-sybiha']]);
     expect(resolved('The former German chancellor spoke.', '2025-07-01')).toEqual([]);
   });
+
+  it('builds phrases for titles and organisations named like Object.prototype members ("constructor", "toString")', () => {
+    const odd = [
+      person(
+        'c-one',
+        'Cara One',
+        [],
+        [{ title: 'constructor', organisation: 'toString', from: null, to: null }],
+      ),
+      person(
+        'c-two',
+        'Cal Two',
+        [],
+        [{ title: '__proto__', organisation: 'hasOwnProperty', from: null, to: null }],
+      ),
+      person(
+        'c-three',
+        'Cy Three',
+        [],
+        [{ title: 'valueOf of constructor', organisation: 'constructor', from: null, to: null }],
+      ),
+    ];
+    const directory = buildActorDirectory(odd, '1990-01-01');
+    expect(findMentions('The constructor said so.', directory).map((m) => m.actorIds)).toEqual([['c-one']]);
+  });
 });

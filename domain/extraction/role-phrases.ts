@@ -226,7 +226,7 @@ export const rolePhrases = (actors: RegistryActor[], day: string): RolePhrase[] 
       for (const head of roleHeads(role.title)) {
         if (head !== 'leader' && head !== 'aide')
           phrases.push({ phrase: `the ${head}`, actorId: actor.id, specific: false });
-        for (const short of TITLE_ABBREVIATIONS[head] ?? [])
+        for (const short of own(TITLE_ABBREVIATIONS, head) ?? [])
           phrases.push({ phrase: `the ${short}`, actorId: actor.id, specific: false });
         for (const adjective of adjectives) {
           phrases.push({ phrase: `the ${adjective} ${head}`, actorId: actor.id, specific: true });

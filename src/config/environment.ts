@@ -30,8 +30,10 @@ const BOOLEANS: Readonly<Record<string, boolean>> = {
   off: false,
 };
 /** Unrecognised words stay strings, so @IsBoolean names them instead of reading them as false. */
-const toBoolean = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? (BOOLEANS[value.trim().toLowerCase()] ?? value) : value;
+const toBoolean = ({ value }: { value: unknown }) => {
+  const word = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+  return word !== undefined && Object.hasOwn(BOOLEANS, word) ? BOOLEANS[word] : value;
+};
 const DURATION = '\\d+(?:\\.\\d+)?\\s*(?:ms|s|m|h|d)?';
 const isDuration = (name: string) =>
   Matches(new RegExp(`^${DURATION}$`), {

@@ -284,6 +284,32 @@ describe('extractQuotations', () => {
     expect(weather.topicId).toBeNull();
   });
 
+  it('gives an evaluation that names no subject the topic most of the story’s quotations name, and not a plan', () => {
+    const text = [
+      'BRUSSELS - Foreign ministers met for six hours on Tuesday.',
+      '',
+      'Foreign Minister Jan Novak said: "The new sanctions on Russian oil must stay until the war ends."',
+      '',
+      'Her colleague Eva Lind said: "We support tougher sanctions on Russia\'s banks."',
+      '',
+      'Asked about the package, Novak called it "an important and timely decision".',
+      '',
+      'Lind added: "We will fly to Kyiv next week."',
+    ].join('\n');
+    const quotations = extract(text, '2025-07-16');
+    expect(quotations.map((quotation) => [quotation.quote, quotation.topicId, quotation.stance])).toEqual([
+      [
+        'The new sanctions on Russian oil must stay until the war ends.',
+        'russia.sanctions',
+        expect.any(String),
+      ],
+      ["We support tougher sanctions on Russia's banks.", 'russia.sanctions', 'support'],
+      ['an important and timely decision', 'russia.sanctions', 'support'],
+      ['We will fly to Kyiv next week.', null, 'no-position'],
+    ]);
+    expect(quotations[2].confidences.topic).toBeLessThan(0.5);
+  });
+
   it('gives words reported in ", who has said" to the name just before the relative pronoun', () => {
     const text = [
       'KYIV - Talks resumed on Tuesday, officials said.',

@@ -27,7 +27,14 @@ import { findInterview } from './interview';
 import { analyseText, tokensWithin } from './language';
 import { quotedText, scanQuotations, type ScannedQuote } from './quote-scanner';
 import { countWords, paragraphSpans, sentenceEnd, type Span } from './text-spans';
-import { forgetTexts, guessStance, guessTopic, leadTopic, proposeTopic } from './topic-stance';
+import {
+  forgetTexts,
+  guessStance,
+  guessTopic,
+  leadTopic,
+  proposeTopic,
+  type TopicGuess,
+} from './topic-stance';
 import { toKebab } from '../shared/ids';
 
 type Quote = ScannedQuote & { start: number; end: number; paragraph: number; splitGap: Span | null };
@@ -549,6 +556,21 @@ const interviewAnswers = (reading: Reading): [Quote, Finding][] => {
 
 /** How sure a topic taken from the story's opening is, for a quotation that does not name it. */
 const LEAD_TOPIC_CONFIDENCE = 0.4;
+/** The cue weight that makes such a quotation take a side ("important", "a mistake"), where "we will" does not. */
+const STORY_CUE_MIN = 0.8;
+
+/**
+ * The topic most of an article's quotations name, when it clearly leads: at least DOMINANT_MIN of them and more
+ * than twice as many as the next. The story's subject when its opening names none clearly.
+ */
+const DOMINANT_MIN = 2;
+const dominantTopic = (guesses: TopicGuess[]): string | null => {
+  const counts = new Map<string, number>();
+  for (const { topicId } of guesses)
+    if (topicId !== null) counts.set(topicId, (counts.get(topicId) ?? 0) + 1);
+  const [best, second] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return best && best[1] >= DOMINANT_MIN && best[1] > 2 * (second?.[1] ?? 0) ? best[0] : null;
+};
 
 /**
  * The registered topic the article's opening is about (`lead`), or, when none fits, the topic it proposes
@@ -595,15 +617,18 @@ const rate = (
   knowledge: ExtractionKnowledge,
   article: ArticleInput,
   proposal: ReturnType<typeof articleProposal>,
+  storyTopic: string | null,
   { quote, quoteText, wordCount, finding }: Candidate,
+  ownTopic: TopicGuess,
 ): ExtractedQuotation => {
   const result = finding?.found ?? NOT_FOUND;
-  let topic = guessTopic(knowledge.topics, quoteText, finding?.frame ?? '', reading.text);
+  let topic = ownTopic;
   // A quotation that takes a side without naming its subject speaks to the story's subject.
-  if (topic.topicId === null && proposal.lead !== null && knowledge.cues) {
-    const bare = guessStance(knowledge.cues, quoteText, null, undefined);
-    if (bare.stance !== null && bare.stance !== 'no-position' && bare.stance !== 'no-comment')
-      topic = { topicId: proposal.lead, confidence: LEAD_TOPIC_CONFIDENCE };
+  if (topic.topicId === null && storyTopic !== null && knowledge.cues) {
+    const story = knowledge.topics.find((entry) => entry.topicId === storyTopic);
+    const onStory = guessStance(knowledge.cues, quoteText, storyTopic, story);
+    if ((onStory.cueWeight ?? 0) >= STORY_CUE_MIN && onStory.stance !== 'no-position')
+      topic = { topicId: storyTopic, confidence: LEAD_TOPIC_CONFIDENCE };
   }
   const lexicon = knowledge.topics.find((entry) => entry.topicId === topic.topicId);
   const stance = knowledge.cues
@@ -674,20 +699,23 @@ export const extractQuotations = (
     findings.set(quote, finding);
   }
   const proposal = articleProposal(reading, knowledge);
-  const results: ExtractedQuotation[] = [];
-  for (const quote of quotes) {
-    const candidate: Candidate = {
+  const statements = quotes
+    .map((quote): Candidate => ({
       quote,
       quoteText: quotedText(reading.text, quote).replace(/[,;:\s]+$/, ''),
       wordCount: countWords(
         quote.parts.map((part) => reading.text.slice(part.inner.start, part.inner.end)).join(' '),
       ),
       finding: findings.get(quote),
-    };
-    if (isStatement(reading.text, candidate))
-      results.push(rate(reading, knowledge, article, proposal, candidate));
-  }
-  return results;
+    }))
+    .filter((candidate) => isStatement(reading.text, candidate));
+  const topics = statements.map(({ quoteText, finding }) =>
+    guessTopic(knowledge.topics, quoteText, finding?.frame ?? '', reading.text),
+  );
+  const storyTopic = proposal.lead ?? dominantTopic(topics);
+  return statements.map((candidate, index) =>
+    rate(reading, knowledge, article, proposal, storyTopic, candidate, topics[index]),
+  );
 };
 
 /** A turn in the words ("but", "however") or a condition left unrated: the stance may be half the story. */

@@ -10,6 +10,8 @@ export type StanceGuess = {
   confidence: number;
   /** Rated by a phrase of the topic's own ("not for sale" on Greenland), not by general cues alone. */
   specific?: boolean;
+  /** The weight of the cues behind the rating (a side's, a hedge's, a refusal to comment's); 0 or absent for none. */
+  cueWeight?: number;
 };
 
 /** Lower case, one kind of apostrophe and quote mark, dashes as spaces: how lexicon phrases are matched. */
@@ -433,10 +435,15 @@ export const guessStance = (
     // A deflection beside words that take a side ("a matter for the Chinese people, and no foreign interference
     // will be tolerated") may be the side itself: rated, but not sure enough to record unseen.
     const confidence = Math.min(polarity === 0 ? 0.9 : 0.5, 0.55 + 0.2 * refusals.weight);
-    return { stance: 'no-comment', conditions: [], confidence };
+    return { stance: 'no-comment', conditions: [], confidence, cueWeight: refusals.weight };
   }
   if (hedges.weight > Math.abs(polarity) && hedges.weight >= 1) {
-    return { stance: 'hedged', conditions: [], confidence: Math.min(0.85, 0.5 + 0.15 * hedges.weight) };
+    return {
+      stance: 'hedged',
+      conditions: [],
+      confidence: Math.min(0.85, 0.5 + 0.15 * hedges.weight),
+      cueWeight: hedges.weight,
+    };
   }
   const evidence = Math.abs(polarity);
   // A weak cue in a story of what happened ("We came to agree on a mechanism") is no position either.
@@ -461,19 +468,26 @@ export const guessStance = (
         stance: denied ? 'conditional-opposition' : 'conditional-support',
         conditions: conditionTexts,
         confidence: 0.4,
+        cueWeight: conditions.weight,
       };
     return { stance: denied ? 'oppose' : 'support', conditions: [], confidence: denied ? 0.45 : 0.4 };
   }
   const base = Math.min(0.92, 0.5 + 0.12 * evidence + (specific !== 0 ? 0.1 : 0));
   if (conditions.weight >= 0.5) {
     const stance: Stance = polarity < 0 ? 'conditional-opposition' : 'conditional-support';
-    return { stance, conditions: conditionTexts, confidence: Number(Math.min(0.85, base).toFixed(2)) };
+    return {
+      stance,
+      conditions: conditionTexts,
+      confidence: Number(Math.min(0.85, base).toFixed(2)),
+      cueWeight: evidence,
+    };
   }
   return {
     stance: polarity > 0 ? 'support' : 'oppose',
     conditions: [],
     confidence: Number(base.toFixed(2)),
     specific: specific !== 0,
+    cueWeight: evidence,
   };
 };
 

@@ -288,7 +288,34 @@ export const trailingAttribution = (
         return { speaker: candidate, confidence: 0.75, at: { start: at, end: at + unknown[0].length } };
     }
   }
-  return null;
+  return titledName(context, at, after);
+};
+
+/**
+ * A title in lower case before the name ("Hamas political bureau member Hossam Badran told reporters", "EU foreign
+ * policy chief Kaja Kallas said"): the name just before the verb speaks, the words before it say who they are.
+ */
+const NAME_WORD = `(?:[\\p{Lu}][\\p{L}’'.-]*|(?:al|el|ad|as|ash|at)-[\\p{Lu}][\\p{L}’'-]*)`;
+const NAME_PARTICLE = '(?:al|bin|ibn|de|da|dos|van|von|der|le|la|el|di|del)';
+const TITLED_NAME = new RegExp(
+  `^(?:[\\p{Lu}][\\p{L}’'.-]*\\s+){0,3}(?:(?:[\\p{Ll}][\\p{L}’'-]*|[\\p{Lu}][\\p{L}’'.-]*)\\s+){0,5}?` +
+    `([\\p{Lu}][\\p{L}’'.-]*(?:\\s+(?:${NAME_PARTICLE}\\s+)?${NAME_WORD}){1,3})\\s+(?:\\p{Ll}+ly\\s+)?`,
+  'u',
+);
+const titledName = (context: AttributionContext, at: number, after: string): Attributed | null => {
+  const titled = TITLED_NAME.exec(after);
+  if (!titled) return null;
+  const title = titled[0].slice(0, titled[0].length - titled[0].slice(titled[0].indexOf(titled[1])).length);
+  if (!/\p{Ll}/u.test(title) || allVerbs(title).next().done === false) return null;
+  const verb = REPORTING_VERB.exec(after.slice(titled[0].length));
+  if (!verb || verb.index !== 0) return null;
+  const nameAt = at + titled[0].indexOf(titled[1]);
+  const end = at + titled[0].length;
+  const named = mentionStartingAt(context, nameAt);
+  const resolved = named ? resolveMention(context, named) : null;
+  if (resolved) return { ...resolved, at: { start: at, end } };
+  const candidate = candidateFrom(context, titled[1]);
+  return candidate ? { speaker: candidate, confidence: 0.75, at: { start: at, end } } : null;
 };
 
 /** "Sir Keir said: “…”", "the US president said it was “…”", "X, who…, told ITV:" within the quotation's sentence. */

@@ -112,6 +112,9 @@ const roleWordsBefore = (tokens: Token[], index: number, text: string): string[]
 const APPOSITION =
   /^,\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\p{L}]+['’]s\s+)?(?:[\p{L}-]+\s+){0,4}?([\p{L}-]+))(?:\s+(?:of|at|for|to|in)\s+[^,.;]{1,60})?,/u;
 const AGE_APPOSITION = /^,\s+\d{1,3},/;
+/** "Eduardo Bolsonaro, the former president's son,", "Ana Ruiz, who…": kin and "who" are said of people only. */
+const KIN_OR_WHO =
+  /^,\s+(?:who\b|(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{L}-]+['’]s\s+|[\p{L}-]+\s+){0,3}(?:son|daughter|wife|husband|widow|widower|brother|sister|father|mother|nephew|niece|cousin|grandson|granddaughter|uncle|aunt|son-in-law|daughter-in-law)\b)/u;
 
 const titleOf = (words: string[]): { title: string | null; organisation: string | null } => {
   let organisation: string | null = null;
@@ -312,6 +315,7 @@ export const buildCast = (
         text.slice(Math.max(0, span.start - 20), span.start),
       );
     const person =
+      KIN_OR_WHO.test(after) ||
       stripped.length > 0 ||
       before.length > 0 ||
       appositionRole !== null ||

@@ -310,6 +310,30 @@ describe('extractQuotations', () => {
     expect(quotations[2].confidences.topic).toBeLessThan(0.5);
   });
 
+  it('finds the speaker behind a lower-case title, after a place the sentence opens with, and beside a kinsman', () => {
+    const text = [
+      'CAIRO - The group said on Saturday it was ready to hand the territory to a committee.',
+      '',
+      '"We do not want to govern," Hamas political bureau member Hossam Badran told reporters in Cairo.',
+      '',
+      'Israel\'s Defence Minister Israel Katz answered within hours. "They will be disarmed," he said.',
+      '',
+      'In Khan Younis, a mother of three, Samia Odeh, said she no longer followed the talks. "They talk and we queue ' +
+        'for water," she said.',
+      '',
+      'Tariffs followed the trial of former President Jair Bolsonaro, who denies wrongdoing.',
+      '',
+      'Eduardo Bolsonaro, the former president’s son, who lives in the United States, welcomed them. "This is the ' +
+        'price of persecution," he wrote on X.',
+    ].join('\n');
+    expect(pairs(text, '2025-10-04')).toEqual([
+      ['hossam-badran', 'We do not want to govern'],
+      ['israel-katz', 'They will be disarmed'],
+      ['samia-odeh', 'They talk and we queue for water'],
+      ['eduardo-bolsonaro', 'This is the price of persecution'],
+    ]);
+  });
+
   it('gives words reported in ", who has said" to the name just before the relative pronoun', () => {
     const text = [
       'KYIV - Talks resumed on Tuesday, officials said.',

@@ -168,15 +168,21 @@ const QUESTION_INTRO = /\b(?:asked|asking|asks|question(?:ed)?|the question)\b[^
 const UNKNOWN_NAME_AT_START =
   /^[\s"“‘']*((?:[A-Z][\p{L}’'.-]*\s+){1,5}[A-Z][\p{L}’'-]+)(?=,|\s+(?:\p{Ll}+ly\s+)?(?:has|had|was|is|also|then|later|\p{Ll}+ed|said|says|told|wrote|added)\b)/u;
 
+const LOCATIVE_OPENING =
+  /^[\s"“‘']*(?:In|At|From|Outside|Inside|Near|Across|Throughout|Back in)\s+(?:[A-Z][\p{L}’'.-]*\s+){0,3}[A-Z][\p{L}’'-]+,\s*(?:(?:a|an|the)\s+[^,]{1,60},\s*)?/u;
+
 /** A sentence that opens with a name the registry does not know ("Hannah Okafor, the director of…, said"). */
 const leadingCandidate = (
   context: AttributionContext,
   sentence: Span,
   known: Mention | undefined,
 ): { at: number; speaker: SpeakerResolution } | null => {
-  const match = UNKNOWN_NAME_AT_START.exec(context.text.slice(sentence.start, sentence.end));
+  // "In Khan Younis, a mother of three, Samia Odeh, said": a place the sentence opens with is where, not who.
+  const where = LOCATIVE_OPENING.exec(context.text.slice(sentence.start, sentence.end));
+  const from = sentence.start + (where ? where[0].length : 0);
+  const match = UNKNOWN_NAME_AT_START.exec(context.text.slice(from, sentence.end));
   if (!match) return null;
-  const at = sentence.start + match[0].indexOf(match[1]);
+  const at = from + match[0].indexOf(match[1]);
   if (known && known.start <= at + match[1].length) return null;
   const words = match[1]
     .split(/\s+/)

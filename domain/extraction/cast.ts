@@ -112,6 +112,7 @@ const roleWordsBefore = (tokens: Token[], index: number, text: string): string[]
 const APPOSITION =
   /^,\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\p{L}]+['’]s\s+)?(?:[\p{L}-]+\s+){0,4}?([\p{L}-]+))(?:\s+(?:of|at|for|to|in)\s+[^,.;]{1,60})?,/u;
 const AGE_APPOSITION = /^,\s+\d{1,3},/;
+const FUNCTION_WORD = /^(?:He|She|It|I|We|They|You|His|Her|Its|Our|Their|The|This|That|These|Those|A|An)$/;
 /** "Eduardo Bolsonaro, the former president's son,", "Ana Ruiz, who…": kin and "who" are said of people only. */
 const KIN_OR_WHO =
   /^,\s+(?:who\b|(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{L}-]+['’]s\s+|[\p{L}-]+\s+){0,3}(?:son|daughter|wife|husband|widow|widower|brother|sister|father|mother|nephew|niece|cousin|grandson|granddaughter|uncle|aunt|son-in-law|daughter-in-law)\b)/u;
@@ -291,6 +292,8 @@ export const buildCast = (
     }
     while (words.length > 0 && /^\(|\)$/.test(words[0].text)) words.shift();
     if (words.length < 2 || words.length > 5) continue;
+    // "a post on X. He repeated": a pronoun or an article is no part of a name, the run crossed a sentence.
+    if (words.some((word) => FUNCTION_WORD.test(word.text))) continue;
     const last = words[words.length - 1].text;
     if (PLACE_OR_BODY.test(last) || words.some((word) => placeNamed(word.text) && !isInitial(word))) continue;
     if (words.every(isInitial)) continue;

@@ -334,6 +334,19 @@ describe('extractQuotations', () => {
     ]);
   });
 
+  it('reads "a post on X. He repeated" as two sentences, not as a person called "X He"', () => {
+    const text = [
+      "Donald Trump said 'great progress' had been made.",
+      '',
+      "Volodymyr Zelensky reacted in a post on X. He repeated that Ukraine would 'not gift its land to the " +
+        "occupier' and said any talks must include Kyiv.",
+    ].join('\n');
+    expect(pairs(text, '2025-08-16')).toEqual([
+      ['donald-trump', 'great progress'],
+      ['volodymyr-zelensky', 'not gift its land to the occupier'],
+    ]);
+  });
+
   it('gives words reported in ", who has said" to the name just before the relative pronoun', () => {
     const text = [
       'KYIV - Talks resumed on Tuesday, officials said.',

@@ -214,7 +214,8 @@ export const trailingAttribution = (
   const after = context.text.slice(at, limit);
   const mention = mentionStartingAt(context, at);
   if (mention) {
-    const verb = /^\s+(?:\p{Ll}+ly\s+)?(?:has\s+|had\s+|also\s+|then\s+|later\s+)?/u.exec(
+    // "…,” Marles, who is also the defence minister, told the ABC": an aside may stand before the verb.
+    const verb = /^(?:,[^,”"]{1,80},)?\s+(?:\p{Ll}+ly\s+)?(?:has\s+|had\s+|also\s+|then\s+|later\s+)?/u.exec(
       context.text.slice(mention.end, limit),
     );
     const verbAt = mention.end + (verb ? verb[0].length : 0);
@@ -337,6 +338,16 @@ export const leadingAttribution = (
   );
   const colon = /:\s*$/.test(text.slice(sentence.start, quoteStart));
   for (const verb of verbs.reverse()) {
+    // "Marles said the deal would survive a review ordered by the Trump administration, insisting it was “…”": a
+    // participle after a comma has the sentence's subject, not the name just before it.
+    if (
+      /,\s*$/.test(text.slice(sentence.start, verb.start)) &&
+      /ing$/.test(text.slice(verb.start, verb.end))
+    ) {
+      const main = sentenceSubject(context, sentence);
+      const resolved = main && main.end <= verb.start ? resolveMention(context, main) : null;
+      if (resolved) return { ...resolved, at: { start: main!.start, end: verb.end } };
+    }
     // "envoys sent by Trump, who has said": the relative pronoun's antecedent, whatever governs it, is the subject.
     const relative = RELATIVE_SUBJECT.exec(text.slice(sentence.start, verb.start));
     if (relative) {

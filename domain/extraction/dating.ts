@@ -78,7 +78,11 @@ const saidOnIn = (context: string, publishedOn: string): SaidOn | null => {
   const results = DATING_WORD.test(context) ? parser.parse(context, reference, { forwardDate: false }) : [];
   for (const result of results) {
     const before = context.slice(Math.max(0, result.index - 70), result.index);
-    if (FUTURE_CONTEXT.test(before) || RELATIVE_CLAUSE.test(before)) continue;
+    // A word of what is to come before the verb of saying is about someone else ("Nielsen, expected to become the
+    // next prime minister, said in a post on Friday"); only one after it makes the day a plan ("said he would meet").
+    const said = SAID_BEFORE.exec(before);
+    if (FUTURE_CONTEXT.test(said ? before.slice(said.index) : before) || RELATIVE_CLAUSE.test(before))
+      continue;
     if (WEEK.test(result.text) || MONTH.test(result.text) || /\bweek\b|\bmonth\b/i.test(result.text))
       continue;
     if (!DATING_WORD.test(result.text)) continue;

@@ -347,6 +347,37 @@ describe('extractQuotations', () => {
     ]);
   });
 
+  it('gives a participle clause the sentence subject, reads a split quotation around an aside, and dates it', () => {
+    const text = [
+      "CANBERRA: Australia's deputy prime minister Richard Marles said on Thursday the AUKUS deal would survive a " +
+        'Pentagon review ordered by the Trump administration, insisting it was "full steam ahead".',
+      '',
+      '"We are very confident that AUKUS will proceed. It is in the interests of all three countries," Marles, who ' +
+        'is also the defence minister, told the ABC. "The review is a natural thing for a new administration to do."',
+      '',
+      '“We are not for sale,” Jens-Frederik Nielsen, who is expected to become Greenland’s next prime minister, ' +
+        'said in a post on Facebook on Wednesday. “Our future is decided here.”',
+      '',
+      'Nielsen said he would meet the Danish prime minister on Friday.',
+    ].join('\n');
+    expect(
+      extract(text, '2025-06-13').map((quotation) => [
+        quotation.speaker?.actorId,
+        quotation.quote,
+        quotation.saidOn,
+      ]),
+    ).toEqual([
+      ['richard-marles', 'full steam ahead', '2025-06-12'],
+      [
+        'richard-marles',
+        'We are very confident that AUKUS will proceed. It is in the interests of all three countries, The review ' +
+          'is a natural thing for a new administration to do.',
+        '2025-06-12',
+      ],
+      ['jens-frederik-nielsen', 'We are not for sale, Our future is decided here.', '2025-06-11'],
+    ]);
+  });
+
   it('gives words reported in ", who has said" to the name just before the relative pronoun', () => {
     const text = [
       'KYIV - Talks resumed on Tuesday, officials said.',

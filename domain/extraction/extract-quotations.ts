@@ -106,8 +106,9 @@ const mergeSplitQuotes = (text: string, quotes: Quote[], paragraphs: Span[]): Qu
         Math.min(wordsOf(text, previous), wordsOf(text, quote)) <= 2;
       const opening = text.slice(paragraphs[previous.paragraph].start, previous.start);
       const opensSentence = /^\s*$/.test(opening.split(/[.!?]["”’']?\s+/).at(-1) ?? '');
-      const split =
-        verb && shortGap && continues && opensSentence && countWords(gap.slice(0, verb.index)) <= 6;
+      // "…,” Marles, who is also the defence minister, told the ABC. “…”: the aside does not count.
+      const subject = verb ? gap.slice(0, verb.index).replace(/,[^,]{1,80},\s*$/, ' ') : '';
+      const split = verb && shortGap && continues && opensSentence && countWords(subject) <= 6;
       if (fragments || split) {
         previous.splitGap ??= { start: previous.end, end: quote.start };
         previous.parts.push(...quote.parts);

@@ -378,6 +378,47 @@ describe('extractQuotations', () => {
     ]);
   });
 
+  it('reads a transcript of labelled turns: askers are not quoted, each answer is its label’s, dated by its scene', () => {
+    const text = [
+      'WEEKEND REPORT WITH DANA COLE',
+      '',
+      'DANA COLE, HOST: Good morning. I spoke with Iran’s foreign minister, Abbas Araghchi, in New York on Saturday.',
+      '',
+      'COLE: Minister, the sanctions are back. What does that mean?',
+      '',
+      'ARAGHCHI: It is illegal and it has no legal effect.',
+      '',
+      'We will not give up our rights.',
+      '',
+      'COLE: The agency chief said last week that inspectors "must go back in". Will they?',
+      '',
+      'ARAGHCHI: I will not discuss that.',
+      '',
+      '(END VIDEOTAPE)',
+      '',
+      'COLE: Joining me now is Mira Sand, a former inspector. Mira, what did you hear?',
+      '',
+      'MIRA SAND, FORMER INSPECTOR: I heard a door that is half open.',
+    ].join('\n');
+    expect(
+      extract(text, '2025-09-28').map((quotation) => [
+        quotation.speaker?.actorId ?? null,
+        quotation.quote,
+        quotation.saidOn,
+      ]),
+    ).toEqual([
+      [
+        'abbas-araghchi',
+        'It is illegal and it has no legal effect. We will not give up our rights.',
+        '2025-09-27',
+      ],
+
+      ['abbas-araghchi', 'I will not discuss that.', '2025-09-27'],
+      ['mira-sand', 'I heard a door that is half open.', '2025-09-28'],
+    ]);
+    expect(extract(text, '2025-09-28')[1].stance).toBe('no-comment');
+  });
+
   it('gives words reported in ", who has said" to the name just before the relative pronoun', () => {
     const text = [
       'KYIV - Talks resumed on Tuesday, officials said.',

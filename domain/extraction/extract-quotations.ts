@@ -23,7 +23,7 @@ import type {
   RegistryActor,
   SpeakerResolution,
 } from './extraction.types';
-import { findInterview } from './interview';
+import { findInterview, findTurns } from './interview';
 import { analyseText, tokensWithin } from './language';
 import { quotedText, scanQuotations, type ScannedQuote } from './quote-scanner';
 import { countWords, paragraphSpans, sentenceEnd, type Span } from './text-spans';
@@ -265,9 +265,10 @@ const readArticle = (article: ArticleInput, knowledge: ExtractionKnowledge): Rea
   const text = cleanArticleText(article.text).text;
   const analysis = analyseText(text);
   const paragraphs = paragraphSpans(text);
-  const interview = findInterview(text, paragraphs);
-  const transcript = interview ? [...interview.questions, ...interview.answers.flat()] : [];
-  // Marks inside a transcript's questions and answers quote someone within them: the answer is the quotation.
+  const interview = findInterview(text, paragraphs) ?? findTurns(text, paragraphs);
+  const transcript = interview ? interview.answers.flat() : [];
+  // Marks inside a transcript's answers quote someone within them: the answer is the quotation. A question's marks
+  // quote a third party ("Lai said on Wednesday that Taiwan “will never accept” … What's your comment?").
   const scanned = scanQuotations(text).filter((quote) => withinSpan(transcript, quote.parts[0].start) < 0);
   const partSpans = [...scanned.flatMap((quote) => quote.parts), ...transcript].sort(
     (a, b) => a.start - b.start,
@@ -532,8 +533,13 @@ const interviewAnswers = (reading: Reading): [Quote, Finding][] => {
       ? labelledInterviewee(text.slice(0, interview.introEnd), label, context)
       : null;
   const day = findSaidOn(text.slice(0, interview.introEnd), publishedOn);
-  if (!interviewee) return [];
-  return interview.answers.map((answer): [Quote, Finding] => {
+  const speakers = interview.answers.map((_, index) =>
+    interview.answerLabels.length > 0 ? labelledSpeaker(reading, interview.answerLabels[index]) : interviewee,
+  );
+  const answered = coveredBy(interview.answers.flat());
+  return interview.answers.flatMap((answer, index): [Quote, Finding][] => {
+    const speaker = speakers[index];
+    if (!speaker) return [];
     const quote: Quote = {
       style: 'double',
       parts: answer.map((span) => ({ ...span, inner: span, closed: true })),
@@ -544,21 +550,93 @@ const interviewAnswers = (reading: Reading): [Quote, Finding][] => {
     };
     const question = interview.questions.filter((span) => span.end <= quote.start).at(-1);
     return [
-      quote,
-      {
-        found: {
-          attribution: { speaker: interviewee.speaker, confidence: 0.9, at: quote },
-          explicit: true,
-          from: 'leading',
+      [
+        quote,
+        {
+          found: {
+            attribution: { speaker: speaker.speaker, confidence: 0.9, at: quote },
+            explicit: true,
+            from: 'leading',
+          },
+          saidOn:
+            (interview.answerLabels.length > 0
+              ? sceneOf(
+                  text,
+                  paragraphs,
+                  answered,
+                  unshouted(interview.answerLabels[index]),
+                  quote.start,
+                  publishedOn,
+                )
+              : null) ?? day,
+          frame: question ? text.slice(question.start, question.end) : '',
+          unattributable: false,
+          embedded: false,
+          undated: false,
         },
-        saidOn: day,
-        frame: question ? text.slice(question.start, question.end) : '',
-        unattributable: false,
-        embedded: false,
-        undated: false,
-      },
+      ],
     ];
   });
+};
+
+/**
+ * The day a transcript's speaker spoke: the last sentence before the answer, outside the answers, that names them
+ * and a day ("I spoke with Iran's foreign minister, Abbas Araghchi, in New York on Saturday"; "Here is Marco Rubio
+ * speaking on Friday"). A question's days belong to those it quotes.
+ */
+const sceneOf = (
+  text: string,
+  paragraphs: Span[],
+  answered: (offset: number) => boolean,
+  name: string,
+  before: number,
+  publishedOn: string,
+): SaidOn | null => {
+  let scene: SaidOn | null = null;
+  for (const paragraph of paragraphs) {
+    if (paragraph.start >= before) break;
+    if (answered(paragraph.start) || !text.slice(paragraph.start, paragraph.end).includes(name)) continue;
+    for (const sentence of text.slice(paragraph.start, paragraph.end).split(/(?<=[.!?])\s+/))
+      if (sentence.includes(name)) scene = findSaidOn(sentence, publishedOn) ?? scene;
+  }
+  return scene;
+};
+
+/** "ARAGHCHI" as printed in running text: "Araghchi". */
+const unshouted = (label: string): string =>
+  /\p{Ll}/u.test(label)
+    ? label
+    : label
+        .toLowerCase()
+        .replace(
+          /(^|[\s'’-])(\p{L})/gu,
+          (_, before: string, letter: string) => before + letter.toUpperCase(),
+        );
+
+/**
+ * Who speaks under a transcript's label: the person the article names so ("ARAGHCHI" is the "Abbas Araghchi" of the
+ * introduction), the holder of the title ("PRIME MINISTER"), or a candidate of the name printed.
+ */
+const labelledSpeaker = (
+  reading: Reading,
+  label: string,
+): { speaker: SpeakerResolution; confidence: number } | null => {
+  const { text, mentions, context } = reading;
+  const name = unshouted(label);
+  const folded = name.toLowerCase();
+  const named = mentions.find((mention) => {
+    if (mention.kind === 'pronoun' || mention.actorIds.length === 0) return false;
+    const printed = text.slice(mention.start, mention.end).toLowerCase();
+    return printed === folded || printed.endsWith(` ${folded}`) || printed === `the ${folded}`;
+  });
+  const resolved = named ? resolveMention(context, named) : null;
+  if (resolved) return resolved;
+  const role = context.directory.roles.get(`the ${folded}`);
+  if (role && role.actorIds.length === 1) {
+    const actor = context.directory.actors.get(role.actorIds[0])!;
+    return { speaker: { kind: 'actor', actorId: actor.id, name: actor.name, via: 'role' }, confidence: 0.8 };
+  }
+  return labelledInterviewee(text, name, context);
 };
 
 /** How sure a topic taken from the story's opening is, for a quotation that does not name it. */

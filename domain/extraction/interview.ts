@@ -9,6 +9,11 @@ export type Interview = {
   answers: Span[][];
   /** The name the answers are labelled with ("Mirzoyan:"), when the transcript prints one; null for "A:". */
   answerLabel: string | null;
+  /**
+   * In a transcript of several speakers ("ARAGHCHI:", "MARCO RUBIO, SECRETARY OF STATE:", "Lin Jian:"), each
+   * answer's own label, the name part only ("ARAGHCHI", "MARCO RUBIO", "Lin Jian"); empty otherwise.
+   */
+  answerLabels: string[];
 };
 
 /** Bold or italic marks of Markdown around a label: "**Q:**", "**Kallas:**", "__Kallas__:". */
@@ -65,5 +70,75 @@ export const findInterview = (text: string, paragraphs: Span[]): Interview | nul
     questions,
     answers: answers.filter((a) => a.length > 0),
     answerLabel,
+    answerLabels: [],
+  };
+};
+
+/**
+ * A speaker's label at the head of a paragraph: capitals with an optional title ("ARAGHCHI:", "KAREN OYELARAN,
+ * FORMER IAEA INSPECTOR:", "PRIME MINISTER:") or up to four capitalised words ("Lin Jian:", "Kyodo News:").
+ */
+const TURN_LABEL =
+  /^\s*(?:\*{1,2})?((?:\p{Lu}[\p{Lu}’'.-]+)(?:\s+\p{Lu}[\p{Lu}’'.-]+){0,3}(?:,\s*\p{Lu}[\p{Lu}\s’'.-]{1,40})?|\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3})(?:\*{1,2})?:\s+(?=\S)/u;
+/** Labels of what a page prints around the words, not of a speaker. */
+const NOT_A_SPEAKER =
+  /^(?:read more|related|related coverage|update|updated|correction|editor['’]s note|note|photo|video|watch|listen|see also|source|credit|advertisement|caption|transcript|aired|share|sign up|more|also read|breaking|analysis|opinion|key events?)$/i;
+/** The interviewer's labels: a host, a reporter, a question. */
+const ASKER = /\b(?:HOST|ANCHOR|MODERATOR|INTERVIEWER|JOURNALIST|REPORTER|CORRESPONDENT|QUESTION|Q)\b/i;
+/** "(BEGIN VIDEOTAPE)", "(COMMERCIAL BREAK)": a stage direction ends a turn. */
+const STAGE_DIRECTION = /^\s*\([^)]*\)\s*$/;
+
+/** The speaker part of a label: "KAREN OYELARAN, FORMER IAEA INSPECTOR" speaks as "KAREN OYELARAN". */
+const speakerOf = (label: string): string => label.split(',')[0].trim();
+
+/**
+ * A transcript of labelled turns: a press conference ("CCTV: …?" then "Lin Jian: …"), a broadcast ("MARSH: …?" then
+ * "ARAGHCHI: …"), a readout's "PRIME MINISTER:" and "JOURNALIST:". At least three labelled paragraphs and a
+ * speaker labelled twice; the labels whose turns are mostly questions, or say they are the host's, ask. A turn runs
+ * on over unlabelled paragraphs until the next label or a stage direction.
+ */
+export const findTurns = (text: string, paragraphs: Span[]): Interview | null => {
+  const labelled = paragraphs.map((paragraph) => {
+    const match = TURN_LABEL.exec(text.slice(paragraph.start, paragraph.end));
+    return match && !NOT_A_SPEAKER.test(match[1].trim()) ? match : null;
+  });
+  const turns: { label: string; spans: Span[] }[] = [];
+  let current: { label: string; spans: Span[] } | null = null;
+  let first = -1;
+  paragraphs.forEach((paragraph, index) => {
+    const match = labelled[index];
+    const printed = text.slice(paragraph.start, paragraph.end);
+    if (match) {
+      if (first < 0) first = index;
+      current = {
+        label: match[1].trim(),
+        spans: [{ start: paragraph.start + match[0].length, end: paragraph.end }],
+      };
+      turns.push(current);
+    } else if (STAGE_DIRECTION.test(printed) || /^[^\p{Ll}]*$/u.test(printed)) current = null;
+    else current?.spans.push(paragraph);
+  });
+  const speakers = new Map<string, number>();
+  for (const turn of turns)
+    speakers.set(speakerOf(turn.label), (speakers.get(speakerOf(turn.label)) ?? 0) + 1);
+  if (turns.length < 3 || speakers.size < 2 || ![...speakers.values()].some((count) => count >= 2))
+    return null;
+  const asks = (label: string) => {
+    if (ASKER.test(label)) return true;
+    const own = turns.filter((turn) => turn.label === label);
+    const questions = own.filter((turn) =>
+      /\?["”’]?\s*$/.test(text.slice(turn.spans[0].start, turn.spans[0].end)),
+    );
+    return questions.length * 2 >= own.length;
+  };
+  const askers = new Set(turns.filter((turn) => asks(turn.label)).map((turn) => speakerOf(turn.label)));
+  const answering = turns.filter((turn) => !askers.has(speakerOf(turn.label)));
+  if (askers.size === 0 || answering.length === 0) return null;
+  return {
+    introEnd: paragraphs[first].start,
+    questions: turns.filter((turn) => askers.has(speakerOf(turn.label))).flatMap((turn) => turn.spans),
+    answers: answering.map((turn) => turn.spans),
+    answerLabel: null,
+    answerLabels: answering.map((turn) => speakerOf(turn.label)),
   };
 };

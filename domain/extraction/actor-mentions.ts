@@ -184,6 +184,8 @@ const ANAPHORA =
 const POSSESSIVE = /^['’]s?(?![\p{L}])/u;
 const FORMER = /(?:former|ex-|then-|late|outgoing|previous|next|future|incoming|deputy|vice)\s*$/i;
 
+const AGED = /(?<![\p{L}])[Tt]he\s+\d{1,3}-year-old\s+/gu;
+
 export const findMentions = (text: string, directory: ActorDirectory): Mention[] => {
   const possessiveAt = (end: number) => POSSESSIVE.test(text.slice(end, end + 3));
   const found: Mention[] = [];
@@ -210,6 +212,24 @@ export const findMentions = (text: string, directory: ActorDirectory): Mention[]
       actorIds: entry.actorIds,
       specific: entry.specific,
       possessive: possessiveAt(match.index + match[0].length),
+      gender: null,
+    });
+  }
+  // "The 69-year-old chancellor": an age between the article and the title leaves the title's holder.
+  for (const aged of text.matchAll(AGED)) {
+    const after = aged.index + aged[0].length;
+    const phrase = `the ${text.slice(after, after + 80)}`;
+    const [match] = directory.rolePattern(phrase);
+    const entry = match?.index === 0 ? directory.roles.get(match[0].toLowerCase()) : undefined;
+    if (!match || !entry) continue;
+    const end = after + match[0].length - 4;
+    found.push({
+      start: aged.index,
+      end,
+      kind: 'role',
+      actorIds: entry.actorIds,
+      specific: entry.specific,
+      possessive: possessiveAt(end),
       gender: null,
     });
   }

@@ -58,7 +58,7 @@ const ARMED_GROUP =
 const BODY_HEAD =
   '(Ministry|Department|Office|Council|Commission|Agency|Federation|Confederation|Union|Organi[sz]ation|Committee|Institute|Authority|Association|Chamber|Bureau|Secretariat|Movement|Front)';
 const NAMED_BODY = new RegExp(
-  `(?<![\\p{L}])(?:the\\s+|The\\s+)?((?:[A-Z][\\p{L}]+\\s+){0,3}?${BODY_HEAD}\\s+(?:of|for|on)(?:\\s+(?:the|and|of|for|[A-Z][\\p{L}]+))*?\\s+[A-Z][\\p{L}]+)(?=\\s+(?:said|says|told|added|warned|stated|announced|insisted|called|urged|described|has|had|have|in|on|,|\\.|:)|[,.:;])`,
+  `(?<![\\p{L}])(?:the\\s+|The\\s+)?((?:[A-Z][\\p{L}]+\\s+){0,3}?${BODY_HEAD}\\s+(?:of|for|on)(?:\\s+(?:the|and|of|for|[A-Z][\\p{L}]+))*?\\s+[A-Z][\\p{L}]+)(?:\\s+\\(([A-Z][A-Za-z]{1,7})\\))?(?=\\s+(?:said|says|told|added|warned|stated|announced|insisted|called|urged|described|has|had|have|in|on|,|\\.|:)|[,.:;])`,
   'gu',
 );
 
@@ -232,7 +232,11 @@ const institutions = (text: string, insideQuote: (offset: number) => boolean): C
   for (const match of text.matchAll(NAMED_BODY)) {
     if (insideQuote(match.index)) continue;
     found.push(
-      institutionMember(toKebab(match[1]), match[1], match.index, match[2].toLowerCase(), null, [match[1]]),
+      // "The Federation of German Industries (BDI)": the letters in brackets name it from then on.
+      institutionMember(toKebab(match[1]), match[1], match.index, match[2].toLowerCase(), null, [
+        match[1],
+        ...(match[3] ? [match[3]] : []),
+      ]),
     );
   }
   return found;

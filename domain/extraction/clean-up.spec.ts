@@ -1,4 +1,4 @@
-import { cleanArticleText, guillemetsAsCurly } from './clean-up';
+import { cleanArticleText, guillemetsAsCurly, lowHighAsCurly } from './clean-up';
 
 describe('cleanArticleText', () => {
   it('blanks inline image tags, gallery captions and scraper boilerplate without moving any offset', () => {
@@ -48,5 +48,14 @@ describe('cleanArticleText', () => {
     expect(guillemetsAsCurly(german)).toBe('Sie sagte: “Wir sind bereit”, und ging. Er nannte es ‘unklug’.');
     expect(guillemetsAsCurly('«Мы готовы», сказал он.')).toBe('“Мы готовы”, сказал он.');
     for (const text of [french, german]) expect(cleanArticleText(text).text).toHaveLength(text.length);
+  });
+
+  it('reads low-high marks („…“, „…”, ‚…‘) as curly marks, and leaves an English “…” after them as it is', () => {
+    const german =
+      '„Das ist schwer“, sagte er. Die ‚reziproken‘ Zölle. „Nie”, rief sie. Then: “Fine,” he said.';
+    expect(lowHighAsCurly(german)).toBe(
+      '“Das ist schwer”, sagte er. Die ‘reziproken’ Zölle. “Nie”, rief sie. Then: “Fine,” he said.',
+    );
+    expect(cleanArticleText(german).text).toHaveLength(german.length);
   });
 });

@@ -114,8 +114,38 @@ export const guillemetsAsCurly = (text: string): string => {
   return curly;
 };
 
+/**
+ * Low-high marks as the curly marks the scanner reads, unit for unit: „…“ (German, Czech) and „…” (Polish,
+ * Romanian) as “…”, ‚…‘ as ‘…’. A closing mark is the first “ or ” after an opening „, so an English “ elsewhere in
+ * the text keeps its sense.
+ */
+export const lowHighAsCurly = (text: string): string => {
+  if (!/[„‚]/.test(text)) return text;
+  let double = false;
+  let single = false;
+  return text.replace(/[„‚“”‘]/g, (mark) => {
+    if (mark === '„') {
+      double = true;
+      return '“';
+    }
+    if (mark === '‚') {
+      single = true;
+      return '‘';
+    }
+    if ((mark === '“' || mark === '”') && double) {
+      double = false;
+      return '”';
+    }
+    if (mark === '‘' && single) {
+      single = false;
+      return '’';
+    }
+    return mark;
+  });
+};
+
 export const cleanArticleText = (printed: string): CleanedText => {
-  const original = guillemetsAsCurly(unwrapLines(printed));
+  const original = lowHighAsCurly(guillemetsAsCurly(unwrapLines(printed)));
   // split('') cuts by UTF-16 unit, the unit of every span.
   const chars = original.split('');
   const removed: Span[] = [];

@@ -419,6 +419,22 @@ describe('extractQuotations', () => {
     expect(extract(text, '2025-09-28')[1].stance).toBe('no-comment');
   });
 
+  it('reads a German edition: low-high marks, a body named with its letters, "the 69-year-old chancellor"', () => {
+    const text = [
+      'Chancellor Friedrich Merz on Monday warned that exporters would „take a serious hit“ from the tariffs.',
+      '',
+      'The Federation of German Industries (BDI) said in a statement that the deal sent „a painful signal“.',
+      '',
+      'The 69-year-old chancellor, who has long backed free trade, called for other agreements. „Mercosur, ' +
+        'India, Indonesia: we must conclude them quickly,“ he said in the evening.',
+    ].join('\n');
+    expect(pairs(text, '2025-07-28')).toEqual([
+      ['friedrich-merz', 'take a serious hit'],
+      ['federation-of-german-industries', 'a painful signal'],
+      ['friedrich-merz', 'Mercosur, India, Indonesia: we must conclude them quickly'],
+    ]);
+  });
+
   it('gives words reported in ", who has said" to the name just before the relative pronoun', () => {
     const text = [
       'KYIV - Talks resumed on Tuesday, officials said.',

@@ -202,6 +202,38 @@ const candidateFrom = (context: AttributionContext, phrase: string): SpeakerReso
 const mentionStartingAt = (context: AttributionContext, offset: number): Mention | undefined =>
   context.mentions.find((mention) => mention.start === offset && !context.insideQuote(offset));
 
+/**
+ * A round-up's signature under the words: "“…” — António Guterres, UN secretary-general, in a statement", "— Hamas,
+ * in a statement", "— Emmanuel Macron, French president". A dash, then a name alone up to a comma or the line's end.
+ */
+const BYLINE = new RegExp(
+  `^[ \\t]*\\n?[ \\t]*[—–-][ \\t]*((?:\\p{Lu}[\\p{L}’'.-]*)(?:[ \\t]+(?:\\p{Lu}[\\p{L}’'.-]*|and|of|for|the|de|da|al|bin|von|van|der|den|du|la|le|di|del|dos)){0,6})[ \\t]*(?=,|\\n|$)`,
+  'u',
+);
+const byline = (context: AttributionContext, from: number, rest: string): Attributed | null => {
+  const signed = BYLINE.exec(rest);
+  if (!signed) return null;
+  const name = signed[1];
+  const nameAt = from + signed[0].length - name.length - (/[ \t]*$/.exec(signed[0])?.[0].length ?? 0);
+  const at = { start: nameAt, end: nameAt + name.length };
+  const named = mentionStartingAt(context, nameAt);
+  if (named && named.end >= at.end) {
+    const resolved = resolveMention(context, named);
+    if (resolved) return { ...resolved, confidence: Math.max(resolved.confidence, 0.85), at };
+  }
+  const words = name.split(/\s+/);
+  if (words.length === 1 && !context.directory.aliases.has(name)) {
+    const full = context.candidateNames.get(name);
+    if (full)
+      return {
+        speaker: { kind: 'candidate', actorId: toKebab(full), name: full, via: 'name' },
+        confidence: 0.8,
+        at,
+      };
+  }
+  return { speaker: { kind: 'candidate', actorId: toKebab(name), name, via: 'name' }, confidence: 0.8, at };
+};
+
 /** "…,” he said. / …,” said Mr Trump / …,” Senator Lindsey Graham told reporters. */
 export const trailingAttribution = (
   context: AttributionContext,
@@ -209,6 +241,8 @@ export const trailingAttribution = (
   limit: number,
 ): Attributed | null => {
   const rest = context.text.slice(from, limit);
+  const signed = byline(context, from, rest);
+  if (signed) return signed;
   const lead = /^[\s,–—-]*/.exec(rest)![0].length;
   const at = from + lead;
   const after = context.text.slice(at, limit);

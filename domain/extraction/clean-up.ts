@@ -144,6 +144,8 @@ export const lowHighAsCurly = (text: string): string => {
   });
 };
 
+const SIGNATURE = /^\s*[—–]\s*\p{Lu}/u;
+
 export const cleanArticleText = (printed: string): CleanedText => {
   const original = lowHighAsCurly(guillemetsAsCurly(unwrapLines(printed)));
   // split('') cuts by UTF-16 unit, the unit of every span.
@@ -181,16 +183,24 @@ export const cleanArticleText = (printed: string): CleanedText => {
       remove(paragraph.span.start, paragraph.span.end);
     }
   });
-  for (const span of paragraphSpans(chars.join(''))) {
+  const kept = paragraphSpans(chars.join(''));
+  kept.forEach((span, index) => {
     const paragraph = chars.slice(span.start, span.end).join('');
+    // A round-up's signature under the words it signs ("“…”" then "— Emmanuel Macron, French president") stays.
+    const previous = kept[index - 1];
+    const signs =
+      SIGNATURE.test(paragraph) &&
+      previous !== undefined &&
+      /[”"’»]\s*$/.test(chars.slice(previous.start, previous.end).join(''));
     // Headlines, subheads, key-event lists and captions: short lines that end no sentence quote nobody.
     if (
+      !signs &&
       !ENDS_SENTENCE.test(paragraph) &&
       !PAST_REPORTING.test(paragraph) &&
       paragraph.split(/\s+/).filter(Boolean).length <= HEADLINE_MAX_WORDS
     )
       remove(span.start, span.end);
-  }
+  });
   removed.sort((a, b) => a.start - b.start);
   return { text: chars.join(''), removed };
 };

@@ -435,6 +435,32 @@ describe('extractQuotations', () => {
     ]);
   });
 
+  it('reads a round-up: each quotation signed on the next line with a dash, a name, a title and a day', () => {
+    const text = [
+      'Ceasefire deal: what leaders said',
+      '',
+      'UNITED NATIONS',
+      '',
+      '“The fighting must stop for good, and aid must reach everyone in need.”',
+      '— António Guterres, UN secretary-general, in a statement on Wednesday night',
+      '',
+      'EUROPEAN UNION',
+      '',
+      '“The EU stands ready to help rebuild what was destroyed.”',
+      '— Ursula von der Leyen, European Commission president, on X',
+      '',
+      '“We will not rest until the last hostage has come home.”',
+      '— Hostages and Missing Families Forum, in a statement',
+    ].join('\n');
+    expect(
+      extract(text, '2025-10-09').map((quotation) => [quotation.speaker?.actorId ?? null, quotation.saidOn]),
+    ).toEqual([
+      ['antonio-guterres', '2025-10-08'],
+      ['ursula-von-der-leyen', '2025-10-09'],
+      ['hostages-and-missing-families-forum', '2025-10-09'],
+    ]);
+  });
+
   it('gives words reported in ", who has said" to the name just before the relative pronoun', () => {
     const text = [
       'KYIV - Talks resumed on Tuesday, officials said.',

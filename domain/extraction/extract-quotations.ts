@@ -402,6 +402,17 @@ const attributeInSentences = (reading: Reading, quotes: Quote[]): Map<Quote, Fin
         );
         if (attribution) result = { attribution, explicit: true, from: 'trailing' };
       }
+      // A round-up signs the words on the next line: "“…”" then "— Emmanuel Macron, French president".
+      const nextParagraph = paragraphs[quote.paragraph + 1];
+      if (
+        !result.attribution &&
+        nextParagraph &&
+        /^[\s.,”"’]*$/.test(text.slice(quote.end, paragraph.end)) &&
+        /^\s*[—–-]/.test(text.slice(nextParagraph.start, nextParagraph.end))
+      ) {
+        const attribution = trailingAttribution(context, quote.end, nextParagraph.end);
+        if (attribution) result = { attribution, explicit: true, from: 'trailing' };
+      }
       if (!result.attribution && !introduced) {
         const rest = outside({ start: quote.end, end: sentence.end });
         const subject = sentenceSubject(context, sentence);
@@ -455,9 +466,14 @@ const attributeInSentences = (reading: Reading, quotes: Quote[]): Map<Quote, Fin
       }
       if (result.attribution) record(quote.start, result.attribution.speaker, true);
       const attributionSpan = result.attribution?.at ?? quote;
+      // The attribution's own paragraph bounds it: a round-up's signature is the line after the words.
+      const attributionParagraph = paragraphs[withinSpan(paragraphs, attributionSpan.end - 1)] ?? paragraph;
       const ownSentence = outside({
         start: sentence.start,
-        end: Math.max(sentence.end, Math.min(paragraph.end, attributionSpan.end + 60)),
+        end: Math.max(
+          sentence.end,
+          Math.min(Math.max(paragraph.end, attributionParagraph.end), attributionSpan.end + 60),
+        ),
       });
       const own =
         findSaidOn(ownSentence, publishedOn) ??

@@ -29,7 +29,7 @@ export const TITLE_WORDS = new Set(
     'spanish european chinese israeli turkish hungarian canadian national security adviser advisor press commander ' +
     'republican democratic democrat labour tory conservative party mp mep shadow justice interior economy finance trade ' +
     'of for and judge professor prof lieutenant sergeant captain major army navy air force but as when after ' +
-    'speaking asked in on at while'
+    'speaking asked in on at while shri smt shrimati sri hh h.e. excellency highness sheikh sheikha'
   ).split(' '),
 );
 
@@ -74,6 +74,34 @@ const latestInTimeline = (context: AttributionContext, ids: string[], before: nu
   return undefined;
 };
 
+const countryCounts = new WeakMap<AttributionContext, Map<string, number>>();
+/** How often the article names a country, by its name, its people's adjective or another name ("Canberra"). */
+const timesNamed = (context: AttributionContext, organisation: string): number => {
+  const counts = countryCounts.get(context) ?? new Map<string, number>();
+  countryCounts.set(context, counts);
+  let count = counts.get(organisation);
+  if (count === undefined) {
+    const place = placeNamed(organisation);
+    const forms = place ? [place.name, place.demonym, ...(place.others ?? [])] : [organisation];
+    const escaped = forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    count = [...context.text.matchAll(new RegExp(`(?<![\\p{L}])(?:${escaped})(?![\\p{L}])`, 'gu'))].length;
+    counts.set(organisation, count);
+  }
+  return count;
+};
+
+/** Of a title's holders, the one whose country the article names most, at least twice and more than any other's. */
+const holderOfCountryMost = (context: AttributionContext, ids: string[]): string | undefined => {
+  const scored = ids
+    .map((id) => {
+      const roles = context.directory.actors.get(id)?.roles ?? [];
+      return { id, count: Math.max(0, ...roles.map((role) => timesNamed(context, role.organisation))) };
+    })
+    .sort((a, b) => b.count - a.count);
+  const [best, second] = scored;
+  return best && best.count >= 2 && best.count > (second?.count ?? 0) ? best.id : undefined;
+};
+
 /** Resolves a mention to a speaker on the article's day, using what came before it. */
 export const resolveMention = (
   context: AttributionContext,
@@ -102,6 +130,10 @@ export const resolveMention = (
     return { speaker: actorResolution(context, recent, via), confidence: mention.specific ? 0.85 : 0.8 };
   const named = ids.find((id) => context.namedInArticle.has(id));
   if (named) return { speaker: actorResolution(context, named, via), confidence: 0.7 };
+  // "The Prime Minister reiterated…" in a story about Australia that never names him: the holder of the country the
+  // story speaks of most.
+  const home = holderOfCountryMost(context, ids);
+  if (home) return { speaker: actorResolution(context, home, via), confidence: 0.7 };
   if (mention.specific || mention.kind !== 'role') {
     return { speaker: actorResolution(context, ids[0], via), confidence: 0.6 };
   }

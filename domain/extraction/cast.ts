@@ -20,7 +20,7 @@ export type CastMember = {
 };
 
 const HONORIFICS = new Set(
-  'mr mrs ms miss dr sir dame lord lady sheikh sheikha prof professor col gen lt capt maj adm rev judge'.split(
+  'mr mrs ms miss dr sir dame lord lady sheikh sheikha prof professor col gen lt capt maj adm rev judge shri smt shrimati sri hh h.e. excellency highness'.split(
     ' ',
   ),
 );

@@ -461,6 +461,21 @@ describe('extractQuotations', () => {
     ]);
   });
 
+  it('reads "Shri" as an honorific and gives an unnamed "Prime Minister" to the holder of the country the story is about', () => {
+    const text = [
+      'CANBERRA - Australia and the United States signed a minerals deal on Monday. Australian officials said ' +
+        'Australia would invest first.',
+      '',
+      'The Prime Minister said the deal was "a partnership built for the long term".',
+      '',
+      'In New Delhi, Commerce Minister Shri Piyush Goyal said India would "not bend its knee" on tariffs.',
+    ].join('\n');
+    expect(pairs(text, '2025-10-21')).toEqual([
+      ['anthony-albanese', 'a partnership built for the long term'],
+      ['piyush-goyal', 'not bend its knee'],
+    ]);
+  });
+
   it('gives words reported in ", who has said" to the name just before the relative pronoun', () => {
     const text = [
       'KYIV - Talks resumed on Tuesday, officials said.',

@@ -1,7 +1,7 @@
 import { REPORTING_VERB } from './attribution';
 import type { RegistryActor } from './extraction.types';
 import type { Token } from './language';
-import { placeNamed } from './places';
+import { type Place, placeNamed } from './places';
 import type { Span } from './text-spans';
 import { toKebab } from '../shared/ids';
 
@@ -47,7 +47,47 @@ const LEADING_WORDS = new Set(
   ).split(' '),
 );
 const INSTITUTION_PHRASE =
-  /(?<![\p{L}])(?:the\s+)?(?:(?:US|U\.S\.)\s+)?(State Department|Pentagon|Foreign Office)(?![\p{L}])|(?<![\p{L}])(?:the\s+|The\s+)?([A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?)(?:['’]s)?\s+((?:foreign|defen[cs]e|interior|commerce|trade|finance|economy|justice|health|information|external affairs)\s+(?:ministry|office|department)|foreign office|government|cabinet|presidency|military|army|embassy)(?![\p{L}])/gu;
+  /(?<![\p{L}])(?:the\s+)?(?:(?:US|U\.S\.)\s+)?(State Department|Pentagon|Foreign Office)(?![\p{L}])|(?<![\p{L}])(?:the\s+|The\s+)?([A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?)(?:['’]s)?\s+((?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Cc]ommerce|[Tt]rade|[Ff]inance|[Ee]conomy|[Jj]ustice|[Hh]ealth|[Ii]nformation|[Ee]xternal [Aa]ffairs)\s+(?:[Mm]inistry|[Oo]ffice|[Dd]epartment)|foreign office|government|cabinet|presidency|military|army|embassy)(?![\p{L}])/gu;
+/** "The government of Mauritius", "the Ministry of Foreign Affairs of Qatar": the country after the body. */
+const BODY_OF_COUNTRY =
+  /(?<![\p{L}])(?:the\s+|The\s+)(government|[Ff]oreign [Mm]inistry|Ministry of (?:Foreign|External) Affairs|Ministry of Defen[cs]e)\s+of\s+(?:the\s+)?([A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?)(?![\p{L}])/gu;
+/** A ministry named in full, as the press names it by country: "the Egyptian foreign ministry". */
+const MINISTRY_KIND: [RegExp, string][] = [
+  [
+    /^(?:Ministry of (?:Foreign|External) Affairs|[Ff]oreign [Mm]inistry|[Ee]xternal [Aa]ffairs [Mm]inistry)\b/,
+    'foreign ministry',
+  ],
+  [/^(?:Ministry of Defen[cs]e|[Dd]efen[cs]e [Mm]inistry)\b/, 'defense ministry'],
+];
+/** One id per body whatever the spelling: "defence ministry" and "Defense Ministry" are one, as is "external affairs". */
+const bodyKind = (head: string): string => {
+  for (const [pattern, kind] of MINISTRY_KIND) if (pattern.test(head)) return kind;
+  return head.toLowerCase();
+};
+/** The country a story names most, for a ministry it names without one ("the Ministry of Foreign Affairs said"). */
+const countryNamedMost = (text: string): Place | undefined => {
+  const counts = new Map<Place, number>();
+  for (const word of text.match(/\p{Lu}\p{L}+/gu) ?? []) {
+    const place = placeNamed(word);
+    if (place) counts.set(place, (counts.get(place) ?? 0) + 1);
+  }
+  const [best, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best && best[1] >= 2 && best[1] > (second?.[1] ?? 0) ? best[0] : undefined;
+};
+/** The last country (or its capital) named earlier in the sentence: "In a statement issued in Kigali, the Ministry…". */
+const countryInSentence = (text: string, at: number): Place | undefined => {
+  const sentence =
+    text
+      .slice(Math.max(0, at - 300), at)
+      .split(/[.!?]\s+|\n/)
+      .at(-1) ?? '';
+  let found: Place | undefined;
+  for (const match of sentence.matchAll(/\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?/gu))
+    found = placeNamed(match[0]) ?? placeNamed(match[0].split(/\s/)[0]) ?? found;
+  return found;
+};
+/** The country just before a body ("Qatar's", "the Qatari"), if any. */
+const COUNTRY_BEFORE = /(?:^|\s)(?:the\s+)?(\p{Lu}\p{L}+)(?:['’]s)?\s+$/u;
 const ARMED_GROUP =
   /(?<![\p{L}])(?:the\s+|The\s+)?([A-Z][\p{L}\p{N}-]*[\p{Lu}\p{N}][\p{L}\p{N}-]*)\s+(?:(rebel|militant|armed|militia|paramilitary|opposition|political|business|industry|employers['’]?)\s+)?(group|movement|coalition|alliance|lobby|federation|party)(?![\p{L}])/gu;
 /**
@@ -208,7 +248,7 @@ const institutions = (text: string, insideQuote: (offset: number) => boolean): C
     }
     const place = placeNamed(match[2]);
     if (!place) continue;
-    const head = match[3].toLowerCase();
+    const head = bodyKind(match[3]);
     const id = toKebab(`${place.demonym} ${head}`);
     const printed = match[0].replace(/^(?:the|The)\s+/, '');
     found.push(
@@ -229,8 +269,46 @@ const institutions = (text: string, insideQuote: (offset: number) => boolean): C
       ]),
     );
   }
+  for (const match of text.matchAll(BODY_OF_COUNTRY)) {
+    const place = placeNamed(match[2]);
+    if (insideQuote(match.index) || !place) continue;
+    const head = bodyKind(match[1]);
+    found.push(
+      institutionMember(
+        toKebab(`${place.demonym} ${head}`),
+        `${place.demonym} ${head}`,
+        match.index,
+        head,
+        place.name,
+        [match[0].replace(/^(?:the|The)\s+/, '')],
+      ),
+    );
+  }
   for (const match of text.matchAll(NAMED_BODY)) {
     if (insideQuote(match.index)) continue;
+    const kind = bodyKind(match[1]);
+    if (kind !== match[1].toLowerCase()) {
+      // "the Ministry of Foreign Affairs (and International Cooperation)" of the country just named, or of the story's.
+      const before = COUNTRY_BEFORE.exec(text.slice(Math.max(0, match.index - 30), match.index));
+      const place =
+        (before ? placeNamed(before[1]) : undefined) ??
+        countryInSentence(text, match.index) ??
+        countryNamedMost(text);
+      if (place) {
+        found.push(
+          institutionMember(
+            toKebab(`${place.demonym} ${kind}`),
+            `${place.demonym} ${kind}`,
+            match.index,
+            kind,
+            place.name,
+            // With its article too, or "the Ministry" read as a title would take the mention.
+            [`the ${match[1]}`, `The ${match[1]}`, match[1], ...(match[3] ? [match[3]] : [])],
+          ),
+        );
+        continue;
+      }
+    }
     found.push(
       // "The Federation of German Industries (BDI)": the letters in brackets name it from then on.
       institutionMember(toKebab(match[1]), match[1], match.index, match[2].toLowerCase(), null, [

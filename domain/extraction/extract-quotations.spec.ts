@@ -476,6 +476,23 @@ describe('extractQuotations', () => {
     ]);
   });
 
+  it('names a ministry or a government by its country, however the story prints it', () => {
+    const text = [
+      'DOHA - Qatar hosted talks on Sunday. Qatar said it would go on mediating.',
+      '',
+      'In a statement on Monday, the Ministry of Foreign Affairs said it "categorically rejects" the claims.',
+      '',
+      'The government of Mauritius said it welcomed "the decisive vote of the British Parliament".',
+      '',
+      'In Moscow, the Russian Defense Ministry said it had struck "military airfields" overnight.',
+    ].join('\n');
+    expect(pairs(text, '2025-09-15')).toEqual([
+      ['qatari-foreign-ministry', 'categorically rejects'],
+      ['mauritian-government', 'the decisive vote of the British Parliament'],
+      ['russian-defense-ministry', 'military airfields'],
+    ]);
+  });
+
   it('gives words reported in ", who has said" to the name just before the relative pronoun', () => {
     const text = [
       'KYIV - Talks resumed on Tuesday, officials said.',

@@ -433,9 +433,10 @@ export const leadingAttribution = (
     }
     // "Keir Starmer, speaking outside the White House, said": a clause set off by commas holds no subject.
     // An adverb may stand between the clause and the verb ("…, a spokesperson for the ministry, later said").
-    const aside = /,[^,]{1,120},\s*(?:(?:later|also|then|again|separately|\p{Ll}+ly)\s+)*$/u.exec(
-      text.slice(sentence.start, verb.start),
-    );
+    const aside =
+      /,[^,]{1,120},\s*(?:(?:later|also|then|again|separately|had|has|have|would|\p{Ll}+ly)\s+)*$/u.exec(
+        text.slice(sentence.start, verb.start),
+      );
     const asideStart = aside ? sentence.start + aside.index : verb.start;
     const all = subjects.filter((mention) => mention.end <= verb.start);
     const outside = all.filter((mention) => mention.end <= asideStart);

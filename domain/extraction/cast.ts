@@ -28,7 +28,7 @@ const ROLE_TITLES = new Set(
   (
     'president vice-president premier minister secretary senator sen governor gov mayor chancellor pm mp mep ambassador ' +
     'envoy spokesman spokeswoman spokesperson chairman chairwoman chairperson chair commissioner director chief head leader ' +
-    'king queen prince emir speaker representative rep congressman congresswoman general colonel admiral commander deputy ' +
+    'king queen prince emir amir speaker representative rep congressman congresswoman general colonel admiral commander deputy ' +
     'foreign defence defense interior trade finance economy home state acting interim former outgoing opposition shadow ' +
     'prime secretary-general vice under adviser advisor negotiator vp fm retd retired'
   ).split(' '),
@@ -372,8 +372,17 @@ export const buildCast = (
       if (!titleLike) break;
       stripped.push(words.shift()!.text);
     }
-    while (words.length > 0 && /^\(|\)$/.test(words[0].text)) words.shift();
-    if (words.length < 2 || words.length > 5) continue;
+    // "Minister of Foreign Affairs Sheikh Mohammed bin…", "the League of Arab States Ahmed Aboul Gheit": the name
+    // begins after the last honorific or body word inside the run.
+    const lastPrefix = words.findLastIndex(
+      (word, at) =>
+        at < words.length - 2 && (HONORIFICS.has(plain(word.text)) || PLACE_OR_BODY.test(word.text)),
+    );
+    if (lastPrefix >= 0) stripped.push(...words.splice(0, lastPrefix + 1).map((word) => word.text));
+    while (words.length > 0 && (/^\(|\)$/.test(words[0].text) || /^[-–]/.test(words[0].text))) words.shift();
+    // Particles ("bin", "Al", "von der") lengthen a name without making it another.
+    const nameWords = words.filter((word) => !PARTICLE.test(word.text) && !/^Al$/.test(word.text)).length;
+    if (words.length < 2 || nameWords > 5) continue;
     // "a post on X. He repeated": a pronoun or an article is no part of a name, the run crossed a sentence.
     if (words.some((word) => FUNCTION_WORD.test(word.text))) continue;
     const last = words[words.length - 1].text;

@@ -493,6 +493,28 @@ describe('extractQuotations', () => {
     ]);
   });
 
+  it('reads long Gulf names and titles: "HH the Amir Sheikh Tamim bin Hamad Al Thani", a spokesman whose aside names a ministry', () => {
+    const text = [
+      'Doha, September 15 (QNA) - Leaders met in Doha on Monday in solidarity with Qatar.',
+      '',
+      'Opening the summit, HH the Amir Sheikh Tamim bin Hamad Al Thani described the attack as "a flagrant assault".',
+      '',
+      'HH the Amir stressed that those who bomb talks "do not want negotiations at all".',
+      '',
+      'On Sunday, HE Prime Minister and Minister of Foreign Affairs Sheikh Mohammed bin Abdulrahman bin Jassim Al ' +
+        'Thani said the strike was "a blow aimed at every mediator".',
+      '',
+      'Dr. Majed bin Mohammed Al Ansari, Official Spokesperson of the Ministry of Foreign Affairs, had told reporters: ' +
+        '"This is reckless behaviour that we will not tolerate."',
+    ].join('\n');
+    expect(pairs(text, '2025-09-15')).toEqual([
+      ['tamim-bin-hamad-al-thani', 'a flagrant assault'],
+      ['tamim-bin-hamad-al-thani', 'do not want negotiations at all'],
+      ['mohammed-bin-abdulrahman-al-thani', 'a blow aimed at every mediator'],
+      ['majed-bin-mohammed-al-ansari', 'This is reckless behaviour that we will not tolerate.'],
+    ]);
+  });
+
   it('gives words reported in ", who has said" to the name just before the relative pronoun', () => {
     const text = [
       'KYIV - Talks resumed on Tuesday, officials said.',

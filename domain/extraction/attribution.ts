@@ -6,7 +6,7 @@ import type { Span } from './text-spans';
 
 /** The verbs that report speech, or frame a quoted phrase as someone's words ("called him a 'dictator'"). */
 export const REPORTING_VERB =
-  /(?<![\p{L}])(?:said|says|say|saying|add|proposed|believes|believe|believed|thinks|hopes|hoped|made clear|making clear|told|tells|telling|added|adds|adding|insisted|insists|insisting|warned|warns|warning|stated|states|stating|argued|argues|arguing|claimed|claims|claiming|declared|declares|wrote|writes|writing|posted|replied|replies|responded|responds|explained|explains|stressed|stresses|noted|notes|suggested|suggests|suggesting|admitted|admits|acknowledged|asked|asks|continued|urged|urges|vowed|vows|pledged|promised|announced|announces|confirmed|confirms|conceded|predicted|remarked|commented|maintained|repeated|reiterated|reiterates|tweeted|joked|praised|praising|called|calls|calling|described|describes|describing|branded|brands|dubbed|labelled|labeled|referred|accused|hailed|mused|boasted|complained|lamented|recalled|cautioned|countered|agreed|quipped|thundered|snapped|fumed|blasted|slammed|demanded|emphasised|emphasized|underlined|highlighted|according to|According to|dismissed|described|vowing|urging|declined|denied|denies|promising|threatened|threatening|announcing|conceding|admitting)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:said|says|say|saying|add|proposed|believes|believe|believed|thinks|hopes|hoped|made clear|making clear|told|tells|telling|added|adds|adding|insisted|insists|insisting|warned|warns|warning|stated|states|stating|argued|argues|arguing|claimed|claims|claiming|declared|declares|wrote|writes|writing|posted|replied|replies|responded|responds|explained|explains|stressed|stresses|noted|notes|suggested|suggests|suggesting|admitted|admits|acknowledged|asked|asks|continued|urged|urges|vowed|vows|pledged|promised|announced|announces|confirmed|confirms|conceded|predicted|remarked|commented|maintained|repeated|reiterated|reiterates|tweeted|joked|praised|praising|called|calls|calling|described|describes|describing|branded|brands|dubbed|labelled|labeled|referred|accused|hailed|mused|boasted|complained|lamented|recalled|cautioned|countered|agreed|quipped|thundered|snapped|fumed|blasted|slammed|demanded|emphasised|emphasized|underlined|highlighted|according to|According to|dismissed|described|vowing|urging|declined|denied|denies|promising|threatened|threatening|announcing|conceding|admitting|affirmed|affirms|evaluated|observed|pondered|assessed)(?![\p{L}])/u;
 
 let everyVerb: RegExp | null = null;
 /** Every reporting verb in a text (the global form of REPORTING_VERB, compiled once). */
@@ -433,9 +433,15 @@ export const leadingAttribution = (
     }
     // "Keir Starmer, speaking outside the White House, said": a clause set off by commas holds no subject.
     // An adverb may stand between the clause and the verb ("…, a spokesperson for the ministry, later said").
+    // A relative clause may hold commas of its own ("Alckmin, who also heads the Ministry of Development, Industry,
+    // Trade and Services (MDIC), said"): it runs from ", who" to the comma before the verb.
+    const head = text.slice(sentence.start, verb.start);
     const aside =
+      /,\s*who\s[^"“”]{1,200}?,\s*(?:(?:later|also|then|again|separately|had|has|have|would|\p{Ll}+ly)\s+)*$/u.exec(
+        head,
+      ) ??
       /,[^,]{1,120},\s*(?:(?:later|also|then|again|separately|had|has|have|would|\p{Ll}+ly)\s+)*$/u.exec(
-        text.slice(sentence.start, verb.start),
+        head,
       );
     const asideStart = aside ? sentence.start + aside.index : verb.start;
     const all = subjects.filter((mention) => mention.end <= verb.start);

@@ -155,9 +155,11 @@ const AGE_APPOSITION = /^,\s+\d{1,3},/;
 const FUNCTION_WORD = /^(?:He|She|It|I|We|They|You|His|Her|Its|Our|Their|The|This|That|These|Those|A|An)$/;
 /** "Eduardo Bolsonaro, the former president's son,", "Ana Ruiz, who…": kin and "who" are said of people only. */
 const KIN_OR_WHO =
-  /^,\s+(?:who\b|(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{L}-]+['’]s\s+|[\p{L}-]+\s+){0,3}(?:son|daughter|wife|husband|widow|widower|brother|sister|father|mother|nephew|niece|cousin|grandson|granddaughter|uncle|aunt|son-in-law|daughter-in-law)\b)/u;
+  /^(?:\s*\([^)]{1,20}\))?,\s+(?:who\b|(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{L}-]+['’]s\s+|[\p{L}-]+\s+){0,3}(?:son|daughter|wife|husband|widow|widower|brother|sister|father|mother|nephew|niece|cousin|grandson|granddaughter|uncle|aunt|son-in-law|daughter-in-law)\b)/u;
 
 const titleOf = (words: string[]): { title: string | null; organisation: string | null } => {
+  // A former president is no longer "the president" of the article.
+  const former = words.some((word) => /^(?:former|ex|retd|retired)$/i.test(word));
   let organisation: string | null = null;
   const kept: string[] = [];
   for (const word of words) {
@@ -170,7 +172,7 @@ const titleOf = (words: string[]): { title: string | null; organisation: string 
       continue;
     kept.push(word.toLowerCase());
   }
-  return { title: kept.length > 0 ? kept.join(' ') : null, organisation };
+  return { title: kept.length > 0 && !former ? kept.join(' ') : null, organisation };
 };
 
 const folded = new Map<string, string>();
@@ -452,12 +454,21 @@ export const buildCast = (
   const registryAliases = new Set(registry.flatMap((actor) => [actor.name, ...actor.aliases]));
   for (const member of cast)
     for (const alias of member.aliases) owners.set(alias, (owners.get(alias) ?? new Set()).add(member.id));
+  cast.sort((a, b) => a.at - b.at);
+  // A surname two people share ("Jair Bolsonaro", then "Eduardo Bolsonaro") stays with the one introduced first:
+  // the press writes the other's given name.
+  const firstOwner = (alias: string) => cast.find((member) => member.aliases.includes(alias))?.id;
   for (const member of cast)
     member.aliases = member.aliases.filter(
       (alias) =>
-        alias === member.name || ((owners.get(alias)?.size ?? 0) <= 1 && !registryAliases.has(alias)),
+        alias === member.name ||
+        (!registryAliases.has(alias) &&
+          ((owners.get(alias)?.size ?? 0) <= 1 ||
+            (member.kind === 'person' &&
+              firstOwner(alias) === member.id &&
+              /^\p{Lu}[\p{L}’'-]+$/u.test(alias)))),
     );
-  return cast.sort((a, b) => a.at - b.at);
+  return cast;
 };
 
 /** Cast members the registry does not know, as registry entries for this article only (candidates). */

@@ -515,6 +515,28 @@ describe('extractQuotations', () => {
     ]);
   });
 
+  it('reads a translated Brazilian story: a relative clause with commas, a party tag, two Bolsonaros, "evaluated"', () => {
+    const text = [
+      'Trump linked the tariff to the trial of former president Jair Bolsonaro (PL).',
+      '',
+      'Vice-president Geraldo Alckmin, who also heads the Ministry of Development, Industry, Trade and Services ' +
+        '(MDIC), said talks would open "in the coming days".',
+      '',
+      "Bolsonaro's son, the federal deputy Eduardo Bolsonaro (PL-SP), who has lived in the United States since " +
+        'March, wrote on X that the tariff was "the bill for the persecution".',
+      '',
+      '"It\'s the government\'s fault," Bolsonaro said.',
+      '',
+      '"The tariff is clearly political," evaluated Mariana Quintela, a professor in São Paulo.',
+    ].join('\n');
+    expect(pairs(text, '2025-07-10')).toEqual([
+      ['geraldo-alckmin', 'in the coming days'],
+      ['eduardo-bolsonaro', 'the bill for the persecution'],
+      ['jair-bolsonaro', "It's the government's fault"],
+      ['mariana-quintela', 'The tariff is clearly political'],
+    ]);
+  });
+
   it('gives words reported in ", who has said" to the name just before the relative pronoun', () => {
     const text = [
       'KYIV - Talks resumed on Tuesday, officials said.',

@@ -191,7 +191,7 @@ const RELATIVE_SUBJECT = /,\s*who\s+(?:(?:has|have|had|also|once|repeatedly|sinc
 const ACCORDING_TO = /\baccording\s+to\s+(?:the\s+)?$/i;
 /** "the Trump administration", "Trump officials": a name used as a modifier is not the subject. */
 const MODIFIER_AFTER =
-  /^\s+(?:administration|government|team|campaign|camp|era|officials?|aides?|allies|plan|cabinet)\b/;
+  /^\s+(?:(?:administration|government|team|campaign|camp|era|officials?|aides?|allies|plan|cabinet)\b|(?:spokes(?:man|woman|person)|adviser|advisor|envoy|chief|head)\s+\p{Lu})/u;
 
 const isEligibleSubject = (context: AttributionContext, mention: Mention): boolean => {
   if (mention.possessive || context.insideQuote(mention.start)) return false;
@@ -221,6 +221,9 @@ const candidateFrom = (context: AttributionContext, phrase: string): SpeakerReso
   if (words.some((word) => /^(?:The|A|An|In|On|At|But|And|It|This|That|They|We|I|He|She)$/.test(word)))
     return null;
   if (words.length === 1) {
+    // "Shri Goyal said" after "Shri Piyush Goyal": the one the article's cast calls so.
+    const known = context.directory.aliases.get(name);
+    if (known?.length === 1) return actorResolution(context, known[0], 'alias');
     const full = context.candidateNames.get(name);
     if (full) return { kind: 'candidate', actorId: toKebab(full), name: full, via: 'name' };
     if (!hadTitle) return null;

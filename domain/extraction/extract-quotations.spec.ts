@@ -537,6 +537,29 @@ describe('extractQuotations', () => {
     ]);
   });
 
+  it('reads an Indian daily: "Shri Goyal said", a ministry spokesperson named after its letters, "the EAM"', () => {
+    const text = [
+      'Union Commerce Minister Shri Piyush Goyal on Thursday said India would "not bend its knee".',
+      '',
+      '"India will not negotiate with a gun to its head," Shri Goyal said.',
+      '',
+      'White House adviser Peter Navarro told a channel that India must stop. "The tariffs stay," he said.',
+      '',
+      'The Ministry of External Affairs (MEA) called the duty "unwarranted". At the weekly briefing on Thursday, MEA ' +
+        'spokesperson Randhir Jaiswal said purchases followed the market. "Price decides where we buy," he said.',
+      '',
+      'External Affairs Minister Dr S Jaishankar spoke on Wednesday. The EAM added that it was "odd" to be lectured.',
+    ].join('\n');
+    expect(pairs(text, '2025-08-28')).toEqual([
+      ['piyush-goyal', 'not bend its knee'],
+      ['piyush-goyal', 'India will not negotiate with a gun to its head'],
+      ['peter-navarro', 'The tariffs stay'],
+      ['indian-foreign-ministry', 'unwarranted'],
+      ['randhir-jaiswal', 'Price decides where we buy'],
+      ['subrahmanyam-jaishankar', 'odd'],
+    ]);
+  });
+
   it('gives words reported in ", who has said" to the name just before the relative pronoun', () => {
     const text = [
       'KYIV - Talks resumed on Tuesday, officials said.',

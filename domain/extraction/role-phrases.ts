@@ -216,6 +216,8 @@ const TITLE_ABBREVIATIONS: Record<string, string[]> = {
   'secretary of defense': ['secdef'],
   'secretary-general': ['sg', 'secgen'],
   'secretary general': ['sg', 'secgen'],
+  // India's External Affairs Minister is its foreign minister: "the EAM".
+  'foreign minister': ['fm', 'eam'],
 };
 
 export const rolePhrases = (actors: RegistryActor[], day: string): RolePhrase[] => {

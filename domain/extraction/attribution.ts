@@ -6,7 +6,7 @@ import type { Span } from './text-spans';
 
 /** The verbs that report speech, or frame a quoted phrase as someone's words ("called him a 'dictator'"). */
 export const REPORTING_VERB =
-  /(?<![\p{L}])(?:said|says|say|saying|add|proposed|believes|believe|believed|thinks|hopes|hoped|made clear|making clear|told|tells|telling|added|adds|adding|insisted|insists|insisting|warned|warns|warning|stated|states|stating|argued|argues|arguing|claimed|claims|claiming|declared|declares|wrote|writes|writing|posted|replied|replies|responded|responds|explained|explains|stressed|stresses|noted|notes|suggested|suggests|suggesting|admitted|admits|acknowledged|asked|asks|continued|urged|urges|vowed|vows|pledged|promised|announced|announces|confirmed|confirms|conceded|predicted|remarked|commented|maintained|repeated|reiterated|reiterates|tweeted|joked|praised|praising|called|calls|calling|described|describes|describing|branded|brands|dubbed|labelled|labeled|referred|accused|hailed|mused|boasted|complained|lamented|recalled|cautioned|countered|agreed|quipped|thundered|snapped|fumed|blasted|slammed|demanded|emphasised|emphasized|underlined|highlighted|according to|According to|dismissed|described|vowing|urging|declined|denied|denies|promising|threatened|threatening|announcing|conceding|admitting|affirmed|affirms|evaluated|observed|pondered|assessed)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:said|says|say|saying|add|proposed|believes|believe|believed|thinks|hopes|hoped|made clear|making clear|told|tells|telling|added|adds|adding|insisted|insists|insisting|warned|warns|warning|stated|states|stating|argued|argues|arguing|claimed|claims|claiming|declared|declares|wrote|writes|writing|posted|replied|replies|responded|responds|explained|explains|stressed|stresses|noted|notes|suggested|suggests|suggesting|admitted|admits|acknowledged|asked|asks|continued|urged|urges|vowed|vows|pledged|promised|announced|announces|confirmed|confirms|conceded|predicted|remarked|commented|maintained|repeated|reiterated|reiterates|tweeted|joked|praised|praising|called|calls|calling|described|describes|describing|branded|brands|dubbed|labelled|labeled|referred|accused|hailed|mused|boasted|complained|lamented|recalled|cautioned|countered|agreed|quipped|thundered|snapped|fumed|blasted|slammed|demanded|emphasised|emphasized|underlined|highlighted|according to|According to|dismissed|described|vowing|urging|declined|denied|denies|promising|threatened|threatening|announcing|conceding|admitting|affirmed|affirms|evaluated|observed|pondered|assessed|specified)(?![\p{L}])/u;
 
 let everyVerb: RegExp | null = null;
 /** Every reporting verb in a text (the global form of REPORTING_VERB, compiled once). */
@@ -203,7 +203,7 @@ const isEligibleSubject = (context: AttributionContext, mention: Mention): boole
 };
 
 const CAPITALISED_NAME =
-  /((?:(?:[A-Z][\p{L}’'.-]*|of|the|de|von|der|van|al|bin|da|le|la)\s+){0,6}[A-Z][\p{L}’'-]+)(?:,[^,]{0,80},)?\s*$/u;
+  /((?:(?:\p{Lu}[\p{L}’'.-]*|of|the|de|von|der|van|al|bin|da|le|la)\s+){0,6}\p{Lu}[\p{L}’'-]+)(?:,[^,]{0,80},)?\s*$/u;
 
 /** A speaker the registry does not know, from the capitalised words just before (or after) a reporting verb. */
 const candidateFrom = (context: AttributionContext, phrase: string): SpeakerResolution | null => {
@@ -216,7 +216,7 @@ const candidateFrom = (context: AttributionContext, phrase: string): SpeakerReso
     .slice(first)
     .join(' ')
     .replace(/[’']s$/, '');
-  if (!name || !/^[A-Z]/.test(name)) return null;
+  if (!name || !/^\p{Lu}/u.test(name)) return null;
   const words = name.split(' ');
   if (words.some((word) => /^(?:The|A|An|In|On|At|But|And|It|This|That|They|We|I|He|She)$/.test(word)))
     return null;
@@ -303,7 +303,7 @@ export const trailingAttribution = (
       const resolved = resolveMention(context, subject);
       if (resolved) return { ...resolved, at: { start: at, end: subject.end } };
     }
-    const named = /^((?:[A-Z][\p{L}’'.-]*\s+){0,5}[A-Z][\p{L}’'-]+)/u.exec(
+    const named = /^((?:\p{Lu}[\p{L}’'.-]*\s+){0,5}\p{Lu}[\p{L}’'-]+)/u.exec(
       context.text.slice(subjectAt, limit),
     );
     const candidate = named ? candidateFrom(context, named[1]) : null;
@@ -311,7 +311,7 @@ export const trailingAttribution = (
       return { speaker: candidate, confidence: 0.75, at: { start: at, end: subjectAt + named![1].length } };
   }
   const spokesperson =
-    /^(?:a|an)\s+((?:[A-Z][\p{L}]+\s+)*)(?:spokes(?:man|woman|person)|official|statement)\s+(?:said|says|told|added)\b/u.exec(
+    /^(?:a|an)\s+((?:\p{Lu}[\p{L}]+\s+)*)(?:spokes(?:man|woman|person)|official|statement)\s+(?:said|says|told|added)\b/u.exec(
       after,
     );
   // "a Hamas spokesman said": the body named before the noun speaks.
@@ -349,7 +349,7 @@ export const trailingAttribution = (
     }
   }
   const unknown =
-    /^((?:[A-Z][\p{L}’'.-]*\s+){0,5}[A-Z][\p{L}’'-]+)(?:,[^,”"]{0,80},)?\s+(?:\p{Ll}+ly\s+)?/u.exec(after);
+    /^((?:\p{Lu}[\p{L}’'.-]*\s+){0,5}\p{Lu}[\p{L}’'-]+)(?:,[^,”"]{0,80},)?\s+(?:\p{Ll}+ly\s+)?/u.exec(after);
   if (unknown) {
     const verb = REPORTING_VERB.exec(after.slice(unknown[0].length));
     if (verb && verb.index === 0) {

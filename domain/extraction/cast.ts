@@ -388,7 +388,14 @@ export const buildCast = (
     // "a post on X. He repeated": a pronoun or an article is no part of a name, the run crossed a sentence.
     if (words.some((word) => FUNCTION_WORD.test(word.text))) continue;
     const last = words[words.length - 1].text;
-    if (PLACE_OR_BODY.test(last) || words.some((word) => placeNamed(word.text) && !isInitial(word))) continue;
+    // "Jordan Bardella, president of…": a given name may be a country's, when a title or a post says it is a person.
+    const placeFirst = words.length === 2 && placeNamed(words[0].text) !== undefined;
+    if (
+      PLACE_OR_BODY.test(last) ||
+      placeNamed(words.map((word) => word.text).join(' ')) ||
+      words.some((word, at) => placeNamed(word.text) && !isInitial(word) && !(placeFirst && at === 0))
+    )
+      continue;
     if (words.every(isInitial)) continue;
     const span = { start: words[0].start, end: words[words.length - 1].end };
     if (covered(span)) continue;
@@ -419,6 +426,14 @@ export const buildCast = (
       AGE_APPOSITION.test(after) ||
       speaks;
     if (!person) continue;
+    if (
+      placeFirst &&
+      stripped.length === 0 &&
+      before.length === 0 &&
+      appositionRole === null &&
+      roleBefore === null
+    )
+      continue;
     const id = toKebab(name);
     if (members.has(id)) continue;
     const { title, organisation } = titleOf([

@@ -560,6 +560,19 @@ describe('extractQuotations', () => {
     ]);
   });
 
+  it('reads a given name that is also a country\'s ("Jordan Bardella, president of…") and "the Élysée specified"', () => {
+    const text = [
+      'In a statement on Monday evening, the Élysée specified that an embassy would depend on « the release of all ' +
+        'the hostages ».',
+      '',
+      'Jordan Bardella, president of the Rassemblement National, said on Tuesday that it was « a serious mistake ».',
+    ].join('\n');
+    expect(pairs(text, '2025-09-23')).toEqual([
+      ['elysee', 'the release of all the hostages'],
+      ['jordan-bardella', 'a serious mistake'],
+    ]);
+  });
+
   it('gives words reported in ", who has said" to the name just before the relative pronoun', () => {
     const text = [
       'KYIV - Talks resumed on Tuesday, officials said.',

@@ -126,8 +126,10 @@ const capitalisedRuns = (text: string, tokens: Token[], insideQuote: (offset: nu
       current.push(token);
       return;
     }
+    // "Abdel Fattah al-Burhan": a particle glued by a hyphen to the capital that follows.
+    const glued = next?.text === '-' && tokens[index + 2] !== undefined && isCapitalised(tokens[index + 2]);
     const particle =
-      PARTICLE.test(token.text) && next !== undefined && isCapitalised(next) && current.length > 0;
+      PARTICLE.test(token.text) && next !== undefined && (isCapitalised(next) || glued) && current.length > 0;
     if ((isCapitalised(token) || particle) && !insideQuote(token.start)) {
       if (!joined) close();
       current.push(token);

@@ -573,6 +573,20 @@ describe('extractQuotations', () => {
     ]);
   });
 
+  it('reads "al-Burhan" as part of a name and gives "the 50-year-old said" to the person before, not to a place', () => {
+    const text = [
+      'The RSF commander, Mohamed Hamdan Dagalo, appeared in a video on Wednesday. "El Fasher is free," the ' +
+        '50-year-old said.',
+      '',
+      'The army chief, General Abdel Fattah al-Burhan, spoke in Omdurman on Thursday. The general said: "We will ' +
+        'take back every inch of it."',
+    ].join('\n');
+    expect(pairs(text, '2025-10-31')).toEqual([
+      ['mohamed-hamdan-dagalo', 'El Fasher is free'],
+      ['abdel-fattah-al-burhan', 'We will take back every inch of it.'],
+    ]);
+  });
+
   it('gives words reported in ", who has said" to the name just before the relative pronoun', () => {
     const text = [
       'KYIV - Talks resumed on Tuesday, officials said.',

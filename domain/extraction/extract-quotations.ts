@@ -184,6 +184,8 @@ const leadingCandidate = (
   const match = UNKNOWN_NAME_AT_START.exec(context.text.slice(from, sentence.end));
   if (!match) return null;
   const at = from + match[0].indexOf(match[1]);
+  // "“El Fasher is free,” he said": the name opens the quotation, not the sentence.
+  if (context.insideQuote(at)) return null;
   if (known && known.start <= at + match[1].length) return null;
   const words = match[1]
     .split(/\s+/)

@@ -120,6 +120,24 @@ export const resolveMention = (
   const ids = mention.actorIds;
   if (ids.length === 0) return null;
   const via = mention.kind;
+  // "the minister said" just after "the minister for overseas territories, Stephen Doughty": the last person met
+  // whose title holds the word, before a registered holder of the bare title.
+  if (mention.kind === 'role' && !mention.specific) {
+    const word = context.text
+      .slice(mention.start, mention.end)
+      .toLowerCase()
+      .replace(/^the\s+/, '');
+    const last = [...context.timeline]
+      .reverse()
+      .find((entry) => entry.offset < mention.start && entry.person);
+    const titles = last ? (context.directory.actors.get(last.speaker.actorId)?.roles ?? []) : [];
+    if (
+      last &&
+      !ids.includes(last.speaker.actorId) &&
+      titles.some((role) => role.title.toLowerCase().split(/\s+/).includes(word))
+    )
+      return { speaker: actorResolution(context, last.speaker.actorId, via), confidence: 0.75 };
+  }
   if (ids.length === 1) {
     const confidence =
       mention.kind === 'role' ? (mention.specific ? 0.9 : 0.8) : mention.kind === 'name' ? 0.97 : 0.93;
@@ -510,13 +528,24 @@ export const sentenceSubject = (context: AttributionContext, sentence: Span): Me
   const subordinate = SUBORDINATE_START.test(context.text.slice(sentence.start, sentence.end));
   const comma = subordinate ? context.text.indexOf(',', sentence.start) : -1;
   const clauseStart = comma >= 0 && comma < sentence.end ? comma : -1;
-  return context.mentions.find(
+  const at = context.mentions.findIndex(
     (mention) =>
       mention.start >= sentence.start &&
       mention.end <= sentence.end &&
       mention.start > clauseStart &&
       isEligibleSubject(context, mention),
   );
+  const subject = context.mentions[at];
+  // "the minister for overseas territories, Stephen Doughty, accused": the name after the title is who it is.
+  const named = context.mentions[at + 1];
+  if (
+    (subject?.kind === 'role' || subject?.kind === 'pronoun') &&
+    named &&
+    (named.kind === 'name' || named.kind === 'alias') &&
+    /^(?:\s+(?:for|of)\s+[^,]{1,50})?,\s*$/.test(context.text.slice(subject.end, named.start))
+  )
+    return named;
+  return subject;
 };
 
 export const genderOfSpeaker = (context: AttributionContext, speaker: SpeakerResolution): Gender | null =>

@@ -174,6 +174,8 @@ const titleOf = (words: string[]): { title: string | null; organisation: string 
       continue;
     kept.push(word.toLowerCase());
   }
+  // "minister for Europe" without its place: no dangling "for".
+  while (kept.length > 0 && /^(?:for|of|the|and)$/.test(kept[kept.length - 1])) kept.pop();
   return { title: kept.length > 0 && !former ? kept.join(' ') : null, organisation };
 };
 
@@ -408,7 +410,7 @@ export const buildCast = (
     const appositionRole = apposition && ROLE_NOUN.test(apposition[2]) ? apposition[1] : null;
     // "Somaliland's foreign minister, Abdirahman Dahir Adan, said": the title stands before the comma.
     const titleBefore =
-      /(?:^|[\s(])((?:[A-Z][\p{L}]+['’]s\s+|the\s+|The\s+|[A-Z][\p{L}]+\s+)?(?:[\p{L}-]+\s+){0,3}([\p{L}-]+)),\s*$/u.exec(
+      /(?:^|[\s(])((?:[A-Z][\p{L}]+['’]s\s+|the\s+|The\s+|[A-Z][\p{L}]+\s+)?(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)(?:\s+(?:for|of)\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,3})?),\s*$/u.exec(
         text.slice(Math.max(0, span.start - 80), span.start),
       );
     const roleBefore = titleBefore && ROLE_NOUN.test(titleBefore[2]) ? titleBefore[1] : null;

@@ -587,6 +587,22 @@ describe('extractQuotations', () => {
     ]);
   });
 
+  it('reads "the minister for overseas territories, Stephen Doughty," as Doughty, "the minister said" after him, and "Aug. 29"', () => {
+    const text = [
+      'The minister for Europe, Josiane Laurent, spoke first. "It is fine," she said.',
+      '',
+      'Winding up for the government, the minister for overseas territories, Stephen Doughty, accused the ' +
+        'opposition of rewriting history. "We finished them," the minister said.',
+      '',
+      'Tymur Tkachenko, head of the city administration, announced Aug. 29 as "a day of mourning" in the capital.',
+    ].join('\n');
+    expect(pairs(text, '2025-10-15')).toEqual([
+      ['josiane-laurent', 'It is fine'],
+      ['stephen-doughty', 'We finished them'],
+      ['tymur-tkachenko', 'a day of mourning'],
+    ]);
+  });
+
   it('gives words reported in ", who has said" to the name just before the relative pronoun', () => {
     const text = [
       'KYIV - Talks resumed on Tuesday, officials said.',

@@ -42,12 +42,16 @@ const ABBREVIATIONS = new Set([
   'hon',
 ]);
 
+const MONTHS = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
+
 /** True when the full stop at `index` ends a sentence rather than an abbreviation ("Mr.", "U.S.", "Sen."). */
 export const isSentenceEndingStop = (text: string, index: number): boolean => {
   const before = /([A-Za-z.-]+)$/.exec(text.slice(Math.max(0, index - 12), index));
   if (!before) return true;
   const word = before[1].toLowerCase();
   if (ABBREVIATIONS.has(word.replace(/^\.+/, ''))) return false;
+  // "Aug. 29", "Sept. 9": a month shortened before its day.
+  if (MONTHS.test(word) && /^\s+\d/.test(text.slice(index + 1, index + 4))) return false;
   if (/^(?:[a-z]\.)+[a-z]$/.test(word)) return false;
   return true;
 };

@@ -603,6 +603,27 @@ describe('extractQuotations', () => {
     ]);
   });
 
+  it('reads dialogue printed with dashes: the questions are not quoted, the answers are the interviewee’s', () => {
+    const text = [
+      'President Luiz Inácio Lula da Silva said on Thursday that Brazil would respond "with reciprocity".',
+      '',
+      'In the interview, the president was asked about the next steps:',
+      '',
+      '—Will Brazil go to the WTO?',
+      '',
+      '—We will go to the WTO, we will go wherever we have to go.',
+      '',
+      '—And if Trump refuses to talk?',
+      '',
+      '—Then the reciprocity law will be applied.',
+    ].join('\n');
+    expect(pairs(text, '2025-07-10')).toEqual([
+      ['luiz-inacio-lula-da-silva', 'with reciprocity'],
+      ['luiz-inacio-lula-da-silva', 'We will go to the WTO, we will go wherever we have to go.'],
+      ['luiz-inacio-lula-da-silva', 'Then the reciprocity law will be applied.'],
+    ]);
+  });
+
   it('gives words reported in ", who has said" to the name just before the relative pronoun', () => {
     const text = [
       'KYIV - Talks resumed on Tuesday, officials said.',

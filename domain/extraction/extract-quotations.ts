@@ -23,7 +23,7 @@ import type {
   RegistryActor,
   SpeakerResolution,
 } from './extraction.types';
-import { findInterview, findTurns } from './interview';
+import { findDialogue, findInterview, findTurns } from './interview';
 import { analyseText, tokensWithin } from './language';
 import { quotedText, scanQuotations, type ScannedQuote } from './quote-scanner';
 import { countWords, paragraphSpans, sentenceEnd, type Span } from './text-spans';
@@ -267,7 +267,8 @@ const readArticle = (article: ArticleInput, knowledge: ExtractionKnowledge): Rea
   const text = cleanArticleText(article.text).text;
   const analysis = analyseText(text);
   const paragraphs = paragraphSpans(text);
-  const interview = findInterview(text, paragraphs) ?? findTurns(text, paragraphs);
+  const interview =
+    findInterview(text, paragraphs) ?? findTurns(text, paragraphs) ?? findDialogue(text, paragraphs);
   const transcript = interview ? interview.answers.flat() : [];
   // Marks inside a transcript's answers quote someone within them: the answer is the quotation. A question's marks
   // quote a third party ("Lai said on Wednesday that Taiwan “will never accept” … What's your comment?").

@@ -142,3 +142,37 @@ export const findTurns = (text: string, paragraphs: Span[]): Interview | null =>
     answerLabels: answering.map((turn) => speakerOf(turn.label)),
   };
 };
+
+/** "—Will Brazil go to the WTO?" / "—We will go wherever we have to go.": dialogue printed with dashes. */
+const DIALOGUE_DASH = /^\s*[—–]\s*(?=\S)/;
+
+/**
+ * An exchange printed as dialogue (Spanish, Portuguese and French habit, kept in translation): a run of paragraphs
+ * opening with a dash, questions ending in "?" and answers after them, at least one of each. The answers are the
+ * words of the person the story opens with, as an interview's are.
+ */
+export const findDialogue = (text: string, paragraphs: Span[]): Interview | null => {
+  const dashed = (index: number) =>
+    DIALOGUE_DASH.test(text.slice(paragraphs[index].start, paragraphs[index].end));
+  const first = paragraphs.findIndex(
+    (_, index) => dashed(index) && index + 1 < paragraphs.length && dashed(index + 1),
+  );
+  if (first <= 0) return null;
+  let last = first;
+  while (last + 1 < paragraphs.length && dashed(last + 1)) last++;
+  const turns = paragraphs.slice(first, last + 1).map((paragraph) => {
+    const dash = DIALOGUE_DASH.exec(text.slice(paragraph.start, paragraph.end))!;
+    return { start: paragraph.start + dash[0].length, end: paragraph.end };
+  });
+  const asks = (span: Span) => /\?["”’]?\s*$/.test(text.slice(span.start, span.end));
+  const questions = turns.filter(asks);
+  const answers = turns.filter((span) => !asks(span));
+  if (questions.length === 0 || answers.length === 0) return null;
+  return {
+    introEnd: paragraphs[first].start,
+    questions,
+    answers: answers.map((span) => [span]),
+    answerLabel: null,
+    answerLabels: [],
+  };
+};

@@ -51,6 +51,8 @@ const INSTITUTION_PHRASE =
 /** "The government of Mauritius", "the Ministry of Foreign Affairs of Qatar": the country after the body. */
 const BODY_OF_COUNTRY =
   /(?<![\p{L}])(?:the\s+|The\s+)(government|[Ff]oreign [Mm]inistry|Ministry of (?:Foreign|External) Affairs|Ministry of Defen[cs]e)\s+of\s+(?:the\s+)?([A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?)(?![\p{L}])/gu;
+const BARE_GOVERNMENT =
+  /(?<![\p{L}])the government\s+(?:said|says|stated|announced|added|insisted|warned|replied|responded)\b/u;
 /** A ministry named in full, as the press names it by country: "the Egyptian foreign ministry". */
 const MINISTRY_KIND: [RegExp, string][] = [
   [
@@ -275,6 +277,20 @@ const institutions = (text: string, insideQuote: (offset: number) => boolean): C
       ]),
     );
   }
+  // "the government said that Brazil …" in a story about Brazil: the government of the country it names most.
+  const bare = BARE_GOVERNMENT.exec(text);
+  const home = bare && !insideQuote(bare.index) ? countryNamedMost(text) : undefined;
+  if (bare && home)
+    found.push(
+      institutionMember(
+        toKebab(`${home.demonym} government`),
+        `${home.demonym} government`,
+        bare.index,
+        'government',
+        home.name,
+        ['the government'],
+      ),
+    );
   for (const match of text.matchAll(BODY_OF_COUNTRY)) {
     const place = placeNamed(match[2]);
     if (insideQuote(match.index) || !place) continue;

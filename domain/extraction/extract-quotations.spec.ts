@@ -624,6 +624,15 @@ describe('extractQuotations', () => {
     ]);
   });
 
+  it('gives "the government said" to the government of the country the story names most', () => {
+    const text = [
+      'Brazil will answer the tariff, Brazilian officials said. Exports from Brazil fell.',
+      '',
+      'In a note, the government said that Brazil "does not take orders from abroad".',
+    ].join('\n');
+    expect(pairs(text, '2025-07-10')).toEqual([['brazilian-government', 'does not take orders from abroad']]);
+  });
+
   it('gives words reported in ", who has said" to the name just before the relative pronoun', () => {
     const text = [
       'KYIV - Talks resumed on Tuesday, officials said.',

@@ -244,6 +244,17 @@ const institutionMember = (
   at,
 });
 
+/** A country's body as the press names it: `qatari-foreign-ministry`, "Qatari foreign ministry". */
+const countryBody = (place: Place, kind: string, at: number, aliases: string[]): CastMember =>
+  institutionMember(
+    toKebab(`${place.demonym} ${kind}`),
+    `${place.demonym} ${kind}`,
+    at,
+    kind,
+    place.name,
+    aliases,
+  );
+
 /** Institutions the article names: "the Egyptian foreign ministry", "Pakistan's foreign office", "the M23 rebel group". */
 const institutions = (text: string, insideQuote: (offset: number) => boolean): CastMember[] => {
   const found: CastMember[] = [];
@@ -280,31 +291,12 @@ const institutions = (text: string, insideQuote: (offset: number) => boolean): C
   // "the government said that Brazil …" in a story about Brazil: the government of the country it names most.
   const bare = BARE_GOVERNMENT.exec(text);
   const home = bare && !insideQuote(bare.index) ? countryNamedMost(text) : undefined;
-  if (bare && home)
-    found.push(
-      institutionMember(
-        toKebab(`${home.demonym} government`),
-        `${home.demonym} government`,
-        bare.index,
-        'government',
-        home.name,
-        ['the government'],
-      ),
-    );
+  if (bare && home) found.push(countryBody(home, 'government', bare.index, ['the government']));
   for (const match of text.matchAll(BODY_OF_COUNTRY)) {
     const place = placeNamed(match[2]);
     if (insideQuote(match.index) || !place) continue;
     const head = bodyKind(match[1]);
-    found.push(
-      institutionMember(
-        toKebab(`${place.demonym} ${head}`),
-        `${place.demonym} ${head}`,
-        match.index,
-        head,
-        place.name,
-        [match[0].replace(/^(?:the|The)\s+/, '')],
-      ),
-    );
+    found.push(countryBody(place, head, match.index, [match[0].replace(/^(?:the|The)\s+/, '')]));
   }
   for (const match of text.matchAll(NAMED_BODY)) {
     if (insideQuote(match.index)) continue;
@@ -317,17 +309,9 @@ const institutions = (text: string, insideQuote: (offset: number) => boolean): C
         countryInSentence(text, match.index) ??
         countryNamedMost(text);
       if (place) {
-        found.push(
-          institutionMember(
-            toKebab(`${place.demonym} ${kind}`),
-            `${place.demonym} ${kind}`,
-            match.index,
-            kind,
-            place.name,
-            // With its article too, or "the Ministry" read as a title would take the mention.
-            [`the ${match[1]}`, `The ${match[1]}`, match[1], ...(match[3] ? [match[3]] : [])],
-          ),
-        );
+        // With its article too, or "the Ministry" read as a title would take the mention.
+        const aliases = [`the ${match[1]}`, `The ${match[1]}`, match[1], ...(match[3] ? [match[3]] : [])];
+        found.push(countryBody(place, kind, match.index, aliases));
         continue;
       }
     }

@@ -8,7 +8,9 @@ import {
   type AppendOptions,
   type AppendResult,
   EventStore,
+  type LoggedEvent,
   type NewEvent,
+  type ReadAllOfResult,
   type ReadAllResult,
   type RecordedEvent,
   type SubscribeOptions,
@@ -30,6 +32,12 @@ type EventRow = {
   recorded_at: string;
 };
 
+/** What readAllOf reads of an event: its data only when its type was asked for. */
+type LoggedRow = Pick<
+  EventRow,
+  'event_type' | 'schema_version' | 'stream_revision' | 'transaction_id' | 'global_position'
+> & { data: object | null };
+
 type AppendRow = {
   r_outcome: 'appended' | 'repeat' | 'duplicate' | 'conflict';
   r_revision: string;
@@ -47,6 +55,19 @@ const RECORDED_AT_ISO = `to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"H
 const EVENT_COLUMNS = `global_position::text, transaction_id::text, event_id::text, stream_name,
   stream_revision::text, event_type, schema_version, data, metadata,
   ${RECORDED_AT_ISO} AS recorded_at`;
+/** A page of the log in the global order: after the cursor $1.$2, $3 events at most. */
+const PAGE = `FROM events
+  WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+    AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY events.transaction_id, events.global_position
+  LIMIT $3`;
+/**
+ * readAll's page with data only for the types in $4, and no id, stream name, metadata or record time: every row still
+ * comes (the page's count and where it ends), but per event this process parses one JSON document, not two.
+ */
+const READ_ALL_OF = `SELECT event_type, schema_version, stream_revision::text,
+    CASE WHEN event_type = ANY($4::text[]) THEN data END AS data, transaction_id::text, global_position::text
+  ${PAGE}`;
 
 /** Cursor = "<transaction id>.<global position>": the global order is by transaction, then position. */
 const encodeCursor = (transactionId: string, position: string): string => `${transactionId}.${position}`;
@@ -195,16 +216,31 @@ export class PostgresEventStore extends EventStore {
 
   async readAll(after: string | null, limit: number): Promise<ReadAllResult> {
     const [transactionId, position] = after ? decodeCursor(after) : ['0', '0'];
-    const rows = await this.sql.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events
-       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY events.transaction_id, events.global_position
-       LIMIT $3`,
-      [transactionId, position, limit],
-    );
+    const rows = await this.sql.query<EventRow>(`SELECT ${EVENT_COLUMNS} ${PAGE}`, [
+      transactionId,
+      position,
+      limit,
+    ]);
     const events = rows.map((row) => this.toRecorded(row));
     return { events, next: events.length > 0 ? events[events.length - 1].position : after };
+  }
+
+  override async readAllOf(
+    after: string | null,
+    limit: number,
+    types: readonly string[],
+  ): Promise<ReadAllOfResult> {
+    const [transactionId, position] = after ? decodeCursor(after) : ['0', '0'];
+    const rows = await this.sql.query<LoggedRow>(READ_ALL_OF, [transactionId, position, limit, types]);
+    const wanted = new Set(types);
+    const events: LoggedEvent[] = [];
+    for (const row of rows) if (wanted.has(row.event_type)) events.push(this.toLogged(row));
+    const last = rows.at(-1);
+    return {
+      events,
+      read: rows.length,
+      next: last ? encodeCursor(last.transaction_id, last.global_position) : after,
+    };
   }
 
   subscribe(options: SubscribeOptions): Subscription {
@@ -244,6 +280,19 @@ export class PostgresEventStore extends EventStore {
 
   async close(): Promise<void> {
     this.appended.removeAllListeners();
+  }
+
+  private toLogged(row: LoggedRow): LoggedEvent {
+    const event = upcast(
+      { type: row.event_type, schemaVersion: row.schema_version, data: row.data as unknown },
+      this.upcasters,
+    );
+    return {
+      type: row.event_type,
+      schemaVersion: event.schemaVersion,
+      data: event.data as object,
+      revision: row.stream_revision,
+    };
   }
 
   private toRecorded(row: EventRow): RecordedEvent {

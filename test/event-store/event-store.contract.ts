@@ -303,7 +303,7 @@ export const eventStoreContract = (engine: string, factory: StoreFactory) => {
         const all = await readEverything(upcasting.store);
         const at = all.findIndex((event) => event.streamName === name);
         const of = await upcasting.store.readAllOf(at > 0 ? all[at - 1].position : null, 1, ['ThingRenamed']);
-        expect(of.events).toEqual([
+        expect(of.events).toMatchObject([
           { type: 'ThingRenamed', schemaVersion: 2, data: { label: 'old' }, revision: '0' },
         ]);
         // An append answers what it wrote, as written: only reads upcast.

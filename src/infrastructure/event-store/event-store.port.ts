@@ -40,7 +40,10 @@ export type AppendResult = {
 
 export type ReadAllResult = { events: RecordedEvent[]; next: string | null };
 
-/** An event as a reader that folds the log needs it: no id, stream name, metadata or record time. */
+/**
+ * An event as a reader that folds the log needs it: no id, stream name, metadata or record time (an adapter may hand
+ * over objects that hold more).
+ */
 export type LoggedEvent = Pick<RecordedEvent, 'type' | 'schemaVersion' | 'data' | 'revision'>;
 
 export type ReadAllOfResult = {

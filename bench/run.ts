@@ -10,7 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
-import { actorStreamName, isPositionEvent, type PositionEvent, stanceAsOf } from '@domain/positions';
+import { actorStreamName, stanceAsOf } from '@domain/positions';
 import { stanceJson } from '../src/positions/shared/stance-json';
 import { SystemClock } from '../src/infrastructure/clock';
 import { migrate } from '../src/infrastructure/database/migrator';
@@ -19,12 +19,11 @@ import { PgliteSqlClient } from '../src/infrastructure/database/pglite-sql-clien
 import { SqlClient } from '../src/infrastructure/database/sql-client';
 import { EventStore } from '../src/infrastructure/event-store/event-store.port';
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres-event-store';
-import { readLog } from '../src/infrastructure/event-store/sub-loop';
 import { ProjectionRunner } from '../src/infrastructure/read-models/projection-runner';
 import { StanceAsOfJsonQuery } from '../src/positions/stance-as-of/stance-as-of-json.query';
 import { StanceAsOfQuery } from '../src/positions/stance-as-of/stance-as-of.query';
 import { StanceAsOfSql } from '../src/positions/stance-as-of/stance-as-of.sql';
-import { LiveStanceIndex } from '../src/positions/stance-index/live-stance-index';
+import { LiveStanceIndex, loadStanceIndex } from '../src/positions/stance-index/live-stance-index';
 import { StanceIndex } from '../src/positions/stance-index/stance-index';
 import {
   actorIdOf,
@@ -245,9 +244,10 @@ const collectGarbage = async (): Promise<void> => {
 };
 
 /**
- * A second StanceIndex loaded from the whole log as the service loads its own (readLog: pages of 5,000, the next
- * one asked for while position events of this one are applied), from a collected heap: the heap and array-buffer bytes it holds after a collection, per million position
- * events, and the events per second of the load (reading the log included).
+ * A second StanceIndex loaded from the whole log as the service loads its own (loadStanceIndex: readAllOf's position
+ * events in pages of 5,000, the next one asked for while this one is applied), from a collected heap: the heap and
+ * array-buffer bytes it holds after a collection, per million position events, and the events per second of the
+ * load (reading the log included).
  */
 const measureStanceIndex = async (
   store: EventStore,
@@ -264,18 +264,9 @@ const measureStanceIndex = async (
   const start = process.hrtime.bigint();
   const index = new StanceIndex();
   let positionEvents = 0;
-  await readLog(
-    (after, limit) => store.readAll(after, limit),
-    null,
-    5_000,
-    (events) => {
-      for (const event of events)
-        if (isPositionEvent(event)) {
-          index.apply(event as unknown as PositionEvent, event.revision);
-          positionEvents += 1;
-        }
-    },
-  );
+  await loadStanceIndex(store, index, null, (page) => {
+    positionEvents += page.events.length;
+  });
   index.compact();
   const loadMs = elapsedMs(start);
   const bytes = held() - before;

@@ -7,6 +7,7 @@ import {
 } from '../../src/infrastructure/event-store/event-store.errors';
 import type {
   EventStore,
+  LoggedEvent,
   NewEvent,
   RecordedEvent,
 } from '../../src/infrastructure/event-store/event-store.port';
@@ -186,6 +187,47 @@ export const eventStoreContract = (engine: string, factory: StoreFactory) => {
       expect(new Set(pages.map((event) => event.position)).size).toBe(4);
     });
 
+    it('reads with readAllOf the pages readAll reads, handing over only the events of the types asked for', async () => {
+      const start = (await readEverything(store)).at(-1)?.position ?? null;
+      const name = stream();
+      const text = 'Sir Keir: “There’s one aggressor here” — Зеленський, 習近平, 🇺🇦 \u0001 "\\ '.repeat(40);
+      // Wanted and unwanted types in runs and alone, so that pages start and end on either.
+      const types = ['Kept', 'Skipped', 'Skipped', 'Kept', 'Kept', 'Skipped', 'Also', 'Kept', 'Skipped'];
+      await store.append(
+        name,
+        types.map((type, i) => anEvent({ i, text, nested: { list: [i, null, { deep: true }] } }, type)),
+        { expectedRevision: 'no-stream' },
+      );
+      await store.append(name, [anEvent({ i: 9 }, 'Kept')], { expectedRevision: String(types.length - 1) });
+      const logged = (event: LoggedEvent) => ({
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: event.data,
+        revision: event.revision,
+      });
+      for (const limit of [1, 2, 3, 4, 500]) {
+        for (let cursor = start; ;) {
+          const page = await store.readAll(cursor, limit);
+          const of = await store.readAllOf(cursor, limit, ['Kept', 'Also']);
+          expect({ ...of, events: of.events.map(logged) }).toEqual({
+            events: page.events.filter((event) => event.type !== 'Skipped').map(logged),
+            read: page.events.length,
+            next: page.next,
+          });
+          if (page.events.length === 0) break;
+          cursor = page.next;
+        }
+      }
+      const kept = [];
+      for (let cursor = start; ;) {
+        const page = await store.readAllOf(cursor, 2, ['Kept']);
+        kept.push(...page.events.map((event) => (event.data as { i: number }).i));
+        if (page.read < 2) break;
+        cursor = page.next;
+      }
+      expect(kept).toEqual([0, 3, 4, 7, 9]);
+    });
+
     it('holds the positions it gave its events and no other', async () => {
       const name = stream();
       await store.append(name, [anEvent({ i: 1 }), anEvent({ i: 2 })], { expectedRevision: 'no-stream' });
@@ -258,6 +300,12 @@ export const eventStoreContract = (engine: string, factory: StoreFactory) => {
         });
         const [read] = await upcasting.store.readStream(name);
         expect(read).toMatchObject({ schemaVersion: 2, data: { label: 'old' } });
+        const all = await readEverything(upcasting.store);
+        const at = all.findIndex((event) => event.streamName === name);
+        const of = await upcasting.store.readAllOf(at > 0 ? all[at - 1].position : null, 1, ['ThingRenamed']);
+        expect(of.events).toMatchObject([
+          { type: 'ThingRenamed', schemaVersion: 2, data: { label: 'old' }, revision: '0' },
+        ]);
         // An append answers what it wrote, as written: only reads upcast.
         const written = await upcasting.store.append(name, [anEvent({ name: 'also old' }, 'ThingRenamed')], {
           expectedRevision: '0',

@@ -2,7 +2,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { actorStreamName, stanceAsOf, type StanceInForce } from '@domain/positions';
 import { StanceAsOfQuery } from '../../src/positions/stance-as-of/stance-as-of.query';
 import { StanceAsOfSql } from '../../src/positions/stance-as-of/stance-as-of.sql';
-import { LiveStanceIndex } from '../../src/positions/stance-index/live-stance-index';
+import { LiveStanceIndex, loadStanceIndex } from '../../src/positions/stance-index/live-stance-index';
+import { StanceIndex } from '../../src/positions/stance-index/stance-index';
 import { eventually } from '../support/eventually';
 import { aPosition, givenActorAndTopics } from '../support/fixtures';
 import { generateHistory, seededRandom } from '../support/generated-positions';
@@ -208,5 +209,24 @@ describe.each(engines())('stance as of, both times (%s)', (engine) => {
     }
     expect(compared).toBe(400);
     expect(nonEmpty).toBeGreaterThan(200);
+
+    // The index as the service loads it at boot (readAllOf's position events), against the live one, which followed
+    // the same log as readAll hands it over: the same bytes for every actor at every instant of its history.
+    const loaded = new StanceIndex();
+    await loadStanceIndex(app.store, loaded, null, () => undefined);
+    loaded.compact();
+    const text = (stances: Uint8Array[] | null) => stances?.map((stance) => Buffer.from(stance).toString());
+    let answers = 0;
+    for (const history of histories) {
+      const edges = instants(history).filter((_, at) => at % 7 === 0);
+      for (const at of edges)
+        for (const knownAt of [edges[Math.floor(random() * edges.length)], new Date(end + 1).toISOString()]) {
+          const asOf = { at: new Date(at), knownAt: new Date(knownAt) };
+          const live = text(index.renderedStancesOf(history.actorId, asOf));
+          expect(text(loaded.renderedStancesOf(history.actorId, asOf))).toEqual(live);
+          answers += live?.length ?? 0;
+        }
+    }
+    expect(answers).toBeGreaterThan(1000);
   });
 });

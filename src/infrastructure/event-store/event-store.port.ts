@@ -40,6 +40,21 @@ export type AppendResult = {
 
 export type ReadAllResult = { events: RecordedEvent[]; next: string | null };
 
+/**
+ * An event as a reader that folds the log needs it: no id, stream name, metadata or record time (an adapter may hand
+ * over objects that hold more).
+ */
+export type LoggedEvent = Pick<RecordedEvent, 'type' | 'schemaVersion' | 'data' | 'revision'>;
+
+export type ReadAllOfResult = {
+  /** Those of the events read whose type was asked for, in the global order. */
+  events: LoggedEvent[];
+  /** How many events were read, of any type: fewer than the limit only at the end of the log. */
+  read: number;
+  /** As readAll's: after the last event read, whatever its type. */
+  next: string | null;
+};
+
 export type Subscription = { stop(): Promise<void> };
 
 export type SubscribeOptions = {
@@ -58,6 +73,18 @@ export abstract class EventStore {
   /** Those of `eventIds` stored in `streamName`, in stream order (a retried command finds what it appended). */
   abstract readEventsById(streamName: string, eventIds: readonly string[]): Promise<RecordedEvent[]>;
   abstract readAll(after: string | null, limit: number): Promise<ReadAllResult>;
+
+  /**
+   * readAll's page, handing over only its events of `types`, each as a LoggedEvent: for a reader that loads the whole
+   * log (the stance index at boot), for which whatever it does not use is time spent sending, parsing and building
+   * objects. Filtered from readAll here; an adapter that can leave the rest unread overrides it.
+   */
+  async readAllOf(after: string | null, limit: number, types: readonly string[]): Promise<ReadAllOfResult> {
+    const { events, next } = await this.readAll(after, limit);
+    const wanted = new Set(types);
+    return { events: events.filter((event) => wanted.has(event.type)), read: events.length, next };
+  }
+
   /** Catch-up subscription to the global order: replays from `after`, then follows new events. */
   abstract subscribe(options: SubscribeOptions): Subscription;
   /** How many events stand after `cursor` (capped at `cap`), for lag reporting. */

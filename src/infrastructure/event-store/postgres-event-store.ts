@@ -8,7 +8,9 @@ import {
   type AppendOptions,
   type AppendResult,
   EventStore,
+  type LoggedEvent,
   type NewEvent,
+  type ReadAllOfResult,
   type ReadAllResult,
   type RecordedEvent,
   type SubscribeOptions,
@@ -30,6 +32,9 @@ type EventRow = {
   recorded_at: string;
 };
 
+/** What readAllOf reads of an event, named as LoggedEvent names it (data only when its type was asked for). */
+type LoggedRow = LoggedEvent & Pick<EventRow, 'transaction_id' | 'global_position'>;
+
 type AppendRow = {
   r_outcome: 'appended' | 'repeat' | 'duplicate' | 'conflict';
   r_revision: string;
@@ -47,6 +52,19 @@ const RECORDED_AT_ISO = `to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"H
 const EVENT_COLUMNS = `global_position::text, transaction_id::text, event_id::text, stream_name,
   stream_revision::text, event_type, schema_version, data, metadata,
   ${RECORDED_AT_ISO} AS recorded_at`;
+/** A page of the log in the global order: after the cursor $1.$2, $3 events at most. */
+const PAGE = `FROM events
+  WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+    AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY events.transaction_id, events.global_position
+  LIMIT $3`;
+/**
+ * readAll's page with data only for the types in $4, and no id, stream name, metadata or record time: every row still
+ * comes (the page's count and where it ends), but per event this process parses one JSON document, not two.
+ */
+const READ_ALL_OF = `SELECT event_type AS type, schema_version AS "schemaVersion", stream_revision::text AS revision,
+    CASE WHEN event_type = ANY($4::text[]) THEN data END AS data, transaction_id::text, global_position::text
+  ${PAGE}`;
 
 /** Cursor = "<transaction id>.<global position>": the global order is by transaction, then position. */
 const encodeCursor = (transactionId: string, position: string): string => `${transactionId}.${position}`;
@@ -195,16 +213,34 @@ export class PostgresEventStore extends EventStore {
 
   async readAll(after: string | null, limit: number): Promise<ReadAllResult> {
     const [transactionId, position] = after ? decodeCursor(after) : ['0', '0'];
-    const rows = await this.sql.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events
-       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY events.transaction_id, events.global_position
-       LIMIT $3`,
-      [transactionId, position, limit],
-    );
+    const rows = await this.sql.query<EventRow>(`SELECT ${EVENT_COLUMNS} ${PAGE}`, [
+      transactionId,
+      position,
+      limit,
+    ]);
     const events = rows.map((row) => this.toRecorded(row));
     return { events, next: events.length > 0 ? events[events.length - 1].position : after };
+  }
+
+  override async readAllOf(
+    after: string | null,
+    limit: number,
+    types: readonly string[],
+  ): Promise<ReadAllOfResult> {
+    const [transactionId, position] = after ? decodeCursor(after) : ['0', '0'];
+    const rows = await this.sql.query<LoggedRow>(READ_ALL_OF, [transactionId, position, limit, types]);
+    const wanted = new Set(types);
+    const events: LoggedEvent[] = [];
+    // Each row is handed over as it came (its cursor columns too; upcast copies it only when a step applies). A new
+    // object per event, living as long as its page, led V8 to allocate those objects in the old generation after a
+    // while (allocation-site pretenuring), each keeping its event's data alive until the next full collection.
+    for (const row of rows) if (wanted.has(row.type)) events.push(upcast(row, this.upcasters));
+    const last = rows.at(-1);
+    return {
+      events,
+      read: rows.length,
+      next: last ? encodeCursor(last.transaction_id, last.global_position) : after,
+    };
   }
 
   subscribe(options: SubscribeOptions): Subscription {

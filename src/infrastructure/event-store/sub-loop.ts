@@ -1,5 +1,5 @@
 import { Doorbell } from '../doorbell';
-import type { ReadAllResult, RecordedEvent, SubscribeOptions, Subscription } from './event-store.port';
+import type { ReadAllOfResult, ReadAllResult, SubscribeOptions, Subscription } from './event-store.port';
 
 /**
  * A catch-up loop over any readAll: reads batches until caught up, then waits for a wake-up or the poll
@@ -56,23 +56,24 @@ export const catchUpLoop = (
 };
 
 /**
- * Reads the log after `after` to its end in pages of `page`, handing each to `apply` in order. The next page is asked
- * for before `apply` runs on this one, so that the server reads and sends it while this process applies.
+ * Reads the log after `after` to its end in pages of `page` (readAllOf's: the events of some types, and how many
+ * were read), handing each to `apply` in order. The next page is asked for before `apply` runs on this one, so that
+ * the server reads and sends it while this process applies.
  */
 export const readLog = async (
-  readAll: (after: string | null, limit: number) => Promise<ReadAllResult>,
+  readAllOf: (after: string | null, limit: number) => Promise<ReadAllOfResult>,
   after: string | null,
   page: number,
-  apply: (events: RecordedEvent[]) => void,
+  apply: (page: ReadAllOfResult) => void,
   stopped: () => boolean = () => false,
 ): Promise<void> => {
-  let next = readAll(after, page);
+  let next = readAllOf(after, page);
   for (;;) {
     const current = await next;
-    const more = current.events.length === page && !stopped();
-    if (more) next = readAll(current.next, page);
+    const more = current.read === page && !stopped();
+    if (more) next = readAllOf(current.next, page);
     try {
-      apply(current.events);
+      apply(current);
     } catch (error) {
       if (more) await next.catch(() => undefined);
       throw error;

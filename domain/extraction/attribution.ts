@@ -1,7 +1,7 @@
 import type { ActorDirectory, Gender, Mention } from './actor-mentions';
 import type { SpeakerResolution } from './extraction.types';
 import { toKebab } from '../shared/ids';
-import { placeNamed } from './places';
+import { placeNamed, timesPlacesNamed } from './places';
 import type { Span } from './text-spans';
 
 /** The verbs that report speech, or frame a quoted phrase as someone's words ("called him a 'dictator'"). */
@@ -74,17 +74,17 @@ const latestInTimeline = (context: AttributionContext, ids: string[], before: nu
   return undefined;
 };
 
-const countryCounts = new WeakMap<AttributionContext, Map<string, number>>();
-/** How often the article names a country, by its name, its people's adjective or another name ("Canberra"). */
+const bodyCounts = new WeakMap<AttributionContext, Map<string, number>>();
+/** How often the article names an organisation: a country as timesPlacesNamed counts it, any other by its name. */
 const timesNamed = (context: AttributionContext, organisation: string): number => {
-  const counts = countryCounts.get(context) ?? new Map<string, number>();
-  countryCounts.set(context, counts);
+  const place = placeNamed(organisation);
+  if (place) return timesPlacesNamed(context.text).get(place) ?? 0;
+  const counts = bodyCounts.get(context) ?? new Map<string, number>();
+  bodyCounts.set(context, counts);
   let count = counts.get(organisation);
   if (count === undefined) {
-    const place = placeNamed(organisation);
-    const forms = place ? [place.name, place.demonym, ...(place.others ?? [])] : [organisation];
-    const escaped = forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    count = [...context.text.matchAll(new RegExp(`(?<![\\p{L}])(?:${escaped})(?![\\p{L}])`, 'gu'))].length;
+    const escaped = organisation.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    count = [...context.text.matchAll(new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'gu'))].length;
     counts.set(organisation, count);
   }
   return count;

@@ -1,7 +1,7 @@
 import { REPORTING_VERB } from './attribution';
 import type { RegistryActor } from './extraction.types';
 import type { Token } from './language';
-import { type Place, placeNamed } from './places';
+import { type Place, placeNamed, placesIn, timesPlacesNamed } from './places';
 import type { Span } from './text-spans';
 import { toKebab } from '../shared/ids';
 
@@ -68,26 +68,17 @@ const bodyKind = (head: string): string => {
 };
 /** The country a story names most, for a ministry it names without one ("the Ministry of Foreign Affairs said"). */
 const countryNamedMost = (text: string): Place | undefined => {
-  const counts = new Map<Place, number>();
-  for (const word of text.match(/\p{Lu}\p{L}+/gu) ?? []) {
-    const place = placeNamed(word);
-    if (place) counts.set(place, (counts.get(place) ?? 0) + 1);
-  }
-  const [best, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  const [best, second] = [...timesPlacesNamed(text)].sort((a, b) => b[1] - a[1]);
   return best && best[1] >= 2 && best[1] > (second?.[1] ?? 0) ? best[0] : undefined;
 };
 /** The last country (or its capital) named earlier in the sentence: "In a statement issued in Kigali, the Ministry…". */
-const countryInSentence = (text: string, at: number): Place | undefined => {
-  const sentence =
+const countryInSentence = (text: string, at: number): Place | undefined =>
+  placesIn(
     text
       .slice(Math.max(0, at - 300), at)
       .split(/[.!?]\s+|\n/)
-      .at(-1) ?? '';
-  let found: Place | undefined;
-  for (const match of sentence.matchAll(/\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?/gu))
-    found = placeNamed(match[0]) ?? placeNamed(match[0].split(/\s/)[0]) ?? found;
-  return found;
-};
+      .at(-1) ?? '',
+  ).at(-1);
 /** The country just before a body ("Qatar's", "the Qatari"), if any. */
 const COUNTRY_BEFORE = /(?:^|\s)(?:the\s+)?(\p{Lu}\p{L}+)(?:['’]s)?\s+$/u;
 const ARMED_GROUP =

@@ -164,3 +164,33 @@ export const placeNamed = (word: string): Place | undefined =>
       .replace(/[’']s$/, '')
       .trim(),
   );
+
+/** One capitalised word, or two ("New Delhi", "Saudi Arabia"), where a place may be named. */
+const CAPITALISED_PAIR = /\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?/gu;
+
+/** The places a text names, in order: by name, people's adjective or another name ("Canberra", "New Delhi"). */
+export const placesIn = (text: string): Place[] => {
+  const found: Place[] = [];
+  for (const match of text.matchAll(CAPITALISED_PAIR)) {
+    const place = placeNamed(match[0]) ?? placeNamed(match[0].split(/\s/)[0]);
+    if (place) found.push(place);
+  }
+  return found;
+};
+
+let counted: { text: string; counts: Map<Place, number> } | undefined;
+/**
+ * How often a text names each place in a single word ("Brazil", "Brazilian", "Brasília"), counted once per text (an
+ * article asks for it once per ministry and title).
+ */
+export const timesPlacesNamed = (text: string): Map<Place, number> => {
+  if (counted?.text !== text) {
+    const counts = new Map<Place, number>();
+    for (const word of text.match(/\p{Lu}\p{L}+/gu) ?? []) {
+      const place = placeNamed(word);
+      if (place) counts.set(place, (counts.get(place) ?? 0) + 1);
+    }
+    counted = { text, counts };
+  }
+  return counted.counts;
+};

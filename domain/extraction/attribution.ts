@@ -205,6 +205,11 @@ const bodyBefore = (lead: string, aside: string | null): { name: string; at: num
 
 /** ", who has said": a relative clause whose verb of saying belongs to the name just before it. */
 const RELATIVE_SUBJECT = /,\s*who\s+(?:(?:has|have|had|also|once|repeatedly|since|\p{Ll}+ly)\s+)*$/u;
+/** An adverb or auxiliary between an aside and its verb: "…, a spokesperson for the ministry, later said". */
+const AFTER_ASIDE = String.raw`,\s*(?:(?:later|also|then|again|separately|had|has|have|would|\p{Ll}+ly)\s+)*$`;
+/** A clause set off by commas before the verb, and a relative clause that may hold commas of its own. */
+const ASIDE = new RegExp(`,[^,]{1,120}${AFTER_ASIDE}`, 'u');
+const RELATIVE_ASIDE = new RegExp(`,\\s*who\\s[^"“”]{1,200}?${AFTER_ASIDE}`, 'u');
 /** "According to Peskov, …": the one preposition that introduces the speaker of what follows. */
 const ACCORDING_TO = /\baccording\s+to\s+(?:the\s+)?$/i;
 /** "the Trump administration", "Trump officials": a name used as a modifier is not the subject. */
@@ -457,13 +462,7 @@ export const leadingAttribution = (
     // A relative clause may hold commas of its own ("Alckmin, who also heads the Ministry of Development, Industry,
     // Trade and Services (MDIC), said"): it runs from ", who" to the comma before the verb.
     const head = text.slice(sentence.start, verb.start);
-    const aside =
-      /,\s*who\s[^"“”]{1,200}?,\s*(?:(?:later|also|then|again|separately|had|has|have|would|\p{Ll}+ly)\s+)*$/u.exec(
-        head,
-      ) ??
-      /,[^,]{1,120},\s*(?:(?:later|also|then|again|separately|had|has|have|would|\p{Ll}+ly)\s+)*$/u.exec(
-        head,
-      );
+    const aside = RELATIVE_ASIDE.exec(head) ?? ASIDE.exec(head);
     const asideStart = aside ? sentence.start + aside.index : verb.start;
     const all = subjects.filter((mention) => mention.end <= verb.start);
     const outside = all.filter((mention) => mention.end <= asideStart);

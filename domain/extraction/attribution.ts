@@ -127,9 +127,7 @@ export const resolveMention = (
       .slice(mention.start, mention.end)
       .toLowerCase()
       .replace(/^the\s+/, '');
-    const last = [...context.timeline]
-      .reverse()
-      .find((entry) => entry.offset < mention.start && entry.person);
+    const last = context.timeline.findLast((entry) => entry.offset < mention.start && entry.person);
     const titles = last ? (context.directory.actors.get(last.speaker.actorId)?.roles ?? []) : [];
     if (
       last &&

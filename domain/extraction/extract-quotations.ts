@@ -552,8 +552,12 @@ const interviewAnswers = (reading: Reading): [Quote, Finding][] => {
       ? labelledInterviewee(text.slice(0, interview.introEnd), label, context)
       : null;
   const day = findSaidOn(text.slice(0, interview.introEnd), publishedOn);
+  // One resolution per label, however many turns it heads.
+  const byLabel = new Map(
+    [...new Set(interview.answerLabels)].map((label) => [label, labelledSpeaker(reading, label)]),
+  );
   const speakers = interview.answers.map((_, index) =>
-    interview.answerLabels.length > 0 ? labelledSpeaker(reading, interview.answerLabels[index]) : interviewee,
+    interview.answerLabels.length > 0 ? byLabel.get(interview.answerLabels[index])! : interviewee,
   );
   const answered = coveredBy(interview.answers.flat());
   return interview.answers.flatMap((answer, index): [Quote, Finding][] => {

@@ -109,6 +109,11 @@ export type StanceCues = {
    * other cues then speak of the undoing, so they count the other way.
    */
   reversal?: { before: string[]; after: string[]; notMeasures: string[] };
+  /**
+   * Words that describe the talks themselves ("constructive", "frank", "good progress", "businesslike"): how a meeting
+   * went, not what the speaker wants of the topic. A quotation whose only evaluation is one of them states no position.
+   */
+  process?: string[];
   /** Set phrases whose words are no cue ("at the end of the day", "at best", "right now", "hand back", "Great Britain"). */
   neutral?: string[];
 };

@@ -188,6 +188,14 @@ describe('topic and stance', () => {
       expect(stance('The tariffs stay until the talks are over.')).toBe('support');
     });
 
+    it('reads how the talks went as no position, unless a stronger word takes a side', () => {
+      expect(stance('The talks on tariffs were frank but constructive.')).toBe('no-position');
+      expect(stance('We made very good progress on the tariffs.')).toBe('no-position');
+      expect(stance('We made progress, and the tariffs must stay.')).toBe('support');
+      // Without a word of the talks, the same words on the topic assert it.
+      expect(stance('The tariffs are working.')).toBe('support');
+    });
+
     it('reads thanks and pleasantries as no position', () => {
       expect(stance('Thank you for having me to talk about tariffs.')).toBe('no-position');
       expect(stance('It is a pleasure to be back in Washington.')).toBe('no-position');

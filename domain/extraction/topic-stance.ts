@@ -248,6 +248,18 @@ const withoutSetPhrases = (text: string, phrases: string[] = []): string => {
   }
   return masked;
 };
+/** The set phrases of some cues, longest first, so that "good progress" is masked whole before "progress". */
+const setPhraseLists = new WeakMap<StanceCues, string[]>();
+const setPhrases = (cues: StanceCues): string[] => {
+  let phrases = setPhraseLists.get(cues);
+  if (!phrases) {
+    phrases = [...(cues.neutral ?? []), ...(cues.process ?? [])].sort(
+      (a, b) => wordsOfPhrase(b).length - wordsOfPhrase(a).length,
+    );
+    setPhraseLists.set(cues, phrases);
+  }
+  return phrases;
+};
 const REVERSAL_REACH = 3;
 
 /**
@@ -353,7 +365,9 @@ export const guessStance = (
   lexicon?: TopicLexicon,
 ): StanceGuess => {
   const plain = plainWords(quote);
-  const text = withoutSetPhrases(plain, cues.neutral);
+  // How the talks went is masked like a set phrase ("good progress" holds no "good" of a side), and remembered.
+  const talks = (cues.process ?? []).some((phrase) => occurrences(plain, phrase).length > 0);
+  const text = withoutSetPhrases(plain, setPhrases(cues));
   const negations = weigh(text, cues.negation);
   const { ends, rhetorical } = scopeEnds(quote, text);
   const negatedAt = (at: number) =>
@@ -451,6 +465,10 @@ export const guessStance = (
     return { stance: 'no-position', conditions: [], confidence: 0.5 };
   if (topicId === null && evidence < 1)
     return { stance: 'no-position', conditions: [], confidence: evidence === 0 ? 0.7 : 0.5 };
+  // How the talks went ("frank but constructive", "very good progress") and no word of a side: a report on the
+  // meeting, not a position on its subject.
+  if (evidence === 0 && specific === 0 && conditions.weight === 0 && talks)
+    return { stance: 'no-position', conditions: [], confidence: 0.6 };
   // On a topic without a cue: words that use the proposition's own terms mostly assert it, and deny it when a
   // negation governs those terms ("nobody will ask Ukraine to give up its land", "cannot fight a trade war").
   if (evidence === 0) {

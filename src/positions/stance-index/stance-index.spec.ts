@@ -1,5 +1,12 @@
 import { isPositionEvent, type PositionEvent, stanceAsOf } from '@domain/positions';
-import { aRecordPosition, aSource, statedFrom } from '@domain/testing/position.builders';
+import {
+  aCorrection,
+  aRecordPosition,
+  aRetraction,
+  aSource,
+  aWithdrawal,
+  statedFrom,
+} from '@domain/testing/position.builders';
 import { generateHistory, seededRandom } from '../../../test/support/generated-positions';
 import { isIsoString, StanceIndex, writeIsoJson } from './stance-index';
 
@@ -45,6 +52,32 @@ describe('StanceIndex', () => {
     expect(index.stancesOf('donald-trump', asOf(apr1, apr1), 'ukraine.security-guarantees.us')).toEqual([]);
     expect(index.stancesOf('keir-starmer', asOf(apr1, apr1))).toEqual([]);
   });
+
+  it.each([
+    ['a withdrawal', aWithdrawal({ actorId: 'keir-starmer', positionId: 'p-unknown' })],
+    ['a retraction', aRetraction({ actorId: 'keir-starmer', positionId: 'p-unknown' })],
+    ['a correction', aCorrection({ actorId: 'keir-starmer', positionId: 'p-unknown' })],
+  ])(
+    'ignores %s of a position never stated, as stanceAsOf does, before and after a compact',
+    (_, unknown: PositionEvent) => {
+      const trump = [first, corrected];
+      const index = indexOf([...trump, unknown]);
+      const answers = () =>
+        [mar1, apr1].map((knownAt) => ({
+          trump: index.stancesOf('donald-trump', asOf(apr1, knownAt)),
+          starmer: index.stancesOf('keir-starmer', asOf(apr1, knownAt)),
+        }));
+      const expected = [mar1, apr1].map((knownAt) => ({
+        trump: stanceAsOf(trump, asOf(apr1, knownAt)),
+        starmer: stanceAsOf([unknown], asOf(apr1, knownAt)),
+      }));
+      expect(expected[1].starmer).toEqual([]);
+      expect(answers()).toEqual(expected);
+      index.compact();
+      expect(answers()).toEqual(expected);
+      expect(index.versions).toBe(2);
+    },
+  );
 
   it('answers exactly what stanceAsOf answers over generated histories, at random times', () => {
     const random = seededRandom(20251201);

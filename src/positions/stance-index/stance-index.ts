@@ -568,7 +568,8 @@ export class StanceIndex {
         const from = next - 1;
         next = intSlabs[from >>> slabShift][(from & slabMask) * INTS + PREVIOUS];
       }
-      lastRows[actor] = end;
+      // An actor with no row (only events on positions never stated) keeps none: `end` is the previous actor's.
+      lastRows[actor] = end === first ? 0 : end;
       let to = end;
       for (let next = this.lastRows[actor]; next !== 0;) {
         const from = next - 1;

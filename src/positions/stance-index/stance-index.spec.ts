@@ -79,6 +79,26 @@ describe('StanceIndex', () => {
     },
   );
 
+  it.each([
+    [
+      'a statement',
+      statedFrom(aRecordPosition({ positionId: 'p-2', stance: 'maybe' as never, recordedAt: mar5 })),
+    ],
+    [
+      'a restatement',
+      statedFrom(aRecordPosition({ positionId: 'p-1', stance: 'maybe' as never, recordedAt: mar5 })),
+    ],
+    ['a correction', aCorrection({ changes: { stance: 'maybe' as never }, recordedAt: mar5 })],
+  ])('rejects %s with an unknown stance and stays as it was', (_, rejected: PositionEvent) => {
+    const index = indexOf([first]);
+    expect(() => index.apply(rejected, '2')).toThrow('stance index: unknown stance "maybe"');
+    expect(index.versions).toBe(1);
+    for (const knownAt of [mar1, apr1])
+      expect(index.stancesOf('donald-trump', asOf(apr1, knownAt))).toEqual(
+        stanceAsOf([first], asOf(apr1, knownAt)),
+      );
+  });
+
   it('answers exactly what stanceAsOf answers over generated histories, at random times', () => {
     const random = seededRandom(20251201);
     const topics = ['gen.alpha', 'gen.beta', 'gen.gamma', 'gen.delta'];

@@ -264,7 +264,7 @@ const measureStanceIndex = async (
   const start = process.hrtime.bigint();
   const index = new StanceIndex();
   let positionEvents = 0;
-  await loadStanceIndex(store, index, null, (page) => {
+  await loadStanceIndex(store, index, { after: null, appliedInPage: 0 }, (page) => {
     positionEvents += page.events.length;
   });
   index.compact();

@@ -213,7 +213,7 @@ describe.each(engines())('stance as of, both times (%s)', (engine) => {
     // The index as the service loads it at boot (readAllOf's position events), against the live one, which followed
     // the same log as readAll hands it over: the same bytes for every actor at every instant of its history.
     const loaded = new StanceIndex();
-    await loadStanceIndex(app.store, loaded, null, () => undefined);
+    await loadStanceIndex(app.store, loaded, { after: null, appliedInPage: 0 }, () => undefined);
     loaded.compact();
     const text = (stances: Uint8Array[] | null) => stances?.map((stance) => Buffer.from(stance).toString());
     let answers = 0;

@@ -25,23 +25,41 @@ const LAG_CAP = 1_000_000;
 const RETRY_MS = 1_000;
 
 /**
- * Reads the log's position events after `after` into `index`, to the log's end (readLog: the next page read while this
- * one is applied), and tells `onPage` of each page applied. The service loads its index so at boot; the bench
- * measures this.
+ * How far an index has applied the log: every event up to the log position `after`, then the first `appliedInPage`
+ * position events of the page that starts there (a load that failed part-way through it). The log before its end never
+ * changes, so that page read again holds those same events first.
+ */
+export type IndexCursor = { after: string | null; appliedInPage: number };
+
+/**
+ * Reads the log's position events after `cursor` into `index`, to the log's end (readLog: the next page read while
+ * this one is applied), moving `cursor` past each page applied before telling `onPage` of it. A load that throws
+ * leaves `cursor` at the first event not applied, so that a load from it applies no event twice. The service loads its
+ * index so at boot; the bench measures this.
  */
 export const loadStanceIndex = (
   store: EventStore,
   index: StanceIndex,
-  after: string | null,
+  cursor: IndexCursor,
   onPage: (page: ReadAllOfResult) => void,
   stopped?: () => boolean,
 ): Promise<void> =>
   readLog(
     (from, limit) => store.readAllOf(from, limit, POSITION_EVENT_TYPES),
-    after,
+    cursor.after,
     PAGE,
     (page) => {
-      for (const event of page.events) index.apply(event as unknown as PositionEvent, event.revision);
+      const { events } = page;
+      let at = cursor.appliedInPage;
+      try {
+        for (; at < events.length; at++)
+          index.apply(events[at] as unknown as PositionEvent, events[at].revision);
+      } catch (error) {
+        cursor.appliedInPage = at;
+        throw error;
+      }
+      if (page.read > 0) cursor.after = page.next;
+      cursor.appliedInPage = 0;
       onPage(page);
     },
     stopped,
@@ -59,7 +77,7 @@ export class LiveStanceIndex implements LocalReadModel, OnApplicationBootstrap, 
   private readonly retry = new Doorbell();
   private loaded = false;
   private stopped = false;
-  private cursor: string | null = null;
+  private readonly cursor: IndexCursor = { after: null, appliedInPage: 0 };
   private applied = 0;
   private loadMs: number | null = null;
   private lastError: string | null = null;
@@ -100,16 +118,16 @@ export class LiveStanceIndex implements LocalReadModel, OnApplicationBootstrap, 
   }
 
   servingCheckpoint(): string | null | undefined {
-    return this.loaded ? this.cursor : undefined;
+    return this.loaded ? this.cursor.after : undefined;
   }
 
   async status(): Promise<LocalReadModelStatus> {
     return {
       name: this.name,
       state: !this.enabled ? 'disabled' : this.loaded ? 'ready' : 'loading',
-      checkpoint: this.cursor,
+      checkpoint: this.cursor.after,
       eventsApplied: this.applied,
-      lag: this.enabled ? await this.store.countAfter(this.cursor, LAG_CAP) : 0,
+      lag: this.enabled ? await this.store.countAfter(this.cursor.after, LAG_CAP) : 0,
       lastError: this.lastError,
       actors: this.index.actorCount,
       versions: this.index.versions,
@@ -126,8 +144,7 @@ export class LiveStanceIndex implements LocalReadModel, OnApplicationBootstrap, 
           this.store,
           this.index,
           this.cursor,
-          ({ read, next }) => {
-            if (read > 0) this.cursor = next;
+          ({ read }) => {
             this.applied += read;
           },
           () => this.stopped,
@@ -148,7 +165,7 @@ export class LiveStanceIndex implements LocalReadModel, OnApplicationBootstrap, 
       `loaded ${this.applied} events (${this.index.versions} versions, ${this.index.actorCount} actors) in ${this.loadMs} ms`,
     );
     this.subscription = this.store.subscribe({
-      after: this.cursor,
+      after: this.cursor.after,
       batchSize: PAGE,
       pollMs: this.config.env.PROJECTION_POLL_MS,
       onEvents: async (events) => this.apply(events),
@@ -162,7 +179,7 @@ export class LiveStanceIndex implements LocalReadModel, OnApplicationBootstrap, 
     for (const event of events) {
       if (isPositionEvent(event)) this.index.apply(event as unknown as PositionEvent, event.revision);
     }
-    if (events.length > 0) this.cursor = events[events.length - 1].position;
+    if (events.length > 0) this.cursor.after = events[events.length - 1].position;
     this.applied += events.length;
   }
 }

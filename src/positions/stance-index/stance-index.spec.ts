@@ -1,5 +1,12 @@
 import { isPositionEvent, type PositionEvent, stanceAsOf } from '@domain/positions';
-import { aRecordPosition, aSource, statedFrom } from '@domain/testing/position.builders';
+import {
+  aCorrection,
+  aRecordPosition,
+  aRetraction,
+  aSource,
+  aWithdrawal,
+  statedFrom,
+} from '@domain/testing/position.builders';
 import { generateHistory, seededRandom } from '../../../test/support/generated-positions';
 import { isIsoString, StanceIndex, writeIsoJson } from './stance-index';
 
@@ -44,6 +51,52 @@ describe('StanceIndex', () => {
     );
     expect(index.stancesOf('donald-trump', asOf(apr1, apr1), 'ukraine.security-guarantees.us')).toEqual([]);
     expect(index.stancesOf('keir-starmer', asOf(apr1, apr1))).toEqual([]);
+  });
+
+  it.each([
+    ['a withdrawal', aWithdrawal({ actorId: 'keir-starmer', positionId: 'p-unknown' })],
+    ['a retraction', aRetraction({ actorId: 'keir-starmer', positionId: 'p-unknown' })],
+    ['a correction', aCorrection({ actorId: 'keir-starmer', positionId: 'p-unknown' })],
+  ])(
+    'ignores %s of a position never stated, as stanceAsOf does, before and after a compact',
+    (_, unknown: PositionEvent) => {
+      const trump = [first, corrected];
+      const index = indexOf([...trump, unknown]);
+      const answers = () =>
+        [mar1, apr1].map((knownAt) => ({
+          trump: index.stancesOf('donald-trump', asOf(apr1, knownAt)),
+          starmer: index.stancesOf('keir-starmer', asOf(apr1, knownAt)),
+        }));
+      const expected = [mar1, apr1].map((knownAt) => ({
+        trump: stanceAsOf(trump, asOf(apr1, knownAt)),
+        starmer: stanceAsOf([unknown], asOf(apr1, knownAt)),
+      }));
+      expect(expected[1].starmer).toEqual([]);
+      expect(answers()).toEqual(expected);
+      index.compact();
+      expect(answers()).toEqual(expected);
+      expect(index.versions).toBe(2);
+    },
+  );
+
+  it.each([
+    [
+      'a statement',
+      statedFrom(aRecordPosition({ positionId: 'p-2', stance: 'maybe' as never, recordedAt: mar5 })),
+    ],
+    [
+      'a restatement',
+      statedFrom(aRecordPosition({ positionId: 'p-1', stance: 'maybe' as never, recordedAt: mar5 })),
+    ],
+    ['a correction', aCorrection({ changes: { stance: 'maybe' as never }, recordedAt: mar5 })],
+  ])('rejects %s with an unknown stance and stays as it was', (_, rejected: PositionEvent) => {
+    const index = indexOf([first]);
+    expect(() => index.apply(rejected, '2')).toThrow('stance index: unknown stance "maybe"');
+    expect(index.versions).toBe(1);
+    for (const knownAt of [mar1, apr1])
+      expect(index.stancesOf('donald-trump', asOf(apr1, knownAt))).toEqual(
+        stanceAsOf([first], asOf(apr1, knownAt)),
+      );
   });
 
   it('answers exactly what stanceAsOf answers over generated histories, at random times', () => {

@@ -428,6 +428,12 @@ export class StanceIndex {
     const recordedMs = Date.parse(event.data.recordedAt);
     if (event.type === 'PositionStated') {
       const { data } = event;
+      // Checked before the row is added: an event the index rejects leaves it as it was.
+      const flags =
+        (numberOf(stanceNumbers, data.stance, 'stance') << STANCE_SHIFT) |
+        (numberOf(evidenceNumbers, data.evidenceType, 'evidence type') << EVIDENCE_SHIFT) |
+        (numberOf(precisionNumbers, data.statedAtPrecision, 'precision') << PRECISION_SHIFT) |
+        (this.topicOf(data.topicId) << TOPIC_SHIFT);
       const row = this.newRow(actor, latest, recordedMs);
       const times = this.timeSlabs[row >>> this.slabShift];
       const ints = this.intSlabs[row >>> this.slabShift];
@@ -438,11 +444,7 @@ export class StanceIndex {
       times[at + WITHDRAWN_AT] = Number.NaN;
       times[at + CONFIDENCE] = data.confidence;
       ints[fields + SEQ] = Number(revision);
-      ints[fields + FLAGS] =
-        (numberOf(stanceNumbers, data.stance, 'stance') << STANCE_SHIFT) |
-        (numberOf(evidenceNumbers, data.evidenceType, 'evidence type') << EVIDENCE_SHIFT) |
-        (numberOf(precisionNumbers, data.statedAtPrecision, 'precision') << PRECISION_SHIFT) |
-        (this.topicOf(data.topicId) << TOPIC_SHIFT);
+      ints[fields + FLAGS] = flags;
       // A new number even for a position stated again: its earlier versions keep their own record time.
       const stated = this.newPosition(actor, hash, slot, row);
       ints[fields + POSITION] = stated;
@@ -466,6 +468,9 @@ export class StanceIndex {
     }
     // Events on a position the index has not seen change nothing (as in stanceAsOf).
     if (latest === undefined) return;
+    // As for a statement, a correction's flags are checked before its row is added.
+    const corrected =
+      event.type === 'PositionCorrected' ? this.correctedFlags(latest, event.data.changes) : 0;
     const row = this.newRow(actor, latest, recordedMs);
     const ints = this.intSlabs[row >>> this.slabShift];
     const fields = (row & this.slabMask) * INTS;
@@ -491,7 +496,7 @@ export class StanceIndex {
         ints[fields + FLAGS] |= 1;
         break;
       case 'PositionCorrected':
-        this.correct(row, event.data.changes);
+        this.correct(row, event.data.changes, corrected);
         break;
       default:
         assertNever(event);
@@ -568,7 +573,8 @@ export class StanceIndex {
         const from = next - 1;
         next = intSlabs[from >>> slabShift][(from & slabMask) * INTS + PREVIOUS];
       }
-      lastRows[actor] = end;
+      // An actor with no row (only events on positions never stated) keeps none: `end` is the previous actor's.
+      lastRows[actor] = end === first ? 0 : end;
       let to = end;
       for (let next = this.lastRows[actor]; next !== 0;) {
         const from = next - 1;
@@ -683,16 +689,9 @@ export class StanceIndex {
     return out.slice(0, length);
   }
 
-  private correct(row: number, changes: Partial<Omit<StanceFields, 'score'>>): void {
-    const times = this.timeSlabs[row >>> this.slabShift];
-    const ints = this.intSlabs[row >>> this.slabShift];
-    const at = (row & this.slabMask) * TIMES;
-    const fields = (row & this.slabMask) * INTS;
-    let flags = ints[fields + FLAGS];
-    if (changes.topicId !== undefined)
-      flags = (flags & ((1 << TOPIC_SHIFT) - 1)) | (this.topicOf(changes.topicId) << TOPIC_SHIFT);
-    if (changes.confidence !== undefined) times[at + CONFIDENCE] = changes.confidence;
-    if (changes.statedAt !== undefined) times[at + STATED_AT] = Date.parse(changes.statedAt);
+  /** The row's flags with the changes' stance, evidence type, precision and topic; throws on one it does not know. */
+  private correctedFlags(row: number, changes: Partial<Omit<StanceFields, 'score'>>): number {
+    let flags = this.intSlabs[row >>> this.slabShift][(row & this.slabMask) * INTS + FLAGS];
     if (changes.stance !== undefined)
       flags =
         (flags & ~(STANCE_MASK << STANCE_SHIFT)) |
@@ -705,7 +704,19 @@ export class StanceIndex {
       flags =
         (flags & ~(FIELD_MASK << PRECISION_SHIFT)) |
         (numberOf(precisionNumbers, changes.statedAtPrecision, 'precision') << PRECISION_SHIFT);
+    if (changes.topicId !== undefined)
+      flags = (flags & ((1 << TOPIC_SHIFT) - 1)) | (this.topicOf(changes.topicId) << TOPIC_SHIFT);
+    return flags;
+  }
+
+  private correct(row: number, changes: Partial<Omit<StanceFields, 'score'>>, flags: number): void {
+    const times = this.timeSlabs[row >>> this.slabShift];
+    const ints = this.intSlabs[row >>> this.slabShift];
+    const at = (row & this.slabMask) * TIMES;
+    const fields = (row & this.slabMask) * INTS;
     ints[fields + FLAGS] = flags;
+    if (changes.confidence !== undefined) times[at + CONFIDENCE] = changes.confidence;
+    if (changes.statedAt !== undefined) times[at + STATED_AT] = Date.parse(changes.statedAt);
     const { conditions, summary, quote, statedAt } = changes;
     if (conditions === undefined && summary === undefined && quote === undefined && statedAt === undefined)
       return;

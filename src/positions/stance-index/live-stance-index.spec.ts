@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { type PositionEvent, stanceAsOf } from '@domain/positions';
+import { aRecordPosition, aSourceAdded, aWithdrawal, statedFrom } from '@domain/testing/position.builders';
+import { eventually } from '../../../test/support/eventually';
+import { openTestDatabase, type TestDatabase } from '../../../test/support/databases';
+import { parseDurations, validateEnvironment } from '../../config/environment';
+import { SystemClock } from '../../infrastructure/clock';
+import { EVENT_UPCASTERS } from '../../infrastructure/event-store/event-upcasters';
+import { PostgresEventStore } from '../../infrastructure/event-store/postgres-event-store';
+import { ProjectionRunner } from '../../infrastructure/read-models/projection-runner';
+import { LiveStanceIndex } from './live-stance-index';
+
+jest.setTimeout(60_000);
+
+const TRUMP = 'donald-trump';
+const STARMER = 'keir-starmer';
+const NOW = { at: new Date('2026-01-01T00:00:00.000Z'), knownAt: new Date('2026-01-01T00:00:00.000Z') };
+const stated = (actorId: string, positionId: string, recordedAt: string): PositionEvent =>
+  statedFrom(aRecordPosition({ actorId, positionId, recordedAt }));
+
+// One page of the log (fewer events than the load's page), with an event the index rejects in its middle.
+const trump = [
+  stated(TRUMP, 'p-1', '2025-03-01T00:00:00.000Z'),
+  stated(TRUMP, 'p-2', '2025-03-02T00:00:00.000Z'),
+  aSourceAdded({ positionId: 'p-1', recordedAt: '2025-03-03T00:00:00.000Z' }),
+];
+const rejected = stated(STARMER, 'q-1', '2025-03-04T00:00:00.000Z');
+const rejectedData = { ...rejected.data, stance: 'not-a-stance' };
+const later = [
+  aWithdrawal({ positionId: 'p-2', recordedAt: '2025-03-05T00:00:00.000Z' }),
+  stated(STARMER, 'q-2', '2025-03-06T00:00:00.000Z'),
+];
+
+describe('LiveStanceIndex loading the log', () => {
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+  let live: LiveStanceIndex;
+
+  beforeEach(async () => {
+    database = await openTestDatabase('pglite');
+    store = new PostgresEventStore(database.sql, new SystemClock(), EVENT_UPCASTERS);
+    for (const event of [...trump, { ...rejected, data: rejectedData }, ...later])
+      await store.append(
+        `actor-${event.data.actorId}`,
+        [
+          {
+            id: randomUUID(),
+            type: event.type,
+            schemaVersion: 1,
+            data: event.data,
+            metadata: { recordedBy: 'spec', correlationId: randomUUID(), causationId: randomUUID() },
+          },
+        ],
+        { expectedRevision: 'any', recordedAt: new Date(event.data.recordedAt) },
+      );
+    const env = validateEnvironment({});
+    const config = { env, durations: parseDurations(env) };
+    live = new LiveStanceIndex(store, config, new ProjectionRunner([], store, database.sql, config));
+  });
+
+  afterEach(async () => {
+    await live.onApplicationShutdown();
+    await database.close();
+  });
+
+  it('applies none of the events before a rejected one twice, however often it retries the page', async () => {
+    const reads = jest.spyOn(store, 'readAllOf');
+    live.onApplicationBootstrap();
+    await eventually(() => expect(reads.mock.calls.length).toBeGreaterThanOrEqual(3));
+    await live.onApplicationShutdown();
+    const status = await live.status();
+    expect(status.lastError).toMatch(/unknown stance "not-a-stance"/);
+    expect(status.versions).toBe(trump.length);
+  });
+
+  it('resumes in the page after the events it applied once the rejected event is repaired', async () => {
+    live.onApplicationBootstrap();
+    await eventually(async () => expect((await live.status()).lastError).toMatch(/unknown stance/));
+    await database.sql.query(`UPDATE events SET data = $1::jsonb WHERE data->>'stance' = 'not-a-stance'`, [
+      JSON.stringify(rejected.data),
+    ]);
+    await eventually(async () => expect((await live.status()).state).toBe('ready'));
+    const starmer = [rejected, later[1]];
+    expect((await live.status()).versions).toBe(trump.length + 1 + later.length);
+    expect(live.stancesOf(TRUMP, NOW)).toEqual(stanceAsOf([...trump, later[0]], NOW));
+    expect(live.stancesOf(STARMER, NOW)).toEqual(stanceAsOf(starmer, NOW));
+    expect(live.stancesOf(STARMER, NOW)).toHaveLength(1);
+  });
+});

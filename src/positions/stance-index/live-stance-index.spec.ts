@@ -35,24 +35,23 @@ describe('LiveStanceIndex loading the log', () => {
   let database: TestDatabase;
   let store: PostgresEventStore;
   let live: LiveStanceIndex;
+  const append = (events: PositionEvent[]) =>
+    store.append(
+      `actor-${events[0].data.actorId}`,
+      events.map((event) => ({
+        id: randomUUID(),
+        type: event.type,
+        schemaVersion: 1,
+        data: event.data,
+        metadata: { recordedBy: 'spec', correlationId: randomUUID(), causationId: randomUUID() },
+      })),
+      { expectedRevision: 'any', recordedAt: new Date(events[0].data.recordedAt) },
+    );
 
   beforeEach(async () => {
     database = await openTestDatabase('pglite');
     store = new PostgresEventStore(database.sql, new SystemClock(), EVENT_UPCASTERS);
-    for (const event of [...trump, { ...rejected, data: rejectedData }, ...later])
-      await store.append(
-        `actor-${event.data.actorId}`,
-        [
-          {
-            id: randomUUID(),
-            type: event.type,
-            schemaVersion: 1,
-            data: event.data,
-            metadata: { recordedBy: 'spec', correlationId: randomUUID(), causationId: randomUUID() },
-          },
-        ],
-        { expectedRevision: 'any', recordedAt: new Date(event.data.recordedAt) },
-      );
+    for (const event of [...trump, { ...rejected, data: rejectedData }, ...later]) await append([event]);
     const env = validateEnvironment({});
     const config = { env, durations: parseDurations(env) };
     live = new LiveStanceIndex(store, config, new ProjectionRunner([], store, database.sql, config));
@@ -85,5 +84,31 @@ describe('LiveStanceIndex loading the log', () => {
     expect(live.stancesOf(TRUMP, NOW)).toEqual(stanceAsOf([...trump, later[0]], NOW));
     expect(live.stancesOf(STARMER, NOW)).toEqual(stanceAsOf(starmer, NOW));
     expect(live.stancesOf(STARMER, NOW)).toHaveLength(1);
+  });
+
+  it('following the log, applies none of a batch’s events before a rejected one twice', async () => {
+    const repair = () =>
+      database.sql.query(`UPDATE events SET data = $1::jsonb WHERE data->>'stance' = 'not-a-stance'`, [
+        JSON.stringify(rejected.data),
+      ]);
+    await repair();
+    live.onApplicationBootstrap();
+    await eventually(async () => expect((await live.status()).state).toBe('ready'));
+    const loaded = (await live.status()).versions;
+    // One append, so one batch for the subscription: two statements, then one the index rejects.
+    const macron = [
+      stated('emmanuel-macron', 'm-1', '2025-03-07T00:00:00.000Z'),
+      stated('emmanuel-macron', 'm-2', '2025-03-07T00:00:00.000Z'),
+      stated('emmanuel-macron', 'm-3', '2025-03-07T00:00:00.000Z'),
+    ];
+    await append([macron[0], macron[1], { ...macron[2], data: rejectedData }]);
+    await eventually(async () => expect((await live.status()).lastError).toMatch(/unknown stance/));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await live.status()).versions).toBe(loaded + 2);
+    await database.sql.query(`UPDATE events SET data = $1::jsonb WHERE data->>'stance' = 'not-a-stance'`, [
+      JSON.stringify(macron[2].data),
+    ]);
+    await eventually(async () => expect((await live.status()).versions).toBe(loaded + 3));
+    expect(live.stancesOf('emmanuel-macron', NOW)).toEqual(stanceAsOf(macron, NOW));
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '@domain/positions';
 import { AppConfig } from '../../config/app-config';
 import { Doorbell } from '../../infrastructure/doorbell';
+import { comparePositions } from '../../infrastructure/event-store/log-position';
 import { readLog } from '../../infrastructure/event-store/sub-loop';
 import {
   EventStore,
@@ -175,11 +176,16 @@ export class LiveStanceIndex implements LocalReadModel, OnApplicationBootstrap, 
     });
   }
 
+  /**
+   * Applies a batch the subscription hands over, moving the cursor past each event applied: when one throws, the
+   * subscription hands the batch over again, and the events before it, already applied, are skipped.
+   */
   private apply(events: RecordedEvent[]): void {
     for (const event of events) {
+      if (comparePositions(event.position, this.cursor.after) <= 0) continue;
       if (isPositionEvent(event)) this.index.apply(event as unknown as PositionEvent, event.revision);
+      this.cursor.after = event.position;
+      this.applied += 1;
     }
-    if (events.length > 0) this.cursor.after = events[events.length - 1].position;
-    this.applied += events.length;
   }
 }

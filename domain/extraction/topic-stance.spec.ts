@@ -127,6 +127,17 @@ describe('topic and stance', () => {
     expect(guessTopic(topics, 'It was a long day.', '')).toEqual({ topicId: null, confidence: 0 });
   });
 
+  it('counts the words of a clause of condition or time for little, unless the rest names no subject', () => {
+    // The measure asked for is the subject; what the speaker wants in return is the condition.
+    expect(
+      guessTopic(topics, 'The sanctions must stay until Ukraine is in Nato and the alliance is whole.', '')
+        .topicId,
+    ).toBe('russia.sanctions');
+    expect(guessTopic(topics, 'We will not rest until they are inside Nato.', '').topicId).toBe(
+      'ukraine.nato-membership',
+    );
+  });
+
   it('reads support, negated support, opposition, conditions, hedges and refusals from the cues', () => {
     const stance = (quote: string) => guessStance(cues, quote, 'ukraine.nato-membership').stance;
     expect(stance('We support their membership.')).toBe('support');

@@ -181,6 +181,23 @@ const score = (lexicon: TopicLexicon, text: string): number => evidence(lexicon,
 const TOPIC_MIN_SCORE = 1;
 
 /**
+ * A clause of condition or of time ("until it accepts a full ceasefire", "unless Moscow agrees") names what the
+ * speaker asks in return, not what the speaker takes a side on: its words count for a topic at this weight.
+ */
+const CONDITION_TOPIC_WEIGHT = 0.25;
+const CONDITION_CLAUSE =
+  /(?<![\p{L}])(?:until|unless|as long as|provided(?: that)?|only if|on condition that)(?![\p{L}])[^.;!?,]*/giu;
+/** A text without its clauses of condition or time, and those clauses. */
+const clausesOf = (text: string): [string, string] => {
+  const clauses: string[] = [];
+  const main = text.replace(CONDITION_CLAUSE, (clause) => {
+    clauses.push(clause);
+    return ' ';
+  });
+  return [main, clauses.join(' . ')];
+};
+
+/**
  * The topic a quotation speaks to, from each topic's lexicon: the quotation's own words count fully, the sentence
  * that frames it half. Confidence grows with the evidence and with the lead over the runner-up.
  */
@@ -190,18 +207,27 @@ export const guessTopic = (
   frame: string,
   article?: string,
 ): TopicGuess => {
-  const quoted = plainWords(quote);
-  const framed = plainWords(frame);
-  const scored = (article === undefined ? topics : anchoredTopics(topics, article))
-    .map((lexicon) => {
-      const own = evidence(lexicon, quoted);
-      const frame = evidence(lexicon, framed);
-      return {
-        topicId: lexicon.topicId,
-        score: own.score + 0.5 * frame.score,
-        specific: own.specific || frame.specific,
-      };
-    })
+  const [main, conditions] = clausesOf(quote);
+  const quoted = plainWords(main);
+  const conditioned = plainWords(conditions);
+  const framed = plainWords(clausesOf(frame)[0]);
+  const weighed = (article === undefined ? topics : anchoredTopics(topics, article)).map((lexicon) => {
+    const own = evidence(lexicon, quoted);
+    const frame = evidence(lexicon, framed);
+    const condition =
+      conditioned.trim() === '' ? { score: 0, specific: false } : evidence(lexicon, conditioned);
+    return { topicId: lexicon.topicId, own, frame, condition };
+  });
+  // When the rest names no subject ("We will not rest until the last hostage has come home"), the clause is the
+  // subject.
+  const named = weighed.some(({ own, frame }) => own.score + frame.score > 0);
+  const conditionWeight = named ? CONDITION_TOPIC_WEIGHT : 1;
+  const scored = weighed
+    .map(({ topicId, own, frame, condition }) => ({
+      topicId,
+      score: own.score + 0.5 * frame.score + conditionWeight * condition.score,
+      specific: own.specific || frame.specific || condition.specific,
+    }))
     // The place a topic is about ("Canadian", "Gaza") is no evidence for it on its own: a topic needs a word of
     // its own beside the article's anchors, or another subject in the same place gets it.
     .filter((entry) => entry.score > 0 && entry.specific)

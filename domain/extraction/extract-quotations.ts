@@ -702,6 +702,14 @@ const articleProposal = (reading: Reading, knowledge: ExtractionKnowledge) => {
   };
 };
 
+/** The paragraph a quotation opens in and the one before: where a topic that needs its anchors near looks. */
+const nearQuote = ({ text, paragraphs }: Reading, quote: Quote): string => {
+  const last = quote.parts.at(-1)!;
+  const to = paragraphs[withinSpan(paragraphs, last.start)]?.end ?? last.end;
+  const from = paragraphs[Math.max(0, quote.paragraph - 1)]?.start ?? quote.start;
+  return text.slice(from, to);
+};
+
 /** A quotation on its way out: its words as printed, how many, and what attribution found. */
 type Candidate = { quote: Quote; quoteText: string; wordCount: number; finding: Finding | undefined };
 
@@ -817,8 +825,8 @@ export const extractQuotations = (
       finding: findings.get(quote),
     }))
     .filter((candidate) => isStatement(reading.text, candidate));
-  const topics = statements.map(({ quoteText, finding }) =>
-    guessTopic(knowledge.topics, quoteText, finding?.frame ?? '', reading.text),
+  const topics = statements.map(({ quote, quoteText, finding }) =>
+    guessTopic(knowledge.topics, quoteText, finding?.frame ?? '', reading.text, nearQuote(reading, quote)),
   );
   const storyTopic = proposal.lead ?? dominantTopic(topics);
   return statements.map((candidate, index) =>

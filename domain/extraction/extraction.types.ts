@@ -35,6 +35,11 @@ export type TopicLexicon = {
   supportTerms?: string[];
   /** Words of which the article must hold one for the topic to apply ("gaza", "greenland"): its region or actors. */
   anchors?: string[];
+  /**
+   * The anchors must be near the quotation (its paragraph or the one before), not only somewhere in the article: a
+   * country's own policy (British aid, British defence spending), which a story elsewhere mentions in passing.
+   */
+  nearAnchors?: boolean;
   /** Phrases that disagree with the topic's proposition ("not for sale" for US control of Greenland). */
   opposeTerms?: string[];
 };

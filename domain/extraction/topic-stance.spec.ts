@@ -138,6 +138,24 @@ describe('topic and stance', () => {
     );
   });
 
+  it('gives a topic whose anchors must be near only when its paragraph or the one before names them', () => {
+    const aid: TopicLexicon = {
+      topicId: 'aid.overseas.uk',
+      terms: ['aid', 'gaza'],
+      anchors: ['britain', 'british'],
+      nearAnchors: true,
+    };
+    const gaza: TopicLexicon = { topicId: 'gaza.aid', terms: ['aid'], anchors: ['gaza'] };
+    const article = 'Britain cut its aid budget last year. In Gaza, the convoys waited.';
+    const quote = 'Aid must reach Gaza now.';
+    expect(guessTopic([aid, gaza], quote, '', article, 'In Gaza, the convoys waited.').topicId).toBe(
+      'gaza.aid',
+    );
+    expect(
+      guessTopic([aid, gaza], quote, '', article, 'A British minister said aid must reach Gaza now.').topicId,
+    ).toBe('aid.overseas.uk');
+  });
+
   it('reads support, negated support, opposition, conditions, hedges and refusals from the cues', () => {
     const stance = (quote: string) => guessStance(cues, quote, 'ukraine.nato-membership').stance;
     expect(stance('We support their membership.')).toBe('support');

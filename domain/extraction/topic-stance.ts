@@ -206,12 +206,20 @@ export const guessTopic = (
   quote: string,
   frame: string,
   article?: string,
+  near?: string,
 ): TopicGuess => {
   const [main, conditions] = clausesOf(quote);
+  const nearWords = near === undefined ? undefined : plainWords(near);
   const quoted = plainWords(main);
   const conditioned = plainWords(conditions);
   const framed = plainWords(clausesOf(frame)[0]);
-  const weighed = (article === undefined ? topics : anchoredTopics(topics, article)).map((lexicon) => {
+  const anchored = (article === undefined ? topics : anchoredTopics(topics, article)).filter(
+    (lexicon) =>
+      !lexicon.nearAnchors ||
+      nearWords === undefined ||
+      (lexicon.anchors ?? []).some((anchor) => occurrences(nearWords, anchor).length > 0),
+  );
+  const weighed = anchored.map((lexicon) => {
     const own = evidence(lexicon, quoted);
     const frame = evidence(lexicon, framed);
     const condition =

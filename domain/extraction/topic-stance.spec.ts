@@ -225,6 +225,15 @@ describe('topic and stance', () => {
       expect(stance('The tariffs are working.')).toBe('support');
     });
 
+    it('reads a clause of time beside a side taken as when, not whether, unless a negation or circumstances make it a condition', () => {
+      expect(stance('We must keep the tariffs until they are ready to talk seriously.')).toBe('support');
+      expect(stance('Until they open their market, the pressure of the tariffs must grow.')).toBe('support');
+      expect(stance('We will not lift the tariffs until they open their market.')).toBe(
+        'conditional-support',
+      );
+      expect(stance('We want to cut the tariffs as soon as the economy allows.')).toBe('conditional-support');
+    });
+
     it('reads thanks and pleasantries as no position', () => {
       expect(stance('Thank you for having me to talk about tariffs.')).toBe('no-position');
       expect(stance('It is a pleasure to be back in Washington.')).toBe('no-position');

@@ -450,6 +450,23 @@ export const guessStance = (
     if (occurrences(text, cue.phrase).some((at) => !negatedAt(at) || negative(cue.phrase)))
       refusal += cue.weight;
   const conditions = weigh(text, cues.condition);
+  // A clause of time ("until he is ready to talk", "once the fighting stops") says when, not whether, unless a
+  // negation before it in its sentence makes it the price ("will not end this war until Hamas no longer rules"), or
+  // it waits on circumstances ("as soon as the economy allows").
+  const negatedBefore = (at: number) =>
+    negations.at.some((negation) => negation < at && !ends.some((end) => end > negation && end <= at));
+  const waitsOn = (at: number) => {
+    const end = Math.min(text.length, ...ends.filter((end) => end > at));
+    return / (?:allow|allows|permit|permits) /.test(text.slice(at, end + 1));
+  };
+  let conditionWeight = 0;
+  for (const cue of cues.condition)
+    if (
+      occurrences(text, cue.phrase).some(
+        (at) => !TEMPORAL.test(cue.phrase) || negatedBefore(at) || waitsOn(at),
+      )
+    )
+      conditionWeight += cue.weight;
   const hedges = weigh(text, cues.hedge);
   // A hedge before a "but" that goes on to take a side ("I'm not going to get ahead of the discussion ... but the
   // backstop is so important") gives way to the side taken.
@@ -513,19 +530,18 @@ export const guessStance = (
       termsAt.length > 0 && termsAt.every(({ at, length }) => negatedAt(at) || deniedAfter(at, length));
     if (!denied && conditions.weight === 0 && describes(text))
       return { stance: 'no-position', conditions: [], confidence: 0.5 };
-    // Without a cue, a clause of time ("until the guns fall silent") says when, not whether: only a condition proper
-    // ("provided the sanctions are lifted") makes the assertion conditional.
-    if (conditions.phrases.some((phrase) => !TEMPORAL.test(phrase)))
+    // Only a condition proper ("provided the sanctions are lifted") makes the assertion conditional.
+    if (conditionWeight > 0)
       return {
         stance: denied ? 'conditional-opposition' : 'conditional-support',
         conditions: conditionTexts,
         confidence: 0.4,
-        cueWeight: conditions.weight,
+        cueWeight: conditionWeight,
       };
     return { stance: denied ? 'oppose' : 'support', conditions: [], confidence: denied ? 0.45 : 0.4 };
   }
   const base = Math.min(0.92, 0.5 + 0.12 * evidence + (specific !== 0 ? 0.1 : 0));
-  if (conditions.weight >= 0.5) {
+  if (conditionWeight >= 0.5) {
     const stance: Stance = polarity < 0 ? 'conditional-opposition' : 'conditional-support';
     return {
       stance,

@@ -234,6 +234,10 @@ describe('topic and stance', () => {
       expect(stance('We want to cut the tariffs as soon as the economy allows.')).toBe('conditional-support');
     });
 
+    it('ends a negation in an opening condition at its comma', () => {
+      expect(stance('If they say no to this, we should raise the tariffs.')).toBe('support');
+    });
+
     it('reads thanks and pleasantries as no position', () => {
       expect(stance('Thank you for having me to talk about tariffs.')).toBe('no-position');
       expect(stance('It is a pleasure to be back in Washington.')).toBe('no-position');

@@ -343,11 +343,16 @@ const scopeEnds = (quote: string, text: string): { ends: number[]; rhetorical: [
     if (at > 0) ends.push(at);
     if (RHETORICAL.test(` ${words} `) && /\?\W*$/.test(sentence))
       rhetorical.push([at, at + words.length + 1]);
+    // A sentence that opens on a condition ("If Putin says no to this, the Senate should …"): a negation in the
+    // clause ends at its comma.
+    const clause = IF_CLAUSE.exec(sentence);
+    if (clause) ends.push(at + 1 + plainWords(clause[0].slice(0, -1)).trim().length);
     at += words.length + 1;
   }
   for (const but of wordRuns(text, ['but'])) ends.push(but);
   return { ends, rhetorical };
 };
+const IF_CLAUSE = /^\W*(?:if|unless|should)\s[^,.;:!?]*,/iu;
 
 /**
  * A question asked to deny ("Why should families pay more?", "How can we keep sanctions that ruin us?"): what it

@@ -238,6 +238,13 @@ describe('topic and stance', () => {
       expect(stance('If they say no to this, we should raise the tariffs.')).toBe('support');
     });
 
+    it('reads the verdicts diplomats give a decision as a side, even told in the past', () => {
+      expect(stance('Imposing the tariffs was the right call.')).toBe('support');
+      expect(stance('The tariffs are a positive step, and long overdue.')).toBe('support');
+      expect(stance('These tariffs are an unfriendly act.')).toBe('oppose');
+      expect(stance('The tariffs were the wrong choice.')).toBe('oppose');
+    });
+
     it('reads thanks and pleasantries as no position', () => {
       expect(stance('Thank you for having me to talk about tariffs.')).toBe('no-position');
       expect(stance('It is a pleasure to be back in Washington.')).toBe('no-position');

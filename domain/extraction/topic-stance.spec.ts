@@ -103,6 +103,8 @@ describe('topic and stance', () => {
     expect(stance('Easing the sanctions now would be a mistake.')).toBe('support');
     expect(stance('We will not lift the sanctions this year.')).toBe('support');
     expect(stance('These sanctions must go.')).toBe('oppose');
+    // A way in or a going on is no going away.
+    expect(stance('More sanctions must go in every month.')).toBe('support');
     expect(stance('We must keep the sanctions.')).toBe('support');
     // Ending what the proposition itself would end is no undoing.
     const truce = { topicId: 'truce', terms: ['fighting', 'truce'], strongTerms: [] };
@@ -243,6 +245,14 @@ describe('topic and stance', () => {
       expect(stance('The tariffs are a positive step, and long overdue.')).toBe('support');
       expect(stance('These tariffs are an unfriendly act.')).toBe('oppose');
       expect(stance('The tariffs were the wrong choice.')).toBe('oppose');
+    });
+
+    it('reads resolve, refusals to speculate and denied bargaining as what they are', () => {
+      expect(stance('We will not rest until the tariffs are in place.')).toBe('support');
+      expect(stance('I will not speculate about the tariffs. I do not negotiate through the press.')).toBe(
+        'no-comment',
+      );
+      expect(stance('The tariffs are not a bargaining chip.')).toBe('support');
     });
 
     it('reads thanks and pleasantries as no position', () => {

@@ -295,6 +295,7 @@ const setPhrases = (cues: StanceCues): string[] => {
   return phrases;
 };
 const REVERSAL_REACH = 3;
+const GOING_ON = new Set(['in', 'into', 'through', 'ahead', 'forward', 'on', 'to', 'back', 'further']);
 
 /**
  * Where a quotation undoes what its topic's proposition asks for: a verb of undoing with a word of the topic within a
@@ -320,9 +321,12 @@ const reversals = (cues: StanceCues, text: string, lexicon: TopicLexicon | undef
       const after = index + wordsOfPhrase(phrase).length;
       if (near(after, after + REVERSAL_REACH - 1)) found.push(at);
     }
+  const { words } = wordIndex(text);
   for (const phrase of cues.reversal.after)
     for (const at of occurrences(text, phrase)) {
       const index = offsets.indexOf(at);
+      // "must go in every day", "must go on": a way or a going on, not a going away.
+      if (GOING_ON.has(words[index + wordsOfPhrase(phrase).length] ?? '')) continue;
       if (near(index - REVERSAL_REACH - 1, index - 1)) found.push(at);
     }
   return found;

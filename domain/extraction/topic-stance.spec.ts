@@ -253,6 +253,9 @@ describe('topic and stance', () => {
         'no-comment',
       );
       expect(stance('The tariffs are not a bargaining chip.')).toBe('support');
+      expect(stance('These tariffs help nobody. A trade war has no winners.')).toBe('oppose');
+      expect(stance('The tariffs are our top priority.')).toBe('support');
+      expect(stance('The renunciation of the tariffs is the cornerstone of a deal.')).toBe('oppose');
     });
 
     it('reads thanks and pleasantries as no position', () => {

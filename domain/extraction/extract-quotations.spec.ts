@@ -277,11 +277,15 @@ describe('extractQuotations', () => {
       'Foreign Minister Jan Novak, asked about the deal, said: "This is a strong and necessary step, and we welcome it."',
       '',
       'He added: "I will fly home tonight after the last meeting."',
+      '',
+      'His Latvian colleague Ilze Berzina said: "We want every member to apply it in full."',
     ].join('\n');
-    const [welcome, weather] = extract(text, '2025-07-16');
+    const [welcome, weather, wish] = extract(text, '2025-07-16');
     expect(welcome).toMatchObject({ topicId: 'russia.sanctions', stance: 'support' });
     expect(welcome.confidences.topic).toBeLessThan(0.5);
     expect(weather.topicId).toBeNull();
+    // A wish ("we want", 0.6) takes a side too.
+    expect(wish).toMatchObject({ topicId: 'russia.sanctions', stance: 'support' });
   });
 
   it('gives an evaluation that names no subject the topic most of the story’s quotations name, and not a plan', () => {

@@ -664,8 +664,11 @@ const labelledSpeaker = (
 
 /** How sure a topic taken from the story's opening is, for a quotation that does not name it. */
 const LEAD_TOPIC_CONFIDENCE = 0.4;
-/** The cue weight that makes such a quotation take a side ("important", "a mistake"), where "we will" does not. */
-const STORY_CUE_MIN = 0.8;
+/**
+ * The cue weight that makes such a quotation take a side ("important", "a mistake", "we want", "against"), where "we
+ * will" (0.4) does not.
+ */
+const STORY_CUE_MIN = 0.5;
 
 /**
  * The topic most of an article's quotations name, when it clearly leads: at least DOMINANT_MIN of them and more

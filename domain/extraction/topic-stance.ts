@@ -294,6 +294,8 @@ const setPhrases = (cues: StanceCues): string[] => {
   }
   return phrases;
 };
+/** Below "must" (0.8): "want" and "good" (0.6) beside words of the talks still only report on them. */
+const TALKS_MAX_EVIDENCE = 0.7;
 const REVERSAL_REACH = 3;
 const GOING_ON = new Set(['in', 'into', 'through', 'ahead', 'forward', 'on', 'to', 'back', 'further']);
 
@@ -525,9 +527,9 @@ export const guessStance = (
     return { stance: 'no-position', conditions: [], confidence: 0.5 };
   if (topicId === null && evidence < 1)
     return { stance: 'no-position', conditions: [], confidence: evidence === 0 ? 0.7 : 0.5 };
-  // How the talks went ("frank but constructive", "very good progress") and no word of a side: a report on the
-  // meeting, not a position on its subject.
-  if (evidence === 0 && specific === 0 && conditions.weight === 0 && talks)
+  // How the talks went ("frank but constructive", "very good progress") and no word of a side stronger than a wish
+  // ("both sides want an agreement"): a report on the meeting, not a position on its subject.
+  if (evidence < TALKS_MAX_EVIDENCE && specific === 0 && conditions.weight === 0 && talks)
     return { stance: 'no-position', conditions: [], confidence: 0.6 };
   // On a topic without a cue: words that use the proposition's own terms mostly assert it, and deny it when a
   // negation governs those terms ("nobody will ask Ukraine to give up its land", "cannot fight a trade war").

@@ -268,6 +268,7 @@ describe('topic and stance', () => {
       expect(stance('Why should our families pay more? The tariffs must stay regardless.')).toBe('support');
       expect(stance('Why should our families pay these tariffs?')).toBe('oppose');
       expect(stance('How can we keep tariffs that ruin our own farmers?')).toBe('oppose');
+      expect(stance('These tariffs are a good deal for whom?')).toBe('oppose');
       // A question asked to learn something is no denial.
       expect(stance('Will the tariffs stay?')).toBe('support');
     });

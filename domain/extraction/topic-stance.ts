@@ -361,11 +361,11 @@ const scopeEnds = (quote: string, text: string): { ends: number[]; rhetorical: [
 const IF_CLAUSE = /^\W*(?:if|unless|should)\s[^,.;:!?]*,/iu;
 
 /**
- * A question asked to deny ("Why should families pay more?", "How can we keep sanctions that ruin us?"): what it
- * asks is what the speaker rejects, so its words read as under a negation.
+ * A question asked to deny ("Why should families pay more?", "How can we keep sanctions that ruin us?", "A good deal
+ * for whom?"): what it asks is what the speaker rejects, so its words read as under a negation.
  */
 const RHETORICAL =
-  /^ (?:why (?:should|would|must|do|does|did|on earth)|how (?:can|could|on earth)|who (?:would|could|can) (?:possibly )?(?:want|believe|accept)|what (?:is the point|good)|is it (?:fair|right|reasonable)|does anyone|do we really) /;
+  /^ (?:why (?:should|would|must|do|does|did|on earth)|how (?:can|could|on earth)|who (?:would|could|can) (?:possibly )?(?:want|believe|accept)|what (?:is the point|good)|is it (?:fair|right|reasonable)|does anyone|do we really) |^ .* for whom $/;
 
 const POST_NEGATION_REACH = 3;
 

@@ -158,6 +158,21 @@ describe('topic and stance', () => {
     ).toBe('aid.overseas.uk');
   });
 
+  it('with the seed lexicon, reads "Article 5-like" as a guarantee and a ceasefire that brings peace as a ceasefire', () => {
+    const seedTopics = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'seeds', 'topic-lexicon.json'), 'utf8'),
+    ) as TopicLexicon[];
+    const article = 'Talks on Ukraine and Russia went on in Paris.';
+    const topic = (quote: string) => guessTopic(seedTopics, quote, '', article).topicId;
+    expect(topic('We are not talking about membership, but about Article 5-like guarantees.')).toBe(
+      'ukraine.security-guarantees.us',
+    );
+    expect(topic('Russia must show that it wants peace by accepting this ceasefire.')).toBe(
+      'ukraine.ceasefire.immediate',
+    );
+    expect(topic('We should go directly to a peace agreement.')).toBe('ukraine.ceasefire-vs-lasting-peace');
+  });
+
   it('reads support, negated support, opposition, conditions, hedges and refusals from the cues', () => {
     const stance = (quote: string) => guessStance(cues, quote, 'ukraine.nato-membership').stance;
     expect(stance('We support their membership.')).toBe('support');

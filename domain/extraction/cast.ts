@@ -59,9 +59,13 @@ const MINISTRY_KIND: [RegExp, string][] = [
     /^(?:Ministry of (?:Foreign|External) Affairs|[Ff]oreign [Mm]inistry|[Ee]xternal [Aa]ffairs [Mm]inistry)\b/,
     'foreign ministry',
   ],
-  [/^(?:Ministry of Defen[cs]e|[Dd]efen[cs]e [Mm]inistry)\b/, 'defense ministry'],
+  [/^(?:Ministry of Defence|[Dd]efence [Mm]inistry)\b/, 'defence ministry'],
+  [/^(?:Ministry of Defense|[Dd]efense [Mm]inistry)\b/, 'defense ministry'],
 ];
-/** One id per body whatever the spelling: "defence ministry" and "Defense Ministry" are one, as is "external affairs". */
+/**
+ * One id per body whatever the form: "Ministry of Foreign Affairs" and "foreign ministry" are one, as is "external
+ * affairs"; a defence ministry keeps the spelling the story prints.
+ */
 const bodyKind = (head: string): string => {
   for (const [pattern, kind] of MINISTRY_KIND) if (pattern.test(head)) return kind;
   return head.toLowerCase();

@@ -489,11 +489,15 @@ describe('extractQuotations', () => {
       'The government of Mauritius said it welcomed "the decisive vote of the British Parliament".',
       '',
       'In Moscow, the Russian Defense Ministry said it had struck "military airfields" overnight.',
+      '',
+      'Ghana’s defence ministry said it had "sent suitable units to respond".',
     ].join('\n');
     expect(pairs(text, '2025-09-15')).toEqual([
       ['qatari-foreign-ministry', 'categorically rejects'],
       ['mauritian-government', 'the decisive vote of the British Parliament'],
       ['russian-defense-ministry', 'military airfields'],
+      // The spelling the story prints.
+      ['ghanaian-defence-ministry', 'sent suitable units to respond'],
     ]);
   });
 

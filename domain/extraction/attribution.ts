@@ -24,12 +24,12 @@ export const TITLE_WORDS = new Set(
   (
     'mr mrs ms miss dr sir dame lord lady baroness senator sen rep representative congressman congresswoman governor gov ' +
     'general gen colonel col retired admiral adm president vice prime minister secretary foreign defence defense home state deputy ' +
-    'chancellor ambassador envoy special spokesman spokeswoman spokesperson chief head leader mayor former ex the a an ' +
+    'chancellor ambassador envoy special spokesman spokeswoman spokesperson chief head leader mayor former ex the a an cabinet affairs ' +
     'us u.s. uk eu nato kremlin white house russian ukrainian american british french german polish italian finnish dutch ' +
     'spanish european chinese israeli turkish hungarian canadian national security adviser advisor press commander ' +
     'republican democratic democrat labour tory conservative party mp mep shadow justice interior economy finance trade ' +
     'of for and judge professor prof lieutenant sergeant captain major army navy air force but as when after ' +
-    'speaking asked in on at while shri smt shrimati sri hh h.e. excellency highness sheikh sheikha'
+    'speaking asked in on at while shri smt shrimati sri hh h.e. excellency highness sheikh sheikha prince princess'
   ).split(' '),
 );
 
@@ -227,11 +227,20 @@ const CAPITALISED_NAME =
   /((?:(?:\p{Lu}[\p{L}’'.-]*|of|the|de|von|der|van|al|bin|da|le|la)\s+){0,6}\p{Lu}[\p{L}’'-]+)(?:,[^,]{0,80},)?\s*$/u;
 
 /** A speaker the registry does not know, from the capitalised words just before (or after) a reporting verb. */
+/** The last word of a body's own name: "Council", "Association", "Federation". */
+const ORGANISATION_HEAD =
+  /^(?:Council|Association|Federation|Confederation|Union|Institute|Chamber|Society|Foundation|Forum|League|Alliance|Corporation|Company|Bureau|Board)$/;
 const candidateFrom = (context: AttributionContext, phrase: string): SpeakerResolution | null => {
   const tokens = phrase.trim().split(/\s+/);
   let first = 0;
   const hadTitle = tokens.length > 1;
-  while (first < tokens.length && TITLE_WORDS.has(tokens[first].toLowerCase().replace(/[.’']+$/, '')))
+  // "The American Soybean Association": a body's nationality is part of its name.
+  const body = tokens.length > 1 && ORGANISATION_HEAD.test(tokens[tokens.length - 1]);
+  while (
+    first < tokens.length &&
+    TITLE_WORDS.has(tokens[first].toLowerCase().replace(/[.’']+$/, '')) &&
+    (!body || /^(?:the|a|an)$/i.test(tokens[first]))
+  )
     first++;
   const name = tokens
     .slice(first)

@@ -20,7 +20,7 @@ export type CastMember = {
 };
 
 const HONORIFICS = new Set(
-  'mr mrs ms miss dr sir dame lord lady sheikh sheikha prof professor col gen lt capt maj adm rev judge shri smt shrimati sri hh h.e. excellency highness'.split(
+  'mr mrs ms miss dr sir dame lord lady sheikh sheikha prof professor col gen lt capt maj adm rev judge shri smt shrimati sri hh h.e. excellency highness prince princess'.split(
     ' ',
   ),
 );
@@ -30,11 +30,11 @@ const ROLE_TITLES = new Set(
     'envoy spokesman spokeswoman spokesperson chairman chairwoman chairperson chair commissioner director chief head leader ' +
     'king queen prince emir amir speaker representative rep congressman congresswoman general colonel admiral commander deputy ' +
     'foreign defence defense interior trade finance economy home state acting interim former outgoing opposition shadow ' +
-    'prime secretary-general vice under adviser advisor negotiator vp fm retd retired'
+    'prime secretary-general vice under adviser advisor negotiator vp fm retd retired cabinet affairs'
   ).split(' '),
 );
 const ROLE_NOUN =
-  /^(?:minister|secretary|spokes(?:man|woman|person)|president|premier|chair(?:man|woman|person)?|ambassador|envoy|advis[eo]r|director|head|chief|leader|commander|governor|mayor|member|analyst|economist|expert|professor|lawmaker|senator|legislator|teacher|farmer|activist|official|negotiator|commissioner|researcher|fellow|lecturer|historian|diplomat|administrator|representative|mp|mep|officer|journalist|editor|correspondent|founder|executive|ceo|candidate|politician|campaigner|resident|student|worker|trader|doctor|nurse|\p{L}*ologist|scientist|specialist|strategist|pollster|lawyer|judge|prosecutor|aide|monarch|cleric|imam|bishop|premier|speaker|general)s?$/iu;
+  /^(?:minister|secretary|spokes(?:man|woman|person)|president|premier|chair(?:man|woman|person)?|ambassador|envoy|advis[eo]r|director|head|chief|leader|commander|governor|mayor|member|analyst|economist|expert|professor|lawmaker|senator|legislator|teacher|farmer|activist|official|negotiator|commissioner|researcher|fellow|lecturer|historian|diplomat|administrator|representative|mp|mep|officer|journalist|editor|correspondent|founder|executive|ceo|candidate|politician|campaigner|resident|student|worker|trader|doctor|nurse|\p{L}*ologist|scientist|specialist|strategist|pollster|lawyer|judge|prosecutor|aide|monarch|cleric|imam|bishop|premier|speaker|general|admiral|colonel|brigadier|marshal|lieutenant|captain|veteran)s?$/iu;
 const PLACE_OR_BODY =
   /^(?:City|Council|Office|House|Base|Ministry|Department|Committee|Union|Assembly|Party|Agency|Fund|Foundation|Institute|University|College|Dam|Sea|Strait|Straits|Island|Islands|Square|Palace|Street|Bank|Group|Forces|Army|Navy|News|Radio|Television|TV|Times|Post|Journal|Social|Business|Bridge|Canal|Airport|Port|Province|Region|State|States|Kingdom|Republic|Federation|Court|Parliament|Congress|Senate|Commission|Organisation|Organization|Movement|Front|Coalition|Alliance|Summit|Conference|Forum|Agreement|Accord|Treaty|Plan|Initiative|Act|Day|Corridor|Route|Gulf|Ocean|River|Valley|Coast|Heights|Centre|Center|Network|Service|Authority|Administration|Cabinet|Government|Embassy|Guard|Corps|Command|Society|Association|Chamber|Company|Corporation|Bureau|Tribunal|Affairs|Security|Nations)$/;
 const PARTICLE = /^(?:bin|bint|ibn|al|el|de|da|dos|das|du|van|von|der|den|la|le|di|y)$/;
@@ -150,6 +150,9 @@ const roleWordsBefore = (tokens: Token[], index: number, text: string): string[]
 
 const APPOSITION =
   /^,\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\p{L}]+['’]s\s+)?(?:[\p{L}-]+\s+){0,4}?([\p{L}-]+))(?:\s+(?:of|at|for|to|in)\s+[^,.;]{1,60})?,/u;
+/** "Fiona Kerr-Mackay, a retired British general who served …": the role before a relative clause. */
+const RELATIVE_APPOSITION =
+  /^,\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\p{L}]+['’]s\s+)?(?:[\p{L}-]+\s+){0,4}?([\p{L}-]+))\s+(?:who|which)\s/u;
 const AGE_APPOSITION = /^,\s+\d{1,3},/;
 const FUNCTION_WORD = /^(?:He|She|It|I|We|They|You|His|Her|Its|Our|Their|The|This|That|These|Those|A|An)$/;
 /** "Eduardo Bolsonaro, the former president's son,", "Ana Ruiz, who…": kin and "who" are said of people only. */
@@ -401,7 +404,7 @@ export const buildCast = (
     const name = text.slice(span.start, span.end).replace(/\s+/g, ' ');
     const before = roleWordsBefore(tokens, tokenIndex.get(run.tokens[0])!, text);
     const after = text.slice(span.end, span.end + 160);
-    const apposition = APPOSITION.exec(after);
+    const apposition = APPOSITION.exec(after) ?? RELATIVE_APPOSITION.exec(after);
     const appositionRole = apposition && ROLE_NOUN.test(apposition[2]) ? apposition[1] : null;
     // "Somaliland's foreign minister, Abdirahman Dahir Adan, said": the title stands before the comma.
     const titleBefore =

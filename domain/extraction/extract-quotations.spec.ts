@@ -480,6 +480,29 @@ describe('extractQuotations', () => {
     ]);
   });
 
+  it('keeps a body’s nationality in its name and drops a prince’s title, a chain of titles and a relative clause’s role', () => {
+    const text = [
+      'NAIROBI - The American Cotton Council said it welcomed the truce but wanted "clear numbers and dates" first.',
+      '',
+      "Tanzania's Prime Cabinet Secretary and Foreign Affairs Cabinet Secretary Amani Kiprono said Dar es Salaam " +
+        'was in touch with both sides. "We will not pick a side in this quarrel," Mr Kiprono told journalists.',
+      '',
+      'Omani Foreign Minister Prince Badr bin Hamad, speaking in Geneva, said the sultanate had joined the effort.',
+      '',
+      '"Our help is not a blank cheque," Prince Badr said.',
+      '',
+      'Tamsin Hale-Burnett, a retired admiral who now advises governments, has looked at the numbers.',
+      '',
+      'Hale-Burnett thinks the hard part is ahead. "Signing was the easy part," she says.',
+    ].join('\n');
+    expect(pairs(text, '2025-06-01')).toEqual([
+      ['american-cotton-council', 'clear numbers and dates'],
+      ['amani-kiprono', 'We will not pick a side in this quarrel'],
+      ['badr-bin-hamad', 'Our help is not a blank cheque'],
+      ['tamsin-hale-burnett', 'Signing was the easy part'],
+    ]);
+  });
+
   it('names a ministry or a government by its country, however the story prints it', () => {
     const text = [
       'DOHA - Qatar hosted talks on Sunday. Qatar said it would go on mediating.',

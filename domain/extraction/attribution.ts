@@ -256,6 +256,12 @@ const candidateFrom = (context: AttributionContext, phrase: string): SpeakerReso
     if (known?.length === 1) return actorResolution(context, known[0], 'alias');
     const full = context.candidateNames.get(name);
     if (full) return { kind: 'candidate', actorId: toKebab(full), name: full, via: 'name' };
+    // "Sheikh Mohammed said" after "Sheikh Mohammed bin Abdulrahman Al Thani": the one actor the article names in full
+    // whose name opens with it.
+    const named = [...context.namedInArticle].filter(
+      (actorId) => context.directory.actors.get(actorId)?.name.split(/\s+/)[0] === name,
+    );
+    if (named.length === 1) return actorResolution(context, named[0], 'alias');
     if (!hadTitle) return null;
     return { kind: 'candidate', actorId: toKebab(name), name, via: 'name' };
   }
@@ -313,10 +319,12 @@ export const trailingAttribution = (
   const after = context.text.slice(at, limit);
   const mention = mentionStartingAt(context, at);
   if (mention) {
-    // "…,” Marles, who is also the defence minister, told the ABC": an aside may stand before the verb.
-    const verb = /^(?:,[^,”"]{1,80},)?\s+(?:\p{Ll}+ly\s+)?(?:has\s+|had\s+|also\s+|then\s+|later\s+)?/u.exec(
-      context.text.slice(mention.end, limit),
-    );
+    // "…,” Marles, who is also the defence minister, told the ABC": an aside may stand before the verb, and a relative
+    // clause after it ("…,” Rustem Umerov, secretary of the council, who led the delegation in Florida, wrote").
+    const verb =
+      /^(?:,[^,”"]{1,80},)?(?:,?\s*who\s[^”"]{1,200}?,)?\s+(?:\p{Ll}+ly\s+)?(?:has\s+|had\s+|also\s+|then\s+|later\s+)?/u.exec(
+        context.text.slice(mention.end, limit),
+      );
     const verbAt = mention.end + (verb ? verb[0].length : 0);
     const found = REPORTING_VERB.exec(context.text.slice(verbAt, limit));
     if (found && found.index === 0) {

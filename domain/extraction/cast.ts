@@ -91,6 +91,9 @@ const ARMED_GROUP =
  * A body named in full with its complement: "the Ministry of Foreign Affairs and International Cooperation", "the
  * Federation of Korean Industries", "the Organisation of Islamic Cooperation" ("and", "of" and "the" inside it).
  */
+/** A body known by its letters, then an apposition saying what it is, then a verb of saying. */
+const ACRONYM_SUBJECT =
+  /(?<![\p{L}])([A-Z]{2,8}),\s+(?:the|a|an)\s+[^,.]{0,60}?\b(body|agency|unit|authority|office|group|organi[sz]ation|command|force|association|union|movement|department|ministry|council|committee|coalition|alliance|bloc|network|service|company|regulator|watchdog)\b[^,.]{0,80},\s+(?:said|says|told|added|warned|stated|announced|insisted|wrote|posted)\b/gu;
 /** The head noun of a body named in full, captured: the member's role noun. */
 const BODY_HEAD =
   '(Ministry|Department|Office|Council|Commission|Agency|Federation|Confederation|Union|Organi[sz]ation|Committee|Institute|Authority|Association|Chamber|Bureau|Secretariat|Movement|Front)';
@@ -284,6 +287,13 @@ const institutions = (text: string, insideQuote: (offset: number) => boolean): C
         match[1],
         match[2] ? `${match[1]} ${match[2]} ${match[3]}` : `${match[1]} ${match[3]}`,
       ]),
+    );
+  }
+  // "COGAT, the Israeli military body that oversees aid, said": a body known by its letters, an apposition after.
+  for (const match of text.matchAll(ACRONYM_SUBJECT)) {
+    if (insideQuote(match.index) || LEADING_WORDS.has(match[1].toLowerCase())) continue;
+    found.push(
+      institutionMember(toKebab(match[1]), match[1], match.index, match[2].toLowerCase(), null, [match[1]]),
     );
   }
   // "the government said that Brazil …" in a story about Brazil: the government of the country it names most.

@@ -503,6 +503,27 @@ describe('extractQuotations', () => {
     ]);
   });
 
+  it('reads a body known by its letters, a Sheikh by his given name, and a trailing name with an aside and a relative clause', () => {
+    const text = [
+      'DOHA - Talks went on.',
+      '',
+      '"The other side listens to us. It is slow, but it moves," Oleh Marchenko, deputy head of Ukraine\'s National ' +
+        "Security Council, who led Kyiv's team at talks with U.S. officials in Miami, wrote on Telegram.",
+      '',
+      'MIDAS, the Israeli military unit that runs the crossings, said that "the crossings are open" to all.',
+      '',
+      "Qatar's Prime Minister and Minister of Foreign Affairs, Sheikh Mohammed bin Abdulrahman Al Thani, told a " +
+        'panel on Thursday that Doha would keep working on the truce.',
+      '',
+      '"Gaza belongs to its people," Sheikh Mohammed said.',
+    ].join('\n');
+    expect(pairs(text, '2026-01-22')).toEqual([
+      ['oleh-marchenko', 'The other side listens to us. It is slow, but it moves'],
+      ['midas', 'the crossings are open'],
+      ['mohammed-bin-abdulrahman-al-thani', 'Gaza belongs to its people'],
+    ]);
+  });
+
   it('names a ministry or a government by its country, however the story prints it', () => {
     const text = [
       'DOHA - Qatar hosted talks on Sunday. Qatar said it would go on mediating.',

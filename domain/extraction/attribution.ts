@@ -227,6 +227,25 @@ const CAPITALISED_NAME =
   /((?:(?:\p{Lu}[\p{L}’'.-]*|of|the|de|von|der|van|al|bin|da|le|la)\s+){0,6}\p{Lu}[\p{L}’'-]+)(?:,[^,]{0,80},)?\s*$/u;
 
 /** A speaker the registry does not know, from the capitalised words just before (or after) a reporting verb. */
+const NEWS_AGENCIES = new Set(
+  'Reuters AFP AP Bloomberg Xinhua TASS Tass RIA Interfax Yonhap Kyodo Wafa Anadolu IRNA Fars Tasnim PTI ANI Bernama'.split(
+    ' ',
+  ),
+);
+/**
+ * A one-word name of a body: capitalised after a word in lower case ("talks with Hamas") or said to be a thing
+ * ("Hamas, which …"), never printed in lower case, neither a place, a month nor a news agency.
+ */
+const isBodyName = (text: string, name: string): boolean =>
+  /^\p{Lu}[\p{L}-]{2,}$/u.test(name) &&
+  !NEWS_AGENCIES.has(name) &&
+  !placeNamed(name) &&
+  !TITLE_WORDS.has(name.toLowerCase()) &&
+  !CALENDAR.test(name) &&
+  new RegExp(`(?:(?:^|\\s)\\p{Ll}+[,;]? ${name}\\b|\\b${name}, which\\s)`, 'u').test(text) &&
+  !new RegExp(`\\b${name.toLowerCase()}\\b`, 'u').test(text);
+const CALENDAR =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 /** The last word of a body's own name: "Council", "Association", "Federation". */
 const ORGANISATION_HEAD =
   /^(?:Council|Association|Federation|Confederation|Union|Institute|Chamber|Society|Foundation|Forum|League|Alliance|Corporation|Company|Bureau|Board)$/;
@@ -262,6 +281,10 @@ const candidateFrom = (context: AttributionContext, phrase: string): SpeakerReso
       (actorId) => context.directory.actors.get(actorId)?.name.split(/\s+/)[0] === name,
     );
     if (named.length === 1) return actorResolution(context, named[0], 'alias');
+    // "Hamas, which has no seat on the board, said": a name the story prints capitalised mid-sentence, no place, no
+    // news agency, no word of a title, is a body that speaks.
+    if (!hadTitle && isBodyName(context.text, name))
+      return { kind: 'candidate', actorId: toKebab(name), name, via: 'name' };
     if (!hadTitle) return null;
     return { kind: 'candidate', actorId: toKebab(name), name, via: 'name' };
   }

@@ -43,7 +43,7 @@ const LEADING_WORDS = new Set(
     'in on at as after before while when if then so yet but and or the a an this that these those his her their its our ' +
     'asked speaking writing referring meanwhile however also both even only for from with without by to of since until ' +
     'during despite following under over among between against about according like unlike earlier later today ' +
-    'yesterday last next new'
+    'yesterday last next new aboard inside outside near beside behind'
   ).split(' '),
 );
 const INSTITUTION_PHRASE =

@@ -524,6 +524,17 @@ describe('extractQuotations', () => {
     ]);
   });
 
+  it('gives words to a body named in one word, but not to a number or a month', () => {
+    const text = [
+      'RAMALLAH - Fatah, which has no seat on the council, said in a statement that it accepted a civilian ' +
+        'committee but rejected "any outside trusteeship over our land".',
+      '',
+      'Two officials, who spoke on the condition of anonymity, said the gap remained wide. One called the plan ' +
+        '"a first step, nothing more." In September, aides were "quietly hopeful".',
+    ].join('\n');
+    expect(pairs(text, '2026-01-22')).toEqual([['fatah', 'any outside trusteeship over our land']]);
+  });
+
   it('names a ministry or a government by its country, however the story prints it', () => {
     const text = [
       'DOHA - Qatar hosted talks on Sunday. Qatar said it would go on mediating.',

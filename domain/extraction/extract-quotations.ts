@@ -170,7 +170,7 @@ const UNKNOWN_NAME_AT_START =
   /^[\s"“‘']*((?:[A-Z][\p{L}’'.-]*\s+){1,5}[A-Z][\p{L}’'-]+)(?=,|\s+(?:\p{Ll}+ly\s+)?(?:has|had|was|is|also|then|later|\p{Ll}+ed|said|says|told|wrote|added)\b)/u;
 
 const LOCATIVE_OPENING =
-  /^[\s"“‘']*(?:In|At|From|Outside|Inside|Near|Across|Throughout|Back in)\s+(?:[A-Z][\p{L}’'.-]*\s+){0,3}[A-Z][\p{L}’'-]+,\s*(?:(?:a|an|the)\s+[^,]{1,60},\s*)?/u;
+  /^[\s"“‘']*(?:In|At|From|Outside|Inside|Near|Across|Throughout|Back in|Aboard|On board)\s+(?:[A-Z][\p{L}’'.-]*\s+){0,3}[A-Z][\p{L}’'-]+,\s*(?:(?:a|an|the)\s+[^,]{1,60},\s*)?/u;
 
 /** A sentence that opens with a name the registry does not know ("Hannah Okafor, the director of…, said"). */
 const leadingCandidate = (

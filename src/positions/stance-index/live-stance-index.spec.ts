@@ -35,7 +35,8 @@ describe('LiveStanceIndex loading the log', () => {
   let database: TestDatabase;
   let store: PostgresEventStore;
   let live: LiveStanceIndex;
-  const append = (events: PositionEvent[]) =>
+  // Events as the log holds them, a rejected one too (its stance no Stance).
+  const append = (events: { type: string; data: { actorId: string; recordedAt: string } }[]) =>
     store.append(
       `actor-${events[0].data.actorId}`,
       events.map((event) => ({
@@ -94,7 +95,7 @@ describe('LiveStanceIndex loading the log', () => {
     await repair();
     live.onApplicationBootstrap();
     await eventually(async () => expect((await live.status()).state).toBe('ready'));
-    const loaded = (await live.status()).versions;
+    const loaded = Number((await live.status()).versions);
     // One append, so one batch for the subscription: two statements, then one the index rejects.
     const macron = [
       stated('emmanuel-macron', 'm-1', '2025-03-07T00:00:00.000Z'),

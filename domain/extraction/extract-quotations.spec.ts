@@ -535,6 +535,34 @@ describe('extractQuotations', () => {
     expect(pairs(text, '2026-01-22')).toEqual([['fatah', 'any outside trusteeship over our land']]);
   });
 
+  it('reads a live blog’s paragraph of words without marks after an introduction and a colon, not a report of them', () => {
+    const text = [
+      'Summit live: leaders argue over the loan',
+      '',
+      'The bloc’s foreign policy chief, Anna Berg, has just spoken to reporters. She made the case bluntly:',
+      '',
+      'If we cannot use the money of the aggressor, then we are asking our own voters to pay. That is harder.',
+      '',
+      'Polish prime minister Donald Tusk has posted on X as he arrived in Brussels:',
+      '',
+      'Europe can pay for its defence now, or for its own defence later, at a much higher price.',
+      '',
+      'Viktor Orban also spoke to reporters on his way in:',
+      '',
+      'He said the loan was a mistake and that Hungary would block it until the end.',
+    ].join('\n');
+    expect(pairs(text, '2025-12-18')).toEqual([
+      [
+        'anna-berg',
+        'If we cannot use the money of the aggressor, then we are asking our own voters to pay. That is harder.',
+      ],
+      [
+        'donald-tusk',
+        'Europe can pay for its defence now, or for its own defence later, at a much higher price.',
+      ],
+    ]);
+  });
+
   it('names a ministry or a government by its country, however the story prints it', () => {
     const text = [
       'DOHA - Qatar hosted talks on Sunday. Qatar said it would go on mediating.',

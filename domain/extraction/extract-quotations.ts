@@ -262,6 +262,53 @@ type Finding = {
 
 const NOT_FOUND: Found = { attribution: null, explicit: false, from: 'context' };
 
+/** A paragraph that introduces the next as someone's words: a verb of saying, then a colon to end it. */
+const BLOCK_INTRO = /:\s*$/;
+const FIRST_OR_SECOND_PERSON =
+  /(?<![\p{L}’'])(?:I|I['’]m|we|We|we['’]re|We['’]re|our|Our|us|my|My|you|You)(?![\p{L}’'])/u;
+const THIRD_PERSON = /(?<![\p{L}’'])(?:he|He|she|She|his|His|her|Her|they|They|their|Their)(?![\p{L}’'])/u;
+/** Words of speaking that are no verb of reporting: "has just spoken to reporters", "made the case", "thanked". */
+const SPEECH_WORDS = /\b(?:spoke|spoken|speaking|made the case|thanked|remarks|speech|post|statement)\b/;
+const BLOCK_MIN_WORDS = 6;
+/**
+ * Words printed as a paragraph of their own, without marks, after a paragraph that introduces them with words of
+ * speaking and a colon ("He also thanked leaders for extending the sanctions:" then "Sanctions are working. …"), as
+ * live blogs print statements and posts. Words in the first or second person, or with neither a third person nor a
+ * verb of saying: a paragraph that tells what someone said ("He said the talks had failed") is the reporter's.
+ */
+const blockQuotes = (
+  text: string,
+  paragraphs: Span[],
+  marked: ScannedQuote[],
+  transcript: Span[],
+): ScannedQuote[] => {
+  const blocks: ScannedQuote[] = [];
+  const hasMarks = (span: Span) =>
+    marked.some((quote) => quote.parts.some((part) => part.start < span.end && span.start < part.end));
+  for (let index = 1; index < paragraphs.length; index++) {
+    const intro = text.slice(paragraphs[index - 1].start, paragraphs[index - 1].end);
+    const span = paragraphs[index];
+    const words = text.slice(span.start, span.end).trim();
+    if (
+      !BLOCK_INTRO.test(intro) ||
+      !(REPORTING_VERB.test(intro) || SPEECH_WORDS.test(intro)) ||
+      hasMarks(span) ||
+      hasMarks(paragraphs[index - 1]) ||
+      withinSpan(transcript, span.start) >= 0 ||
+      !/[.!?]$/.test(words) ||
+      words.split(/\s+/).length < BLOCK_MIN_WORDS ||
+      !(FIRST_OR_SECOND_PERSON.test(words) || !(THIRD_PERSON.test(words) || REPORTING_VERB.test(words)))
+    )
+      continue;
+    const start =
+      span.start +
+      (text.slice(span.start, span.end).length - text.slice(span.start, span.end).trimStart().length);
+    const end = start + words.length;
+    blocks.push({ style: 'double', parts: [{ start, end, inner: { start, end }, closed: true }] });
+  }
+  return blocks;
+};
+
 /** Clean-up, NLP, interviews, quotation marks, the cast and every mention of a known or candidate speaker. */
 const readArticle = (article: ArticleInput, knowledge: ExtractionKnowledge): Reading => {
   const text = cleanArticleText(article.text).text;
@@ -272,7 +319,10 @@ const readArticle = (article: ArticleInput, knowledge: ExtractionKnowledge): Rea
   const transcript = interview ? interview.answers.flat() : [];
   // Marks inside a transcript's answers quote someone within them: the answer is the quotation. A question's marks
   // quote a third party ("Lai said on Wednesday that Taiwan “will never accept” … What's your comment?").
-  const scanned = scanQuotations(text).filter((quote) => withinSpan(transcript, quote.parts[0].start) < 0);
+  const marked = scanQuotations(text).filter((quote) => withinSpan(transcript, quote.parts[0].start) < 0);
+  const scanned = [...marked, ...blockQuotes(text, paragraphs, marked, transcript)].sort(
+    (a, b) => a.parts[0].start - b.parts[0].start,
+  );
   const partSpans = [...scanned.flatMap((quote) => quote.parts), ...transcript].sort(
     (a, b) => a.start - b.start,
   );

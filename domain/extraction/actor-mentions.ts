@@ -177,9 +177,12 @@ export const buildActorDirectory = (registry: RegistryActor[], day: string): Act
   };
 };
 
-/** Pronouns and the descriptions the press uses as pronouns ("the peer", "the 78-year-old"). */
+/**
+ * Pronouns and the descriptions the press uses as pronouns ("the peer", "the 78-year-old"); "It" before a verb of
+ * saying ("It urged Washington to …") for a body.
+ */
 const ANAPHORA =
-  /(?<![\p{L}])(?:he|she|He|She|[Tt]he (?:peer|senator|minister|diplomat|politician|billionaire|tycoon|veteran \p{Ll}+|former \p{Ll}+(?: minister| secretary| president)?|\d+-year-old))(?![\p{L}’'])/gu;
+  /(?<![\p{L}])(?:It(?= (?:said|says|urged|added|warned|stated|announced|noted|insisted|accused|rejected|demanded|called|described)\b)|he|she|He|She|[Tt]he (?:peer|senator|minister|diplomat|politician|billionaire|tycoon|veteran \p{Ll}+|former \p{Ll}+(?: minister| secretary| president)?|\d+-year-old))(?![\p{L}’'])/gu;
 
 const POSSESSIVE = /^['’]s?(?![\p{L}])/u;
 const FORMER = /(?:former|ex-|then-|late|outgoing|previous|next|future|incoming|deputy|vice)\s*$/i;

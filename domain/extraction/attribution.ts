@@ -108,9 +108,15 @@ export const resolveMention = (
   mention: Mention,
 ): { speaker: SpeakerResolution; confidence: number } | null => {
   if (mention.kind === 'pronoun') {
+    // "It urged …": the body last on stage.
+    const body = context.text.startsWith('It', mention.start);
     for (let index = context.timeline.length - 1; index >= 0; index--) {
       const entry = context.timeline[index];
       if (entry.offset >= mention.start) continue;
+      if (body) {
+        if (context.directory.actors.get(entry.speaker.actorId)?.kind !== 'institution') continue;
+        return { speaker: { ...entry.speaker, via: 'pronoun' } as SpeakerResolution, confidence: 0.75 };
+      }
       if (!entry.person) continue;
       if (mention.gender && entry.gender && entry.gender !== mention.gender) continue;
       return { speaker: { ...entry.speaker, via: 'pronoun' } as SpeakerResolution, confidence: 0.8 };

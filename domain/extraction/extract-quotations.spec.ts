@@ -524,15 +524,22 @@ describe('extractQuotations', () => {
     ]);
   });
 
-  it('gives words to a body named in one word, but not to a number or a month', () => {
+  it('gives words to a body named in one word, and to “It” after a body, but not to a number or a month', () => {
     const text = [
       'RAMALLAH - Fatah, which has no seat on the council, said in a statement that it accepted a civilian ' +
         'committee but rejected "any outside trusteeship over our land".',
       '',
+      "Japan's trade ministry said in a statement that Tokyo would pause the rules. It urged Seoul to " +
+        '"keep its promises and avoid old errors".',
+      '',
       'Two officials, who spoke on the condition of anonymity, said the gap remained wide. One called the plan ' +
         '"a first step, nothing more." In September, aides were "quietly hopeful".',
     ].join('\n');
-    expect(pairs(text, '2026-01-22')).toEqual([['fatah', 'any outside trusteeship over our land']]);
+    expect(pairs(text, '2026-01-22')).toEqual([
+      ['fatah', 'any outside trusteeship over our land'],
+      // "It" before a verb of saying: the body last on stage.
+      ['japanese-trade-ministry', 'keep its promises and avoid old errors'],
+    ]);
   });
 
   it('reads a live blog’s paragraph of words without marks after an introduction and a colon, not a report of them', () => {

@@ -171,6 +171,14 @@ describe('topic and stance', () => {
       'ukraine.ceasefire.immediate',
     );
     expect(topic('We should go directly to a peace agreement.')).toBe('ukraine.ceasefire-vs-lasting-peace');
+    const elsewhere = 'Talks on Gaza, Greenland and Iran went on; Israel and the Palestinians were there.';
+    const there = (quote: string) => guessTopic(seedTopics, quote, '', elsewhere).topicId;
+    // A Palestinian state is what two states and recognition both speak of: recognising it marks the one.
+    expect(there('Any arrangement must lead to two states and to a Palestinian state.')).toBe(
+      'middle-east.two-state-solution',
+    );
+    expect(there('Decisions about Greenland are made by Greenlanders.')).toBe('greenland.us-control');
+    expect(there('Enrichment is our right, and it is not for sale.')).toBe('iran.nuclear.enrichment');
   });
 
   it('reads support, negated support, opposition, conditions, hedges and refusals from the cues', () => {

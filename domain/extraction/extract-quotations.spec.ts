@@ -288,6 +288,19 @@ describe('extractQuotations', () => {
     expect(wish).toMatchObject({ topicId: 'russia.sanctions', stance: 'support' });
   });
 
+  it('gives a quotation whose words weigh as much for two topics the one the story leads with', () => {
+    const text = [
+      'RIYADH - Arab ministers on Monday called for a two-state solution, with two states side by side, as the only ' +
+        'path to peace between Israel and the Palestinians.',
+      '',
+      'Ministers said the two-state solution was the answer.',
+      '',
+      'Foreign Minister Samir Haddad said: "Two states, and the recognition of Palestine: that is the answer."',
+    ].join('\n');
+    const [haddad] = extract(text, '2025-09-22');
+    expect(haddad.topicId).toBe('middle-east.two-state-solution');
+  });
+
   it('gives an evaluation that names no subject the topic most of the story’s quotations name, and not a plan', () => {
     const text = [
       'BRUSSELS - Foreign ministers met for six hours on Tuesday.',

@@ -791,7 +791,11 @@ const rate = (
   ownTopic: TopicGuess,
 ): ExtractedQuotation => {
   const result = finding?.found ?? NOT_FOUND;
-  let topic = ownTopic;
+  // Two topics with as much evidence each: the story's, if it is one of them.
+  let topic =
+    storyTopic !== null && ownTopic.tiedWith?.includes(storyTopic)
+      ? { ...ownTopic, topicId: storyTopic }
+      : ownTopic;
   // A quotation that takes a side without naming its subject speaks to the story's subject.
   if (topic.topicId === null && storyTopic !== null && knowledge.cues) {
     const story = knowledge.topics.find((entry) => entry.topicId === storyTopic);

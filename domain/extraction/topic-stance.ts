@@ -3,7 +3,12 @@ import type { Stance } from '../positions/stance';
 import type { Condition } from '../positions/position.events';
 import type { ExtractedStance, StanceCue, StanceCues, TopicLexicon } from './extraction.types';
 
-export type TopicGuess = { topicId: string | null; confidence: number };
+export type TopicGuess = {
+  topicId: string | null;
+  confidence: number;
+  /** The other topics with as much evidence as the one chosen (chosen by name among them): the story may decide. */
+  tiedWith?: string[];
+};
 export type StanceGuess = {
   stance: ExtractedStance | null;
   conditions: Condition[];
@@ -244,7 +249,12 @@ export const guessTopic = (
   const [best, second] = scored;
   const strength = Math.min(1, best.score / 4);
   const lead = second ? (best.score - second.score) / best.score : 1;
-  return { topicId: best.topicId, confidence: Number((0.3 + 0.45 * strength + 0.2 * lead).toFixed(2)) };
+  const tied = scored.slice(1).filter((entry) => entry.score === best.score);
+  return {
+    topicId: best.topicId,
+    confidence: Number((0.3 + 0.45 * strength + 0.2 * lead).toFixed(2)),
+    ...(tied.length > 0 ? { tiedWith: tied.map((entry) => entry.topicId) } : {}),
+  };
 };
 
 const weigh = (text: string, cues: StanceCue[]): { weight: number; at: number[]; phrases: string[] } => {

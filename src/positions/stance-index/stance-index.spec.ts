@@ -8,7 +8,7 @@ import {
   statedFrom,
 } from '@domain/testing/position.builders';
 import { generateHistory, seededRandom } from '../../../test/support/generated-positions';
-import { isIsoString, StanceIndex, writeIsoJson } from './stance-index';
+import { isoTimeMs, StanceIndex, writeIsoJson } from './stance-index';
 
 const feb26 = '2025-02-26T00:00:00.000Z';
 const mar1 = '2025-03-01T00:00:00.000Z';
@@ -259,9 +259,9 @@ describe('StanceIndex', () => {
     for (let n = 0; n < 1_000; n++) texts.push(new Date(Math.floor(random() * 4e12) - 1e12).toISOString());
     for (const text of texts) {
       const ms = Date.parse(text);
-      expect({ text, iso: isIsoString(text) }).toEqual({
+      expect({ text, ms: isoTimeMs(text) }).toEqual({
         text,
-        iso: !Number.isNaN(ms) && new Date(ms).toISOString() === text,
+        ms: !Number.isNaN(ms) && new Date(ms).toISOString() === text ? ms : Number.NaN,
       });
     }
   });

@@ -168,7 +168,7 @@ const SOURCES_JSON_BYTE = 3;
 const DAY_MS = 86_400_000;
 
 /**
- * Writes `"${new Date(ms).toISOString()}"` as UTF-8 at `at` for the times of years 0 to 9999 (all isIsoString
+ * Writes `"${new Date(ms).toISOString()}"` as UTF-8 at `at` for the times of years 0 to 9999 (all isoTimeMs
  * accepts), without a Date: the civil date from the day number (Howard Hinnant's civil_from_days), then the time of
  * day. Returns where it ended.
  */
@@ -263,44 +263,79 @@ const digits = (text: string, at: number, count: number): number => {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Whether toISOString gives back exactly this text: YYYY-MM-DDTHH:mm:ss.sssZ with every field in its range. */
-export const isIsoString = (text: string): boolean => {
+/**
+ * The time `text` says when toISOString gives back exactly this text (YYYY-MM-DDTHH:mm:ss.sssZ with every field in
+ * its range), else NaN: the log's times read in one pass, checked and parsed at once (Howard Hinnant's
+ * days_from_civil), with no Date.parse.
+ */
+export const isoTimeMs = (text: string): number => {
   if (
     text.length !== 24 ||
-    text[4] !== '-' ||
-    text[7] !== '-' ||
-    text[10] !== 'T' ||
-    text[13] !== ':' ||
-    text[16] !== ':' ||
-    text[19] !== '.' ||
-    text[23] !== 'Z'
+    text.charCodeAt(4) !== 45 || // -
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 || // T
+    text.charCodeAt(13) !== 58 || // :
+    text.charCodeAt(16) !== 58 ||
+    text.charCodeAt(19) !== 46 || // .
+    text.charCodeAt(23) !== 90 // Z
   )
-    return false;
+    return Number.NaN;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
   const day = digits(text, 8, 2);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const hour = digits(text, 11, 2);
   const minute = digits(text, 14, 2);
   const second = digits(text, 17, 2);
-  return (
-    year >= 0 &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]) &&
-    hour >= 0 &&
-    hour <= 23 &&
-    minute >= 0 &&
-    minute <= 59 &&
-    second >= 0 &&
-    second <= 59 &&
-    digits(text, 20, 3) >= 0
-  );
+  const millis = digits(text, 20, 3);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (
+    year < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]) ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59 ||
+    millis < 0
+  )
+    return Number.NaN;
+  const marchYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(marchYear / 400);
+  const yearOfEra = marchYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const days = era * 146_097 + dayOfEra - 719_468;
+  return days * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
 };
 
-/** The ISO string as a words field: empty when the time's own ISO string says it. */
-const timeWords = (iso: string): string => (isIsoString(iso) ? '' : JSON.stringify(iso));
+/**
+ * JSON.stringify(value), without its call for the usual values: null, and a string with no character to escape (none
+ * below U+0020, no quote, no backslash, no surrogate: JSON.stringify escapes a lone one), which it writes as is.
+ */
+const jsonOf = (value: unknown): string => {
+  if (value === null) return 'null';
+  if (typeof value !== 'string') return JSON.stringify(value);
+  for (let at = 0; at < value.length; at++) {
+    const code = value.charCodeAt(at);
+    if (code < 32 || code === 34 || code === 92 || (code >= 0xd800 && code <= 0xdfff))
+      return JSON.stringify(value);
+  }
+  return `"${value}"`;
+};
+
+/** JSON.stringify(conditions), without its call for the usual no conditions. */
+const conditionsJson = (conditions: unknown): string =>
+  Array.isArray(conditions) && conditions.length === 0 ? '[]' : JSON.stringify(conditions);
+
+/** `iso`'s time, given isoTimeMs(iso): Date.parse only for a text toISOString would not write. */
+const timeOf = (iso: string, ms: number): number => (Number.isNaN(ms) ? Date.parse(iso) : ms);
+
+/** The ISO string as a words field, given isoTimeMs(iso): empty when the time's own ISO string says it. */
+const timeWords = (iso: string, ms: number): string => (Number.isNaN(ms) ? JSON.stringify(iso) : '');
 
 /** What comes before each of Source's values in its JSON. */
 const SOURCE_KEY_TEXTS = SOURCE_KEYS.map((key, at) => `${at === 0 ? '{' : ','}"${key}":`);
@@ -330,7 +365,7 @@ const sourceWords = (source: Source): string => {
         : value !== null && typeof value !== 'string'
     )
       return JSON.stringify(source);
-    words += SOURCE_VALUES + JSON.stringify(value);
+    words += SOURCE_VALUES + jsonOf(value);
   }
   return words;
 };
@@ -420,12 +455,14 @@ export class StanceIndex {
   /** `revision` is the event's revision in the actor's stream (the record order that breaks statedAt ties). */
   apply(event: PositionEvent, revision: string): void {
     const actor = this.actorOf(event.data.actorId);
-    const positionIdJson = JSON.stringify(event.data.positionId);
+    const positionIdJson = jsonOf(event.data.positionId);
     const hash = (hashOf(event.data.positionId) ^ Math.imul(actor, 0x9e3779b1)) >>> 0;
     const slot = this.slotOf(actor, hash, positionIdJson);
     const position = this.slots[slot] - 1;
     const latest = position === -1 ? undefined : this.positions[position * POSITION_FIELDS + LATEST];
-    const recordedMs = Date.parse(event.data.recordedAt);
+    const { recordedAt } = event.data;
+    const recordedIso = isoTimeMs(recordedAt);
+    const recordedMs = timeOf(recordedAt, recordedIso);
     if (event.type === 'PositionStated') {
       const { data } = event;
       // Checked before the row is added: an event the index rejects leaves it as it was.
@@ -439,8 +476,8 @@ export class StanceIndex {
       const ints = this.intSlabs[row >>> this.slabShift];
       const at = (row & this.slabMask) * TIMES;
       const fields = (row & this.slabMask) * INTS;
-      const statedMs = Date.parse(data.statedAt);
-      times[at + STATED_AT] = statedMs;
+      const statedIso = isoTimeMs(data.statedAt);
+      times[at + STATED_AT] = timeOf(data.statedAt, statedIso);
       times[at + WITHDRAWN_AT] = Number.NaN;
       times[at + CONFIDENCE] = data.confidence;
       ints[fields + SEQ] = Number(revision);
@@ -451,15 +488,15 @@ export class StanceIndex {
       this.arena.put(
         positionIdJson +
           SEPARATOR +
-          JSON.stringify(data.conditions) +
+          conditionsJson(data.conditions) +
           SEPARATOR +
-          JSON.stringify(data.summary) +
+          jsonOf(data.summary) +
           SEPARATOR +
-          JSON.stringify(data.quote) +
+          jsonOf(data.quote) +
           SEPARATOR +
-          timeWords(data.statedAt) +
+          timeWords(data.statedAt, statedIso) +
           SEPARATOR +
-          timeWords(data.recordedAt) +
+          timeWords(recordedAt, recordedIso) +
           sourcesWords(data.sources),
         ints,
         fields + WORDS,
@@ -716,15 +753,16 @@ export class StanceIndex {
     const fields = (row & this.slabMask) * INTS;
     ints[fields + FLAGS] = flags;
     if (changes.confidence !== undefined) times[at + CONFIDENCE] = changes.confidence;
-    if (changes.statedAt !== undefined) times[at + STATED_AT] = Date.parse(changes.statedAt);
     const { conditions, summary, quote, statedAt } = changes;
+    const statedIso = statedAt === undefined ? Number.NaN : isoTimeMs(statedAt);
+    if (statedAt !== undefined) times[at + STATED_AT] = timeOf(statedAt, statedIso);
     if (conditions === undefined && summary === undefined && quote === undefined && statedAt === undefined)
       return;
     const words = this.arena.text(ints, fields + WORDS).split(SEPARATOR);
     if (conditions !== undefined) words[CONDITIONS] = JSON.stringify(conditions);
     if (summary !== undefined) words[SUMMARY] = JSON.stringify(summary);
     if (quote !== undefined) words[QUOTE] = JSON.stringify(quote);
-    if (statedAt !== undefined) words[STATED_AT_WORDS] = timeWords(statedAt);
+    if (statedAt !== undefined) words[STATED_AT_WORDS] = timeWords(statedAt, statedIso);
     this.arena.put(words.join(SEPARATOR), ints, fields + WORDS);
   }
 

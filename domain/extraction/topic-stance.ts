@@ -214,15 +214,13 @@ export const guessTopic = (
   near?: string,
 ): TopicGuess => {
   const [main, conditions] = clausesOf(quote);
-  const nearWords = near === undefined ? undefined : plainWords(near);
+  let nearWords: string | undefined;
+  const isNear = (anchor: string) => occurrences((nearWords ??= plainWords(near!)), anchor).length > 0;
   const quoted = plainWords(main);
   const conditioned = plainWords(conditions);
   const framed = plainWords(clausesOf(frame)[0]);
   const anchored = (article === undefined ? topics : anchoredTopics(topics, article)).filter(
-    (lexicon) =>
-      !lexicon.nearAnchors ||
-      nearWords === undefined ||
-      (lexicon.anchors ?? []).some((anchor) => occurrences(nearWords, anchor).length > 0),
+    (lexicon) => !lexicon.nearAnchors || near === undefined || (lexicon.anchors ?? []).some(isNear),
   );
   const weighed = anchored.map((lexicon) => {
     const own = evidence(lexicon, quoted);
@@ -283,12 +281,14 @@ const withoutSetPhrases = (text: string, phrases: string[] = []): string => {
   for (const phrase of phrases) {
     const words = wordsOfPhrase(phrase);
     if (words.length === 0) continue;
+    // Found through the text's word index; a run an earlier (longer) phrase masked is no longer there.
     const needle = ` ${words.join(' ')} `;
-    for (let at = masked.indexOf(needle); at >= 0; at = masked.indexOf(needle, at + 1))
-      masked =
-        masked.slice(0, at + 1) +
-        needle.slice(1, -1).replace(/[^ ]/g, '-') +
-        masked.slice(at + needle.length - 1);
+    for (const at of wordRuns(text, words))
+      if (masked.startsWith(needle, at))
+        masked =
+          masked.slice(0, at + 1) +
+          needle.slice(1, -1).replace(/[^ ]/g, '-') +
+          masked.slice(at + needle.length - 1);
   }
   return masked;
 };

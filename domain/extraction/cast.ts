@@ -87,16 +87,16 @@ const countryInSentence = (text: string, at: number): Place | undefined =>
 const COUNTRY_BEFORE = /(?:^|\s)(?:the\s+)?(\p{Lu}\p{L}+)(?:['’]s)?\s+$/u;
 const ARMED_GROUP =
   /(?<![\p{L}])(?:the\s+|The\s+)?([A-Z][\p{L}\p{N}-]*[\p{Lu}\p{N}][\p{L}\p{N}-]*)\s+(?:(rebel|militant|armed|militia|paramilitary|opposition|political|business|industry|employers['’]?)\s+)?(group|movement|coalition|alliance|lobby|federation|party)(?![\p{L}])/gu;
-/**
- * A body named in full with its complement: "the Ministry of Foreign Affairs and International Cooperation", "the
- * Federation of Korean Industries", "the Organisation of Islamic Cooperation" ("and", "of" and "the" inside it).
- */
 /** A body known by its letters, then an apposition saying what it is, then a verb of saying. */
 const ACRONYM_SUBJECT =
   /(?<![\p{L}])([A-Z]{2,8}),\s+(?:the|a|an)\s+[^,.]{0,60}?\b(body|agency|unit|authority|office|group|organi[sz]ation|command|force|association|union|movement|department|ministry|council|committee|coalition|alliance|bloc|network|service|company|regulator|watchdog)\b[^,.]{0,80},\s+(?:said|says|told|added|warned|stated|announced|insisted|wrote|posted)\b/gu;
 /** The head noun of a body named in full, captured: the member's role noun. */
 const BODY_HEAD =
   '(Ministry|Department|Office|Council|Commission|Agency|Federation|Confederation|Union|Organi[sz]ation|Committee|Institute|Authority|Association|Chamber|Bureau|Secretariat|Movement|Front)';
+/**
+ * A body named in full with its complement: "the Ministry of Foreign Affairs and International Cooperation", "the
+ * Federation of Korean Industries", "the Organisation of Islamic Cooperation" ("and", "of" and "the" inside it).
+ */
 const NAMED_BODY = new RegExp(
   `(?<![\\p{L}])(?:the\\s+|The\\s+)?((?:[A-Z][\\p{L}]+\\s+){0,3}?${BODY_HEAD}\\s+(?:of|for|on)(?:\\s+(?:the|and|of|for|[A-Z][\\p{L}]+))*?\\s+[A-Z][\\p{L}]+)(?:\\s+\\(([A-Z][A-Za-z]{1,7})\\))?(?=\\s+(?:said|says|told|added|warned|stated|announced|insisted|called|urged|described|has|had|have|in|on|,|\\.|:)|[,.:;])`,
   'gu',

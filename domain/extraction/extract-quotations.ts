@@ -288,7 +288,8 @@ const blockQuotes = (
   for (let index = 1; index < paragraphs.length; index++) {
     const intro = text.slice(paragraphs[index - 1].start, paragraphs[index - 1].end);
     const span = paragraphs[index];
-    const words = text.slice(span.start, span.end).trim();
+    const printed = text.slice(span.start, span.end);
+    const words = printed.trim();
     if (
       !BLOCK_INTRO.test(intro) ||
       !(REPORTING_VERB.test(intro) || SPEECH_WORDS.test(intro)) ||
@@ -300,9 +301,7 @@ const blockQuotes = (
       !(FIRST_OR_SECOND_PERSON.test(words) || !(THIRD_PERSON.test(words) || REPORTING_VERB.test(words)))
     )
       continue;
-    const start =
-      span.start +
-      (text.slice(span.start, span.end).length - text.slice(span.start, span.end).trimStart().length);
+    const start = span.start + printed.length - printed.trimStart().length;
     const end = start + words.length;
     blocks.push({ style: 'double', parts: [{ start, end, inner: { start, end }, closed: true }] });
   }

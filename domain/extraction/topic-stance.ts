@@ -255,19 +255,29 @@ export const guessTopic = (
   };
 };
 
-const weigh = (text: string, cues: StanceCue[]): { weight: number; at: number[]; phrases: string[] } => {
+/**
+ * The cues a text holds: their weight, where they stand and which they are; `counted` is the weight of those with an
+ * occurrence `counts` accepts (all of them, without it).
+ */
+const weigh = (
+  text: string,
+  cues: StanceCue[],
+  counts?: (phrase: string, at: number) => boolean,
+): { weight: number; counted: number; at: number[]; phrases: string[] } => {
   const at: number[] = [];
   const phrases: string[] = [];
   let weight = 0;
+  let counted = 0;
   for (const cue of cues) {
     const found = occurrences(text, cue.phrase);
     if (found.length > 0) {
       weight += cue.weight;
+      if (!counts || found.some((where) => counts(cue.phrase, where))) counted += cue.weight;
       at.push(...found);
       phrases.push(cue.phrase);
     }
   }
-  return { weight, at, phrases };
+  return { weight, counted, at, phrases };
 };
 
 const NEGATION_REACH = 24;
@@ -470,7 +480,6 @@ export const guessStance = (
   for (const cue of cues.refusal ?? [])
     if (occurrences(text, cue.phrase).some((at) => !negatedAt(at) || negative(cue.phrase)))
       refusal += cue.weight;
-  const conditions = weigh(text, cues.condition);
   // A clause of time ("until he is ready to talk", "once the fighting stops") says when, not whether, unless a
   // negation before it in its sentence makes it the price ("will not end this war until Hamas no longer rules"), or
   // it waits on circumstances ("as soon as the economy allows").
@@ -480,14 +489,11 @@ export const guessStance = (
     const end = Math.min(text.length, ...ends.filter((end) => end > at));
     return / (?:allow|allows|permit|permits) /.test(text.slice(at, end + 1));
   };
-  let conditionWeight = 0;
-  for (const cue of cues.condition)
-    if (
-      occurrences(text, cue.phrase).some(
-        (at) => !TEMPORAL.test(cue.phrase) || negatedBefore(at) || waitsOn(at),
-      )
-    )
-      conditionWeight += cue.weight;
+  const conditions = weigh(
+    text,
+    cues.condition,
+    (phrase, at) => !TEMPORAL.test(phrase) || negatedBefore(at) || waitsOn(at),
+  );
   const hedges = weigh(text, cues.hedge);
   // A hedge before a "but" that goes on to take a side ("I'm not going to get ahead of the discussion ... but the
   // backstop is so important") gives way to the side taken.
@@ -552,17 +558,17 @@ export const guessStance = (
     if (!denied && conditions.weight === 0 && describes(text))
       return { stance: 'no-position', conditions: [], confidence: 0.5 };
     // Only a condition proper ("provided the sanctions are lifted") makes the assertion conditional.
-    if (conditionWeight > 0)
+    if (conditions.counted > 0)
       return {
         stance: denied ? 'conditional-opposition' : 'conditional-support',
         conditions: conditionTexts,
         confidence: 0.4,
-        cueWeight: conditionWeight,
+        cueWeight: conditions.counted,
       };
     return { stance: denied ? 'oppose' : 'support', conditions: [], confidence: denied ? 0.45 : 0.4 };
   }
   const base = Math.min(0.92, 0.5 + 0.12 * evidence + (specific !== 0 ? 0.1 : 0));
-  if (conditionWeight >= 0.5) {
+  if (conditions.counted >= 0.5) {
     const stance: Stance = polarity < 0 ? 'conditional-opposition' : 'conditional-support';
     return {
       stance,

@@ -181,8 +181,11 @@ export class LiveStanceIndex implements LocalReadModel, OnApplicationBootstrap, 
    * subscription hands the batch over again, and the events before it, already applied, are skipped.
    */
   private apply(events: RecordedEvent[]): void {
-    for (const event of events) {
-      if (comparePositions(event.position, this.cursor.after) <= 0) continue;
+    // What was applied before is a prefix of the batch: the positions are compared only until it ends.
+    let from = 0;
+    while (from < events.length && comparePositions(events[from].position, this.cursor.after) <= 0) from++;
+    for (let at = from; at < events.length; at++) {
+      const event = events[at];
       if (isPositionEvent(event)) this.index.apply(event as unknown as PositionEvent, event.revision);
       this.cursor.after = event.position;
       this.applied += 1;

@@ -17,6 +17,12 @@ export type CastMember = {
   actorId: string | null;
   aliases: string[];
   at: number;
+  /**
+   * Introduced as someone who comments on the news rather than makes it ("an energy analyst at a Bratislava think
+   * tank", "Associate Professor Lim", "who studies Iran's nuclear programme"): their words are evidence, not a
+   * political actor's position.
+   */
+  commentator: boolean;
 };
 
 const HONORIFICS = new Set(
@@ -157,6 +163,15 @@ const APPOSITION =
 const RELATIVE_APPOSITION =
   /^,\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\p{L}]+['’]s\s+)?(?:[\p{L}-]+\s+){0,4}?([\p{L}-]+))\s+(?:who|which)\s/u;
 const AGE_APPOSITION = /^,\s+\d{1,3},/;
+/** The trades of those the press asks to explain the news: scholars, analysts, economists, retired officers. */
+const COMMENTATOR_NOUN =
+  /^(?:analyst|economist|expert|professor|prof|researcher|fellow|lecturer|historian|scholar|academic|strategist|pollster|\p{L}*ologist|scientist|retired|retd|commentator|observer)s?$/iu;
+/**
+ * After the name: ", an energy analyst at …", ", now a defence analyst,", ", who teaches international law at …",
+ * ", who studies …", ", who advised the EU's envoy …", ", a lecturer in …".
+ */
+const COMMENTATOR_AFTER =
+  /^(?:\s*\([^)]{1,20}\))?,\s+(?:\d{1,3},\s+)?(?:(?:now|herself|himself)\s+)?(?:(?:(?:a|an|the)\s+)?(?:[\p{L}-]+['’]s\s+)?(?:[\p{L}-]+\s+){0,4}?(?:analyst|economist|expert|professor|researcher|fellow|lecturer|historian|scholar|academic|strategist|pollster|\p{L}*ologist|scientist|commentator|observer)s?\b|who\s+(?:studies|teaches|researches|lectures|follows|tracks|advised|writes\s+about|specialises|specializes)\b)/u;
 const FUNCTION_WORD = /^(?:He|She|It|I|We|They|You|His|Her|Its|Our|Their|The|This|That|These|Those|A|An)$/;
 /** "Eduardo Bolsonaro, the former president's son,", "Ana Ruiz, who…": kin and "who" are said of people only. */
 const KIN_OR_WHO =
@@ -243,6 +258,7 @@ const institutionMember = (
   actorId: null,
   aliases,
   at,
+  commentator: false,
 });
 
 /** A country's body as the press names it: `qatari-foreign-ministry`, "Qatari foreign ministry". */
@@ -436,6 +452,7 @@ export const buildCast = (
       appositionRole !== null ||
       roleBefore !== null ||
       AGE_APPOSITION.test(after) ||
+      COMMENTATOR_AFTER.test(after) ||
       speaks;
     if (!person) continue;
     if (
@@ -455,6 +472,7 @@ export const buildCast = (
       ...(roleBefore && !appositionRole ? roleBefore.split(/\s+/) : []),
     ]);
     const actorId = registryIds.has(toKebab(name)) ? toKebab(name) : registryMatch(name, registry, title);
+    const roleWords = [...stripped, ...before, ...(appositionRole ?? '').split(/\s+/)];
     members.set(id, {
       id: actorId ?? id,
       name,
@@ -468,6 +486,7 @@ export const buildCast = (
       actorId,
       aliases: personAliases(name, text),
       at: span.start,
+      commentator: roleWords.some((word) => COMMENTATOR_NOUN.test(word)) || COMMENTATOR_AFTER.test(after),
     });
   }
   for (const institution of institutions(text, insideQuote))

@@ -772,4 +772,33 @@ describe('extractQuotations', () => {
       ['rustem-umerov', 'reflects our key priorities'],
     ]);
   });
+
+  it('keeps an analyst’s or a scholar’s words as evidence with no position, however the story introduces them', () => {
+    const text = [
+      'BRUSSELS - The European Union said on Monday it would answer the new US tariffs on steel with tariffs of its own.',
+      '',
+      '"These tariffs are a mistake and they must go," said Senator Paula Brennan, a Democrat from Ohio.',
+      '',
+      '"These tariffs are a mistake that will cost jobs on both sides," said Tomas Rivera, an economist at a Lisbon bank.',
+      '',
+      '"The retaliatory tariffs are wrong and must be dropped," evaluated Ines Kovac, professor of trade law at a university in Zagreb.',
+      '',
+      'Associate Professor Lena Holt, who studies trade policy at a London institute, said: "The tariffs are a mistake."',
+      '',
+      '"Retaliation on steel is the wrong answer to the tariffs," said Marek Novak, who teaches economics in Prague.',
+    ].join('\n');
+    const quotations = extract(text, '2025-03-10');
+    expect(quotations.map((quotation) => quotation.speaker?.actorId)).toEqual([
+      'paula-brennan',
+      'tomas-rivera',
+      'ines-kovac',
+      'lena-holt',
+      'marek-novak',
+    ]);
+    const [senator, ...commentators] = quotations;
+    expect(senator.topicId).not.toBeNull();
+    expect(senator.stance).not.toBe('no-position');
+    for (const quotation of commentators)
+      expect(quotation).toMatchObject({ topicId: null, stance: 'no-position' });
+  });
 });

@@ -33,6 +33,7 @@ import {
   guessTopic,
   leadTopic,
   proposeTopic,
+  type StanceGuess,
   type TopicGuess,
 } from './topic-stance';
 import { toKebab } from '../shared/ids';
@@ -243,6 +244,8 @@ type Reading = {
   insideQuote: (offset: number) => boolean;
   mentions: Mention[];
   candidateIds: Set<string>;
+  /** Candidates introduced as commentators (analysts, scholars): no position of theirs is recorded. */
+  commentators: Set<string>;
   context: AttributionContext;
 };
 
@@ -365,6 +368,9 @@ const readArticle = (article: ArticleInput, knowledge: ExtractionKnowledge): Rea
     insideQuote,
     mentions,
     candidateIds: new Set(candidates.map((candidate) => candidate.id)),
+    commentators: new Set(
+      cast.filter((member) => member.commentator && member.actorId === null).map((member) => member.id),
+    ),
     context,
   };
 };
@@ -713,6 +719,8 @@ const labelledSpeaker = (
 
 /** How sure a topic taken from the story's opening is, for a quotation that does not name it. */
 const LEAD_TOPIC_CONFIDENCE = 0.4;
+/** How sure "no position" is for a commentator's words: the role said so, whatever the words. */
+const COMMENTARY_CONFIDENCE = 0.8;
 /**
  * The cue weight that makes such a quotation take a side ("important", "a mistake", "we want", "against"), where "we
  * will" (0.4) does not.
@@ -790,22 +798,32 @@ const rate = (
   ownTopic: TopicGuess,
 ): ExtractedQuotation => {
   const result = finding?.found ?? NOT_FOUND;
+  const attributed = result.attribution?.speaker ?? null;
+  const speaker: SpeakerResolution | null =
+    attributed && reading.candidateIds.has(attributed.actorId)
+      ? { kind: 'candidate', actorId: attributed.actorId, name: attributed.name, via: 'name' }
+      : attributed;
+  // An analyst's or a scholar's words explain the news; they are kept as evidence, never as a position.
+  const commentary = speaker?.kind === 'candidate' && reading.commentators.has(speaker.actorId);
   // Two topics with as much evidence each: the story's, if it is one of them.
-  let topic =
-    storyTopic !== null && ownTopic.tiedWith?.includes(storyTopic)
+  let topic = commentary
+    ? { topicId: null, confidence: 0 }
+    : storyTopic !== null && ownTopic.tiedWith?.includes(storyTopic)
       ? { ...ownTopic, topicId: storyTopic }
       : ownTopic;
   // A quotation that takes a side without naming its subject speaks to the story's subject.
-  if (topic.topicId === null && storyTopic !== null && knowledge.cues) {
+  if (topic.topicId === null && storyTopic !== null && knowledge.cues && !commentary) {
     const story = knowledge.topics.find((entry) => entry.topicId === storyTopic);
     const onStory = guessStance(knowledge.cues, quoteText, storyTopic, story);
     if ((onStory.cueWeight ?? 0) >= STORY_CUE_MIN && onStory.stance !== 'no-position')
       topic = { topicId: storyTopic, confidence: LEAD_TOPIC_CONFIDENCE };
   }
   const lexicon = knowledge.topics.find((entry) => entry.topicId === topic.topicId);
-  const stance = knowledge.cues
-    ? guessStance(knowledge.cues, quoteText, topic.topicId, lexicon)
-    : { stance: null, conditions: [], confidence: 0 };
+  const stance: StanceGuess = !knowledge.cues
+    ? { stance: null, conditions: [], confidence: 0 }
+    : commentary
+      ? { stance: 'no-position', conditions: [], confidence: COMMENTARY_CONFIDENCE }
+      : guessStance(knowledge.cues, quoteText, topic.topicId, lexicon);
   const stanceConfidence = stance.confidence * stanceRisk(quoteText, stance.stance, stance.specific === true);
   const takesPosition = stance.stance !== null && stance.stance !== 'no-position';
   const dated = finding?.saidOn ?? null;
@@ -813,11 +831,6 @@ const rate = (
   const speakerConfidence = result.attribution
     ? result.attribution.confidence * (wordCount <= 3 ? 0.9 : 1)
     : 0;
-  const attributed = result.attribution?.speaker ?? null;
-  const speaker: SpeakerResolution | null =
-    attributed && reading.candidateIds.has(attributed.actorId)
-      ? { kind: 'candidate', actorId: attributed.actorId, name: attributed.name, via: 'name' }
-      : attributed;
   const dayConfidence = !dated ? (undated ? 0.9 : 0.85) : dated.evidence ? 0.95 : 0.9;
   const raw = rawConfidence(
     speakerConfidence,

@@ -3,6 +3,7 @@ import type { SpeakerResolution } from './extraction.types';
 import { toKebab } from '../shared/ids';
 import { placeNamed, timesPlacesNamed } from './places';
 import type { Span } from './text-spans';
+import { TITLE_WORDS } from './titles';
 
 /** The verbs that report speech, or frame a quoted phrase as someone's words ("called him a 'dictator'"). */
 export const REPORTING_VERB =
@@ -19,19 +20,6 @@ const PREPOSITION_BEFORE =
   /(?:^|\s)(?:from|to|with|by|for|of|on|about|against|at|than|between|like|as|after|before|over|under|into|toward|towards|met|meet|meeting|visit|visited|called|calling|urged|urging|pressed|push|persuade|told|telling)\s+$/i;
 const SUBORDINATE_START =
   /^\s*["“‘']?(?:after|before|while|when|as|although|though|if|asked|speaking|responding|despite|following|unlike|with|in|on|at|during|since|because|addressing|setting|writing|appearing|arriving|meeting|asked)\b/i;
-
-export const TITLE_WORDS = new Set(
-  (
-    'mr mrs ms miss dr sir dame lord lady baroness senator sen rep representative congressman congresswoman governor gov ' +
-    'general gen colonel col retired admiral adm president vice prime minister secretary foreign defence defense home state deputy ' +
-    'chancellor ambassador envoy special spokesman spokeswoman spokesperson chief head leader mayor former ex the a an cabinet affairs ' +
-    'us u.s. uk eu nato kremlin white house russian ukrainian american british french german polish italian finnish dutch ' +
-    'spanish european chinese israeli turkish hungarian canadian national security adviser advisor press commander ' +
-    'republican democratic democrat labour tory conservative party mp mep shadow justice interior economy finance trade ' +
-    'of for and judge professor prof lieutenant sergeant captain major army navy air force but as when after ' +
-    'speaking asked in on at while shri smt shrimati sri hh h.e. excellency highness sheikh sheikha prince princess'
-  ).split(' '),
-);
 
 export type TimelineEntry = {
   offset: number;

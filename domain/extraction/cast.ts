@@ -2,6 +2,7 @@ import { REPORTING_VERB } from './attribution';
 import type { RegistryActor } from './extraction.types';
 import type { Token } from './language';
 import { type Place, placeNamed, placesIn, timesPlacesNamed } from './places';
+import { HONORIFICS, ROLE_TITLES } from './titles';
 import type { Span } from './text-spans';
 import { toKebab } from '../shared/ids';
 
@@ -25,20 +26,6 @@ export type CastMember = {
   commentator: boolean;
 };
 
-const HONORIFICS = new Set(
-  'mr mrs ms miss dr sir dame lord lady sheikh sheikha prof professor col gen lt capt maj adm rev judge shri smt shrimati sri hh h.e. excellency highness prince princess'.split(
-    ' ',
-  ),
-);
-const ROLE_TITLES = new Set(
-  (
-    'president vice-president premier minister secretary senator sen governor gov mayor chancellor pm mp mep ambassador ' +
-    'envoy spokesman spokeswoman spokesperson chairman chairwoman chairperson chair commissioner director chief head leader ' +
-    'king queen prince emir amir speaker representative rep congressman congresswoman general colonel admiral commander deputy ' +
-    'foreign defence defense interior trade finance economy home state acting interim former outgoing opposition shadow ' +
-    'prime secretary-general vice under adviser advisor negotiator vp fm retd retired cabinet affairs'
-  ).split(' '),
-);
 const ROLE_NOUN =
   /^(?:minister|secretary|spokes(?:man|woman|person)|president|premier|chair(?:man|woman|person)?|ambassador|envoy|advis[eo]r|director|head|chief|leader|commander|governor|mayor|member|analyst|economist|expert|professor|lawmaker|senator|legislator|teacher|farmer|activist|official|negotiator|commissioner|researcher|fellow|lecturer|historian|diplomat|administrator|representative|mp|mep|officer|journalist|editor|correspondent|founder|executive|ceo|candidate|politician|campaigner|resident|student|worker|trader|doctor|nurse|\p{L}*ologist|scientist|specialist|strategist|pollster|lawyer|judge|prosecutor|aide|monarch|cleric|imam|bishop|premier|speaker|general|admiral|colonel|brigadier|marshal|lieutenant|captain|veteran)s?$/iu;
 const PLACE_OR_BODY =

@@ -7,12 +7,12 @@ import {
   resolveMention,
   sentenceSubject,
   trailingAttribution,
-  TITLE_WORDS,
   type Attributed,
   type AttributionContext,
   type TimelineEntry,
 } from './attribution';
 import { calibrate, rawConfidence } from './calibration';
+import { TITLE_WORDS } from './titles';
 import { buildCast, castAsActors } from './cast';
 import { cleanArticleText } from './clean-up';
 import { findSaidOn, forgetSaidOn, type SaidOn } from './dating';

@@ -895,7 +895,9 @@ export const extractQuotations = (
     }))
     .filter((candidate) => isStatement(reading.text, candidate));
   const topics = statements.map(({ quote, quoteText, finding }) =>
-    guessTopic(knowledge.topics, quoteText, finding?.frame ?? '', reading.text, nearQuote(reading, quote)),
+    guessTopic(knowledge.topics, quoteText, finding?.frame ?? '', reading.text, () =>
+      nearQuote(reading, quote),
+    ),
   );
   const storyTopic = proposal.lead ?? dominantTopic(topics);
   return statements.map((candidate, index) =>

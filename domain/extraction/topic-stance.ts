@@ -204,18 +204,21 @@ const clausesOf = (text: string): [string, string] => {
 
 /**
  * The topic a quotation speaks to, from each topic's lexicon: the quotation's own words count fully, the sentence
- * that frames it half. Confidence grows with the evidence and with the lead over the runner-up.
+ * that frames it half. Confidence grows with the evidence and with the lead over the runner-up. `near` is the text
+ * around the quotation where a topic that needs its anchors close by looks for them (or what gives it, asked only
+ * when such a topic is in play).
  */
 export const guessTopic = (
   topics: TopicLexicon[],
   quote: string,
   frame: string,
   article?: string,
-  near?: string,
+  near?: string | (() => string),
 ): TopicGuess => {
   const [main, conditions] = clausesOf(quote);
   let nearWords: string | undefined;
-  const isNear = (anchor: string) => occurrences((nearWords ??= plainWords(near!)), anchor).length > 0;
+  const isNear = (anchor: string) =>
+    occurrences((nearWords ??= plainWords(typeof near === 'function' ? near() : near!)), anchor).length > 0;
   const quoted = plainWords(main);
   const conditioned = plainWords(conditions);
   const framed = plainWords(clausesOf(frame)[0]);
@@ -286,21 +289,27 @@ const NEGATION_REACH = 24;
  * A quotation's plain words with each set phrase whose words are no cue ("at the end of the day", "at best", "hand
  * back") written as a dash per word, so that no cue matches inside it and every other word keeps its offset.
  */
-const withoutSetPhrases = (text: string, phrases: string[] = []): string => {
+const withoutSetPhrases = (
+  text: string,
+  phrases: string[] = [],
+): { masked: string; present: Set<string> } => {
   let masked = text;
+  const present = new Set<string>();
   for (const phrase of phrases) {
     const words = wordsOfPhrase(phrase);
     if (words.length === 0) continue;
     // Found through the text's word index; a run an earlier (longer) phrase masked is no longer there.
     const needle = ` ${words.join(' ')} `;
-    for (const at of wordRuns(text, words))
+    const runs = wordRuns(text, words);
+    if (runs.length > 0) present.add(phrase);
+    for (const at of runs)
       if (masked.startsWith(needle, at))
         masked =
           masked.slice(0, at + 1) +
           needle.slice(1, -1).replace(/[^ ]/g, '-') +
           masked.slice(at + needle.length - 1);
   }
-  return masked;
+  return { masked, present };
 };
 /** The set phrases of some cues, longest first, so that "good progress" is masked whole before "progress". */
 const setPhraseLists = new WeakMap<StanceCues, string[]>();
@@ -431,8 +440,8 @@ export const guessStance = (
 ): StanceGuess => {
   const plain = plainWords(quote);
   // How the talks went is masked like a set phrase ("good progress" holds no "good" of a side), and remembered.
-  const talks = (cues.process ?? []).some((phrase) => occurrences(plain, phrase).length > 0);
-  const text = withoutSetPhrases(plain, setPhrases(cues));
+  const { masked: text, present } = withoutSetPhrases(plain, setPhrases(cues));
+  const talks = (cues.process ?? []).some((phrase) => present.has(phrase));
   const negations = weigh(text, cues.negation);
   const { ends, rhetorical } = scopeEnds(quote, text);
   const negatedAt = (at: number) =>

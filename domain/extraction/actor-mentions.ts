@@ -21,38 +21,60 @@ export type PhraseMatcher = (text: string) => { 0: string; index: number }[];
 const WORD = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*\.?/gu;
 
 /**
- * A matcher over many phrases by word lookup (a regular expression of thousands of alternatives costs seconds
- * per article): at each word, the longest run of words that is one of the phrases wins, and the scan moves past it.
+ * Phrases to find, keyed as the matcher compares them, with the most words a phrase opening with a given word spans:
+ * most words open no phrase at all, and a word that opens only short phrases needs no look at the long runs after it.
  */
+type PhraseTable = { known: Set<string>; reach: Map<string, number>; longest: number };
+
 const foldedKeys = new Map<string, string>();
 const printedKeys = new Map<string, string>();
-const phraseMatcher = (phrases: string[], ignoreCase: boolean): PhraseMatcher => {
-  const key = (text: string) => {
-    const folded = ignoreCase ? text.toLowerCase() : text;
-    return /\s[\s]|[\t\r]/.test(folded) ? folded.replace(/\s+/g, ' ') : folded;
-  };
+const phraseKey = (text: string, ignoreCase: boolean) => {
+  const folded = ignoreCase ? text.toLowerCase() : text;
+  return /\s[\s]|[\t\r]/.test(folded) ? folded.replace(/\s+/g, ' ') : folded;
+};
+const firstWord = (word: string) => (word.endsWith('.') ? word.slice(0, -1) : word);
+/** Each key's first word and word count, once per key (the registry's phrases come back for every article). */
+const keyShapes = new Map<string, { first: string; words: number } | null>();
+
+const phraseTable = (phrases: Iterable<string>, ignoreCase: boolean): PhraseTable => {
   const keys = ignoreCase ? foldedKeys : printedKeys;
-  const known = new Set(
-    phrases.map((phrase) => {
-      let folded = keys.get(phrase);
-      if (folded === undefined) {
-        folded = key(phrase);
-        keys.set(phrase, folded);
-      }
-      return folded;
-    }),
-  );
-  const longest = Math.max(0, ...phrases.map((phrase) => phrase.split(/\s+/).length));
-  // The most words a phrase opening with a given word can span: most words open no phrase at all, and a word that
-  // opens only short phrases needs no look at the long runs after it.
-  const firstWord = (word: string) => (word.endsWith('.') ? word.slice(0, -1) : word);
+  const known = new Set<string>();
+  let longest = 0;
+  for (const phrase of phrases) {
+    let folded = keys.get(phrase);
+    if (folded === undefined) {
+      folded = phraseKey(phrase, ignoreCase);
+      keys.set(phrase, folded);
+    }
+    known.add(folded);
+    longest = Math.max(longest, phrase.split(/\s+/).length);
+  }
   const reach = new Map<string, number>();
   for (const phrase of known) {
-    const words = phrase.match(WORD);
-    if (!words) continue;
-    const first = firstWord(words[0]);
-    reach.set(first, Math.max(reach.get(first) ?? 0, words.length));
+    let shape = keyShapes.get(phrase);
+    if (shape === undefined) {
+      const words = phrase.match(WORD);
+      shape = words ? { first: firstWord(words[0]), words: words.length } : null;
+      keyShapes.set(phrase, shape);
+    }
+    if (shape) reach.set(shape.first, Math.max(reach.get(shape.first) ?? 0, shape.words));
   }
+  return { known, reach, longest };
+};
+
+/**
+ * A matcher over many phrases by word lookup (a regular expression of thousands of alternatives costs seconds
+ * per article): at each word, the longest run of words that is one of the phrases of any of the tables wins, and the
+ * scan moves past it.
+ */
+const phraseMatcher = (tables: PhraseTable[], ignoreCase: boolean): PhraseMatcher => {
+  const longest = Math.max(0, ...tables.map((table) => table.longest));
+  const reachOf = (word: string) => {
+    let reach = 0;
+    for (const table of tables) reach = Math.max(reach, table.reach.get(word) ?? 0);
+    return reach;
+  };
+  const isKnown = (key: string) => tables.some((table) => table.known.has(key));
   return (text) => {
     const words = [...text.matchAll(WORD)].map((match) => ({
       start: match.index,
@@ -63,12 +85,12 @@ const phraseMatcher = (phrases: string[], ignoreCase: boolean): PhraseMatcher =>
     for (let at = 0; at < words.length;) {
       let matched = 0;
       let printed = '';
-      const span = Math.min(longest, reach.get(words[at].first) ?? 0);
+      const span = Math.min(longest, reachOf(words[at].first));
       for (let last = Math.min(words.length, at + span) - 1; last >= at && matched === 0; last--) {
         const slice = text.slice(words[at].start, words[last].end);
         if (slice.includes('\n')) continue;
         for (const candidate of slice.endsWith('.') ? [slice, slice.slice(0, -1)] : [slice]) {
-          if (known.has(key(candidate))) {
+          if (isKnown(phraseKey(candidate, ignoreCase))) {
             matched = last - at + 1;
             printed = candidate;
             break;
@@ -92,6 +114,8 @@ export type ActorDirectory = {
   aliases: Map<string, string[]>;
   rolePattern: PhraseMatcher;
   roles: Map<string, { actorIds: string[]; specific: boolean }>;
+  /** The phrases behind the patterns, for a directory built on this one (extendActorDirectory). */
+  tables: PhraseTable[][];
 };
 
 const fold = (text: string): string => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
@@ -145,35 +169,107 @@ const rolePhrasesOf = (actor: RegistryActor, day: string): ReturnType<typeof rol
   return phrases;
 };
 
-export const buildActorDirectory = (registry: RegistryActor[], day: string): ActorDirectory => {
-  const actors = new Map(registry.map((actor) => [actor.id, actor]));
-  const aliases = new Map<string, string[]>();
-  for (const actor of registry) {
+/** Each alias (in every spelling) with the actors that carry it, in the actors' order. */
+const aliasesOf = (actors: RegistryActor[], aliases = new Map<string, string[]>()): Map<string, string[]> => {
+  for (const actor of actors) {
     for (const alias of [actor.name, ...actor.aliases].flatMap(variantsOf)) {
       const ids = aliases.get(alias) ?? [];
       if (!ids.includes(actor.id)) ids.push(actor.id);
       aliases.set(alias, ids);
     }
   }
+  return aliases;
+};
+
+/** Each role phrase on `day` with the actors that hold it, those whose role began last first. */
+const rolesOf = (
+  actors: RegistryActor[],
+  day: string,
+  byId: Map<string, RegistryActor>,
+): Map<string, { actorIds: string[]; specific: boolean }> => {
   const roles = new Map<string, { actorIds: string[]; specific: boolean }>();
-  for (const { phrase, actorId, specific } of registry.flatMap((actor) => rolePhrasesOf(actor, day))) {
+  for (const { phrase, actorId, specific } of actors.flatMap((actor) => rolePhrasesOf(actor, day))) {
     const entry = roles.get(phrase) ?? { actorIds: [], specific };
     if (!entry.actorIds.includes(actorId)) entry.actorIds.push(actorId);
     roles.set(phrase, entry);
   }
   for (const entry of roles.values()) {
     entry.actorIds.sort((a, b) =>
-      roleStartOn(actors.get(b)!, day).localeCompare(roleStartOn(actors.get(a)!, day)),
+      roleStartOn(byId.get(b)!, day).localeCompare(roleStartOn(byId.get(a)!, day)),
     );
   }
+  return roles;
+};
+
+export const buildActorDirectory = (registry: RegistryActor[], day: string): ActorDirectory => {
+  const actors = new Map(registry.map((actor) => [actor.id, actor]));
+  const aliases = aliasesOf(registry);
+  const roles = rolesOf(registry, day, actors);
+  const aliasTable = phraseTable(aliases.keys(), false);
+  const roleTable = phraseTable(roles.keys(), true);
   return {
     day,
     actors,
     genders: new Map(registry.map((actor) => [actor.id, genderOf(actor)])),
-    aliasPattern: phraseMatcher([...aliases.keys()], false),
+    aliasPattern: phraseMatcher([aliasTable], false),
     aliases,
-    rolePattern: phraseMatcher([...roles.keys()], true),
+    rolePattern: phraseMatcher([roleTable], true),
     roles,
+    tables: [[aliasTable], [roleTable]],
+  };
+};
+
+/**
+ * The directory buildActorDirectory would build over `base`'s registry with an article's additions: `linked`, registry
+ * actors of `base` the article gives more aliases (the same actors, the same roles), and `candidates`, the people and
+ * bodies it introduces, which come after the registry. Built on `base` instead of anew: only the phrases the additions
+ * bring are looked at (the registry's role phrases alone are thousands).
+ */
+export const extendActorDirectory = (
+  base: ActorDirectory,
+  linked: RegistryActor[],
+  candidates: RegistryActor[],
+): ActorDirectory => {
+  const actors = new Map(base.actors);
+  for (const actor of [...linked, ...candidates]) actors.set(actor.id, actor);
+  const order = new Map([...actors.keys()].map((id, at) => [id, at]));
+  const byOrder = (a: string, b: string) => order.get(a)! - order.get(b)!;
+  // Aliases: the additions' own, merged into the registry's lists in the actors' order.
+  const added = aliasesOf([...linked, ...candidates]);
+  const aliases = new Map(base.aliases);
+  for (const [alias, ids] of added) {
+    const held = aliases.get(alias);
+    aliases.set(alias, held ? [...new Set([...held, ...ids])].sort(byOrder) : ids.sort(byOrder));
+  }
+  // Role phrases: the linked keep their roles; the candidates' phrases are merged in, those whose role began last
+  // first, the actors' order between equals (as the stable sort of a whole build leaves them).
+  const roles = new Map(base.roles);
+  const day = base.day;
+  const candidateRoles = rolesOf(candidates, day, actors);
+  for (const [phrase, entry] of candidateRoles) {
+    const held = roles.get(phrase);
+    const ids = held ? [...new Set([...held.actorIds, ...entry.actorIds])] : entry.actorIds;
+    roles.set(phrase, {
+      actorIds: ids.sort(
+        (a, b) =>
+          roleStartOn(actors.get(b)!, day).localeCompare(roleStartOn(actors.get(a)!, day)) || byOrder(a, b),
+      ),
+      specific: held ? held.specific : entry.specific,
+    });
+  }
+  const genders = new Map(base.genders);
+  for (const actor of [...linked, ...candidates]) genders.set(actor.id, genderOf(actor));
+  const aliasTables = [...base.tables[0], phraseTable(added.keys(), false)];
+  const roleTables = [...base.tables[1], phraseTable(candidateRoles.keys(), true)];
+  return {
+    day,
+    actors,
+    genders,
+    aliasPattern: phraseMatcher(aliasTables, false),
+    aliases,
+    rolePattern: phraseMatcher(roleTables, true),
+    roles,
+    tables: [aliasTables, roleTables],
   };
 };
 

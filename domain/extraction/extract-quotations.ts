@@ -1,4 +1,10 @@
-import { type ActorDirectory, buildActorDirectory, findMentions, type Mention } from './actor-mentions';
+import {
+  type ActorDirectory,
+  buildActorDirectory,
+  extendActorDirectory,
+  findMentions,
+  type Mention,
+} from './actor-mentions';
 import {
   genderOfSpeaker,
   isPerson,
@@ -338,10 +344,14 @@ const readArticle = (article: ArticleInput, knowledge: ExtractionKnowledge): Rea
   for (const member of cast)
     if (member.actorId)
       linked.set(member.actorId, [...(linked.get(member.actorId) ?? []), ...member.aliases]);
-  const registry = knowledge.actors.map((actor) =>
-    linked.has(actor.id) ? { ...actor, aliases: [...actor.aliases, ...linked.get(actor.id)!] } : actor,
+  const relinked = knowledge.actors
+    .filter((actor) => linked.has(actor.id))
+    .map((actor) => ({ ...actor, aliases: [...actor.aliases, ...linked.get(actor.id)!] }));
+  const directory = extendActorDirectory(
+    registryDirectory(knowledge.actors, article.publishedOn),
+    relinked,
+    candidates,
   );
-  const directory = buildActorDirectory([...registry, ...candidates], article.publishedOn);
   const mentions = findMentions(text, directory);
   const context: AttributionContext = {
     text,

@@ -91,6 +91,29 @@ const holderOfCountryMost = (context: AttributionContext, ids: string[]): string
 };
 
 /** Resolves a mention to a speaker on the article's day, using what came before it. */
+/** One capitalised word: a surname as a later mention prints it. */
+const SURNAME = /^\p{Lu}[\p{L}’'-]+$/u;
+
+/**
+ * Of the people who share a surname, the one a mention of it at `at` means: the one named last before it in its
+ * paragraph, else the one the story introduced first (the press writes the others' given names).
+ */
+const surnameOwner = (
+  context: AttributionContext,
+  ids: string[],
+  at: number,
+  via: 'name' | 'alias' | 'role' | 'pronoun',
+): { speaker: SpeakerResolution; confidence: number } => {
+  const paragraph = context.text.lastIndexOf('\n', at) + 1;
+  const near = context.timeline.findLast(
+    (entry) => entry.offset >= paragraph && entry.offset < at && ids.includes(entry.speaker.actorId),
+  );
+  return {
+    speaker: actorResolution(context, near?.speaker.actorId ?? ids[0], via),
+    confidence: near ? 0.85 : 0.7,
+  };
+};
+
 export const resolveMention = (
   context: AttributionContext,
   mention: Mention,
@@ -130,6 +153,13 @@ export const resolveMention = (
     )
       return { speaker: actorResolution(context, last.speaker.actorId, via), confidence: 0.75 };
   }
+  // "Kim said" with three Kims in the story.
+  if (
+    mention.kind === 'alias' &&
+    ids.length > 1 &&
+    SURNAME.test(context.text.slice(mention.start, mention.end))
+  )
+    return surnameOwner(context, ids, mention.start, via);
   if (ids.length === 1) {
     const confidence =
       mention.kind === 'role' ? (mention.specific ? 0.9 : 0.8) : mention.kind === 'name' ? 0.97 : 0.93;
@@ -243,7 +273,8 @@ const CALENDAR =
 /** The last word of a body's own name: "Council", "Association", "Federation". */
 const ORGANISATION_HEAD =
   /^(?:Council|Association|Federation|Confederation|Union|Institute|Chamber|Society|Foundation|Forum|League|Alliance|Corporation|Company|Bureau|Board)$/;
-const candidateFrom = (context: AttributionContext, phrase: string): SpeakerResolution | null => {
+/** The speaker a name printed at `at` names: a known alias, the cast's, or a candidate of its own. */
+const candidateFrom = (context: AttributionContext, phrase: string, at: number): SpeakerResolution | null => {
   const tokens = phrase.trim().split(/\s+/);
   let first = 0;
   const hadTitle = tokens.length > 1;
@@ -267,12 +298,14 @@ const candidateFrom = (context: AttributionContext, phrase: string): SpeakerReso
     // "Shri Goyal said" after "Shri Piyush Goyal": the one the article's cast calls so.
     const known = context.directory.aliases.get(name);
     if (known?.length === 1) return actorResolution(context, known[0], 'alias');
+    if (known && known.length > 1 && SURNAME.test(name))
+      return surnameOwner(context, known, at, 'alias').speaker;
     const full = context.candidateNames.get(name);
     if (full) return { kind: 'candidate', actorId: toKebab(full), name: full, via: 'name' };
-    // "Sheikh Mohammed said" after "Sheikh Mohammed bin Abdulrahman Al Thani": the one actor the article names in full
-    // whose name opens with it.
-    const named = [...context.namedInArticle].filter(
-      (actorId) => context.directory.actors.get(actorId)?.name.split(/\s+/)[0] === name,
+    // "Sheikh Mohammed said" after "Sheikh Mohammed bin Abdulrahman Al Thani", "Mr Løkke said" after "Lars Løkke
+    // Rasmussen": the one actor the article names in full whose name holds it as a word.
+    const named = [...context.namedInArticle].filter((actorId) =>
+      context.directory.actors.get(actorId)?.name.split(/\s+/).includes(name),
     );
     if (named.length === 1) return actorResolution(context, named[0], 'alias');
     // "Hamas, which has no seat on the board, said": a name the story prints capitalised mid-sentence, no place, no
@@ -361,7 +394,7 @@ export const trailingAttribution = (
     const named = /^((?:\p{Lu}[\p{L}’'.-]*\s+){0,5}\p{Lu}[\p{L}’'-]+)/u.exec(
       context.text.slice(subjectAt, limit),
     );
-    const candidate = named ? candidateFrom(context, named[1]) : null;
+    const candidate = named ? candidateFrom(context, named[1], subjectAt) : null;
     if (candidate)
       return { speaker: candidate, confidence: 0.75, at: { start: at, end: subjectAt + named![1].length } };
   }
@@ -408,7 +441,7 @@ export const trailingAttribution = (
   if (unknown) {
     const verb = REPORTING_VERB.exec(after.slice(unknown[0].length));
     if (verb && verb.index === 0) {
-      const candidate = candidateFrom(context, unknown[1]);
+      const candidate = candidateFrom(context, unknown[1], at);
       if (candidate)
         return { speaker: candidate, confidence: 0.75, at: { start: at, end: at + unknown[0].length } };
     }
@@ -439,7 +472,7 @@ const titledName = (context: AttributionContext, at: number, after: string): Att
   const named = mentionStartingAt(context, nameAt);
   const resolved = named ? resolveMention(context, named) : null;
   if (resolved) return { ...resolved, at: { start: at, end } };
-  const candidate = candidateFrom(context, titled[1]);
+  const candidate = candidateFrom(context, titled[1], nameAt);
   return candidate ? { speaker: candidate, confidence: 0.75, at: { start: at, end } } : null;
 };
 
@@ -517,7 +550,7 @@ export const leadingAttribution = (
       };
     }
     if (appositive && !all.some((mention) => mention.start >= asideStart)) {
-      const candidate = candidateFrom(context, aside[0].replace(/^,\s*|\s*,[^,]*$/g, ''));
+      const candidate = candidateFrom(context, aside[0].replace(/^,\s*|\s*,[^,]*$/g, ''), asideStart);
       if (candidate)
         return { speaker: candidate, confidence: 0.75, at: { start: asideStart, end: verb.end } };
     }
@@ -534,7 +567,7 @@ export const leadingAttribution = (
     const tail = text.slice(Math.max(sentence.start, clauseStart + 1), verb.start);
     const named = CAPITALISED_NAME.exec(tail.replace(/\s+(?:has|had|have|also|\p{Ll}+ly)\s*$/u, ' '));
     if (named) {
-      const candidate = candidateFrom(context, named[1]);
+      const candidate = candidateFrom(context, named[1], verb.start);
       if (candidate)
         return { speaker: candidate, confidence: 0.75, at: { start: verb.start, end: verb.end } };
     }

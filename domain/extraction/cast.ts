@@ -40,7 +40,13 @@ const LEADING_WORDS = new Set(
   ).split(' '),
 );
 const INSTITUTION_PHRASE =
-  /(?<![\p{L}])(?:the\s+)?(?:(?:US|U\.S\.)\s+)?(State Department|Pentagon|Foreign Office)(?![\p{L}])|(?<![\p{L}])(?:the\s+|The\s+)?([A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?)(?:['’]s)?\s+((?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Cc]ommerce|[Tt]rade|[Ff]inance|[Ee]conomy|[Jj]ustice|[Hh]ealth|[Ii]nformation|[Ee]xternal [Aa]ffairs)\s+(?:[Mm]inistry|[Oo]ffice|[Dd]epartment)|foreign office|government|cabinet|presidency|military|army|embassy)(?![\p{L}])/gu;
+  /(?<![\p{L}])(?:the\s+)?(?:(?:US|U\.S\.)\s+)?(State Department|Pentagon|Foreign Office)(?![\p{L}])|(?<![\p{L}])(?:the\s+|The\s+)?([A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?)(?:['’]s)?\s+((?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Cc]ommerce|[Tt]rade|[Ff]inance|[Ee]conomy|[Jj]ustice|[Hh]ealth|[Ii]nformation|[Ee]xternal [Aa]ffairs)\s+(?:[Mm]inistry|[Oo]ffice|[Dd]epartment)|foreign office|government|cabinet|presidency|military|army)(?![\p{L}])/gu;
+/**
+ * "The U.S. Embassy in Brasilia", "Israel's embassy in Wellington": a country's embassy, with the city it sits in, so
+ * that the city is no speaker.
+ */
+const EMBASSY =
+  /(?<![\p{L}])(?:the\s+|The\s+)?(U\.S\.|U\.K\.|[A-Z][\p{L}]+)(?:['’]s)?\s+[Ee]mbassy(?:\s+in\s+[A-Z][\p{L}]+(?:[\s-][A-Z][\p{L}]+)?)?(?![\p{L}])/gu;
 /** "The government of Mauritius", "the Ministry of Foreign Affairs of Qatar": the country after the body. */
 const BODY_OF_COUNTRY =
   /(?<![\p{L}])(?:the\s+|The\s+)(government|[Ff]oreign [Mm]inistry|Ministry of (?:Foreign|External) Affairs|Ministry of Defen[cs]e)\s+of\s+(?:the\s+)?([A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?)(?![\p{L}])/gu;
@@ -283,6 +289,21 @@ const institutions = (text: string, insideQuote: (offset: number) => boolean): C
       ]),
     );
   }
+  for (const match of text.matchAll(EMBASSY)) {
+    const place = placeNamed(match[1]);
+    if (insideQuote(match.index) || !place) continue;
+    // The press names the United States' as "the US embassy", never "the American embassy" in a name.
+    const name = place.name === 'United States' ? 'US embassy' : `${place.demonym} embassy`;
+    const printed = match[0].replace(/^(?:the|The)\s+/, '');
+    found.push(
+      institutionMember(toKebab(name), name, match.index, 'embassy', place.name, [
+        printed,
+        name,
+        `${place.name}'s embassy`,
+        `${place.name}’s embassy`,
+      ]),
+    );
+  }
   for (const match of text.matchAll(ARMED_GROUP)) {
     if (insideQuote(match.index) || LEADING_WORDS.has(match[1].toLowerCase())) continue;
     found.push(
@@ -354,6 +375,20 @@ const personAliases = (name: string, text: string): string[] => {
 };
 
 const isInitialWord = (word: string) => /^\p{Lu}\.?$/u.test(word);
+
+/** The office of a title that says "former" ("former President", "ex-prime minister"): "president", "prime minister". */
+const formerTitleOf = (words: string[]): string | null => {
+  const at = words.findIndex((word) => /^(?:former|ex)$/i.test(word));
+  if (at < 0) return null;
+  const office = words
+    .slice(at + 1)
+    .filter(
+      (word) =>
+        ROLE_TITLES.has(plain(word)) && !/^(?:former|acting|interim|outgoing|retd|retired)$/i.test(word),
+    )
+    .map((word) => word.toLowerCase());
+  return office.length > 0 ? office.join(' ') : null;
+};
 
 /**
  * The article's cast: every person introduced with a title, a role or as the subject of a verb of saying, and
@@ -459,6 +494,8 @@ export const buildCast = (
       ...(roleBefore && !appositionRole ? roleBefore.split(/\s+/) : []),
     ]);
     const actorId = registryIds.has(toKebab(name)) ? toKebab(name) : registryMatch(name, registry, title);
+    // "former president Jair Bolsonaro" is "the former president" from then on (and no longer "the president").
+    const formerTitle = formerTitleOf([...stripped, ...before]);
     const roleWords = [...stripped, ...before, ...(appositionRole ?? '').split(/\s+/)];
     members.set(id, {
       id: actorId ?? id,
@@ -471,7 +508,10 @@ export const buildCast = (
           ? (placeNamed(/^(?:the\s+)?(\S+?)['’]s\s/.exec(appositionRole)?.[1] ?? '')?.name ?? null)
           : null),
       actorId,
-      aliases: personAliases(name, text),
+      aliases: [
+        ...personAliases(name, text),
+        ...(formerTitle ? [`the former ${formerTitle}`, `The former ${formerTitle}`] : []),
+      ],
       at: span.start,
       commentator: roleWords.some((word) => COMMENTATOR_NOUN.test(word)) || COMMENTATOR_AFTER.test(after),
     });
@@ -488,18 +528,16 @@ export const buildCast = (
   for (const member of cast)
     for (const alias of member.aliases) owners.set(alias, (owners.get(alias) ?? new Set()).add(member.id));
   cast.sort((a, b) => a.at - b.at);
-  // A surname two people share ("Jair Bolsonaro", then "Eduardo Bolsonaro") stays with the one introduced first:
-  // the press writes the other's given name.
-  const firstOwner = (alias: string) => cast.find((member) => member.aliases.includes(alias))?.id;
+  // A surname two people share ("Jair Bolsonaro", then "Eduardo Bolsonaro"; three Kims) stays with each of them:
+  // whom it means is the reader's choice (resolveMention: the one named in full in its paragraph, else the one
+  // introduced first, as the press writes the other's given name). Other shared aliases name nobody.
   for (const member of cast)
     member.aliases = member.aliases.filter(
       (alias) =>
         alias === member.name ||
         (!registryAliases.has(alias) &&
           ((owners.get(alias)?.size ?? 0) <= 1 ||
-            (member.kind === 'person' &&
-              firstOwner(alias) === member.id &&
-              /^\p{Lu}[\p{L}’'-]+$/u.test(alias)))),
+            (member.kind === 'person' && /^\p{Lu}[\p{L}’'-]+$/u.test(alias)))),
     );
   return cast;
 };

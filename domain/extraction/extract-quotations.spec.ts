@@ -801,4 +801,38 @@ describe('extractQuotations', () => {
     for (const quotation of commentators)
       expect(quotation).toMatchObject({ topicId: null, stance: 'no-position' });
   });
+
+  it('reads shared surnames by paragraph, "the former president", a middle name, an embassy in a city and a quotation attributed after its last paragraph', () => {
+    const text = [
+      'SEOUL - North Korea dismissed the offer on Tuesday.',
+      '',
+      'Kim Yo Jong, a senior party official, said the South was "not a partner". Former President Moon Jae-in urged calm.',
+      '',
+      'Leader Kim Jong Un was quoted separately by state media. "We will build more ships," Kim said.',
+      '',
+      'Prime Minister Kim Min-seok said the government would wait. "Patience is also a policy," Kim said.',
+      '',
+      'The former president, for his part, told reporters the talks "could resume".',
+      '',
+      'Foreign Minister Lars Løkke Rasmussen also spoke. Mr Løkke said the meeting had been "frank".',
+      '',
+      'The U.S. Embassy in Seoul wrote on X that the alliance was "ironclad".',
+      '',
+      '"We want talks. We have always wanted them.',
+      '',
+      '"But nobody should mistake patience for weakness," said Cho Hyun, the foreign minister.',
+    ].join('\n');
+    expect(pairs(text, '2025-08-20')).toEqual([
+      ['kim-yo-jong', 'not a partner'],
+      ['kim-jong-un', 'We will build more ships'],
+      ['kim-min-seok', 'Patience is also a policy'],
+      ['moon-jae-in', 'could resume'],
+      ['lars-lokke-rasmussen', 'frank'],
+      ['us-embassy', 'ironclad'],
+      [
+        'cho-hyun',
+        'We want talks. We have always wanted them. But nobody should mistake patience for weakness',
+      ],
+    ]);
+  });
 });

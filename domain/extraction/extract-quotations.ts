@@ -132,7 +132,7 @@ const mergeSplitQuotes = (text: string, quotes: Quote[], paragraphs: Span[]): Qu
 const fullNamesIn = (text: string, insideQuote: (offset: number) => boolean): Map<string, string> => {
   const names = new Map<string, string>();
   for (const match of text.matchAll(
-    /(?<![\p{L}])(?:[A-Z][\p{Ll}’'-]+\s+){1,3}[A-Z][\p{Ll}’'-]+(?![\p{L}])/gu,
+    /(?<![\p{L}])(?:[A-Z][\p{Ll}’'-]+\s+){1,5}[A-Z][\p{Ll}’'-]+(?![\p{L}])/gu,
   )) {
     if (insideQuote(match.index)) continue;
     const words = match[0].split(/\s+/).filter((word) => !TITLE_WORDS.has(word.toLowerCase()));
@@ -463,10 +463,12 @@ const attributeInSentences = (reading: Reading, quotes: Quote[]): Map<Quote, Fin
         if (attribution) result = { attribution, explicit: true, from: 'leading' };
       }
       if (!result.attribution) {
+        // A quotation run over paragraphs is attributed after its last part ("… "But I will not pretend …," said …).
+        const lastParagraph = paragraphs[withinSpan(paragraphs, quote.end - 1)] ?? paragraph;
         const attribution = trailingAttribution(
           context,
           quote.end,
-          sentenceEnd(text, quote.end, paragraph.end, insideQuote),
+          sentenceEnd(text, quote.end, Math.max(paragraph.end, lastParagraph.end), insideQuote),
         );
         if (attribution) result = { attribution, explicit: true, from: 'trailing' };
       }

@@ -152,18 +152,21 @@ const PLACES: Place[] = [
 ];
 
 const byWord = new Map<string, Place>();
+/** Letters printed in capitals ("UN", "US", "U.S."): only so printed, or "Kim Jong Un" would name the United Nations. */
+const acronyms = new Set<string>();
 for (const place of PLACES)
-  for (const word of [place.name, place.demonym, ...(place.others ?? [])])
+  for (const word of [place.name, place.demonym, ...(place.others ?? [])]) {
     byWord.set(word.toLowerCase(), place);
+    if (/^(?:\p{Lu}\.?){2,4}$/u.test(word)) acronyms.add(word.toLowerCase());
+  }
 
 /** The place a country name, demonym or capital stands for ("Chilean", "Egypt", "Kyiv"), or undefined. */
-export const placeNamed = (word: string): Place | undefined =>
-  byWord.get(
-    word
-      .toLowerCase()
-      .replace(/[’']s$/, '')
-      .trim(),
-  );
+export const placeNamed = (word: string): Place | undefined => {
+  const printed = word.replace(/[’']s$/, '').trim();
+  const key = printed.toLowerCase();
+  if (acronyms.has(key) && printed !== printed.toUpperCase()) return undefined;
+  return byWord.get(key);
+};
 
 /** One capitalised word, or two ("New Delhi", "Saudi Arabia"), where a place may be named. */
 const CAPITALISED_PAIR = /\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?/gu;

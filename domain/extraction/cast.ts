@@ -2,7 +2,7 @@ import { REPORTING_VERB } from './attribution';
 import type { RegistryActor } from './extraction.types';
 import type { Token } from './language';
 import { type Place, placeNamed, placesIn, timesPlacesNamed } from './places';
-import { HONORIFICS, ROLE_TITLES } from './titles';
+import { HONORIFICS, HONORIFICS_WITHIN_NAMES, ROLE_TITLES } from './titles';
 import type { Span } from './text-spans';
 import { toKebab } from '../shared/ids';
 
@@ -364,11 +364,14 @@ const personAliases = (name: string, text: string): string[] => {
   const aliases = new Set([name]);
   if (words.length >= 2) {
     aliases.add(surname);
-    // Only the honorifics the article prints: they also tell a pronoun's gender.
+    // Only the honorifics the article prints: they also tell a pronoun's gender. A family name may come first
+    // ("Ms He" for He Yongqian).
     for (const honorific of ['Mr', 'Mr.', 'Ms', 'Ms.', 'Mrs', 'Mrs.', 'Dr', 'Dr.'])
-      if (text.includes(`${honorific} ${surname}`)) aliases.add(`${honorific} ${surname}`);
-    // "Abiy said", "Anwar said", "Lai said": outlets use the given name or a family name that comes first.
-    if (!isInitialWord(words[0])) aliases.add(words[0]);
+      for (const family of [surname, words[0]])
+        if (text.includes(`${honorific} ${family}`)) aliases.add(`${honorific} ${family}`);
+    // "Abiy said", "Anwar said", "Lai said": outlets use the given name or a family name that comes first; "He"
+    // alone is the pronoun.
+    if (!isInitialWord(words[0]) && !FUNCTION_WORD.test(words[0])) aliases.add(words[0]);
     if (words.length >= 3) aliases.add(words.slice(1).join(' '));
   }
   return [...aliases];
@@ -428,7 +431,9 @@ export const buildCast = (
     // begins after the last honorific or body word inside the run.
     const lastPrefix = words.findLastIndex(
       (word, at) =>
-        at < words.length - 2 && (HONORIFICS.has(plain(word.text)) || PLACE_OR_BODY.test(word.text)),
+        at < words.length - 2 &&
+        ((HONORIFICS.has(plain(word.text)) && !HONORIFICS_WITHIN_NAMES.has(plain(word.text))) ||
+          PLACE_OR_BODY.test(word.text)),
     );
     if (lastPrefix >= 0) stripped.push(...words.splice(0, lastPrefix + 1).map((word) => word.text));
     while (words.length > 0 && (/^\(|\)$/.test(words[0].text) || /^[-–]/.test(words[0].text))) words.shift();
@@ -436,7 +441,10 @@ export const buildCast = (
     const nameWords = words.filter((word) => !PARTICLE.test(word.text) && !/^Al$/.test(word.text)).length;
     if (words.length < 2 || nameWords > 5) continue;
     // "a post on X. He repeated": a pronoun or an article is no part of a name, the run crossed a sentence.
-    if (words.some((word) => FUNCTION_WORD.test(word.text))) continue;
+    // "He" opening a run of names is the Chinese surname ("spokeswoman He Yongqian"), not the pronoun.
+    const surnameHe =
+      words.length >= 2 && words[0].text === 'He' && !/[.!?]/.test(text.slice(words[0].end, words[1].start));
+    if (words.some((word, at) => FUNCTION_WORD.test(word.text) && !(at === 0 && surnameHe))) continue;
     const last = words[words.length - 1].text;
     // "Jordan Bardella, president of…": a given name may be a country's, when a title or a post says it is a person.
     const placeFirst = words.length === 2 && placeNamed(words[0].text) !== undefined;

@@ -835,4 +835,25 @@ describe('extractQuotations', () => {
       ],
     ]);
   });
+
+  it('reads a Chinese family name that is also a pronoun, India’s "the EAM" beside another foreign minister, and Malaysian honorifics', () => {
+    const text = [
+      'BEIJING - Vice-Premier He Lifeng briefed state media on Thursday. He said the talks had been "candid".',
+      '',
+      'At the commerce ministry’s briefing, spokeswoman He Yongqian was asked about the port fees. "The two sides have agreed on a package," Ms He said.',
+      '',
+      'External Affairs Minister Dr S Jaishankar, who met Foreign Minister Sergei Lavrov on Thursday, spoke on Friday. "The conflict must end through dialogue," the EAM said.',
+      '',
+      'KUALA LUMPUR: Prime Minister Datuk Seri Anwar Ibrahim hailed the declaration as "a new chapter".',
+      '',
+      '"We chose to negotiate," said Trade Minister Tengku Datuk Seri Zafrul Tengku Abdul Aziz.',
+    ].join('\n');
+    expect(pairs(text, '2025-10-31')).toEqual([
+      ['he-lifeng', 'candid'],
+      ['he-yongqian', 'The two sides have agreed on a package'],
+      ['subrahmanyam-jaishankar', 'The conflict must end through dialogue'],
+      ['anwar-ibrahim', 'a new chapter'],
+      ['zafrul-tengku-abdul-aziz', 'We chose to negotiate'],
+    ]);
+  });
 });

@@ -216,9 +216,12 @@ const TITLE_ABBREVIATIONS: Record<string, string[]> = {
   'secretary of defense': ['secdef'],
   'secretary-general': ['sg', 'secgen'],
   'secretary general': ['sg', 'secgen'],
-  // India's External Affairs Minister is its foreign minister: "the EAM".
-  'foreign minister': ['fm', 'eam'],
+  'foreign minister': ['fm'],
 };
+/** Shorthand one country's press has for one of its own offices: India's External Affairs Minister is "the EAM". */
+const NATIONAL_ABBREVIATIONS: { head: string; organisation: RegExp; short: string }[] = [
+  { head: 'foreign minister', organisation: /\bIndia\b/, short: 'eam' },
+];
 
 export const rolePhrases = (actors: RegistryActor[], day: string): RolePhrase[] => {
   const phrases: RolePhrase[] = [];
@@ -230,6 +233,9 @@ export const rolePhrases = (actors: RegistryActor[], day: string): RolePhrase[] 
           phrases.push({ phrase: `the ${head}`, actorId: actor.id, specific: false });
         for (const short of own(TITLE_ABBREVIATIONS, head) ?? [])
           phrases.push({ phrase: `the ${short}`, actorId: actor.id, specific: false });
+        for (const national of NATIONAL_ABBREVIATIONS)
+          if (national.head === head && national.organisation.test(`${role.title} ${role.organisation}`))
+            phrases.push({ phrase: `the ${national.short}`, actorId: actor.id, specific: true });
         for (const adjective of adjectives) {
           phrases.push({ phrase: `the ${adjective} ${head}`, actorId: actor.id, specific: true });
           phrases.push({ phrase: `${adjective} ${head}`, actorId: actor.id, specific: true });

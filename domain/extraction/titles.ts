@@ -3,13 +3,15 @@
  * attribution to strip them off a speaker's name ("the former US national security adviser John Bolton").
  */
 
-/** Honorifics printed before a name: "Mr", "Dame", "Sheikh", "HH", "Shri". */
+/** Honorifics printed before a name: "Mr", "Dame", "Sheikh", "HH", "Shri", Malaysia's "Datuk Seri" and "Tengku". */
 export const HONORIFICS: ReadonlySet<string> = new Set(
   (
     'mr mrs ms miss dr sir dame lord lady sheikh sheikha prof professor col gen lt capt maj adm rev judge shri smt ' +
-    'shrimati sri hh h.e. excellency highness prince princess'
+    'shrimati sri hh h.e. excellency highness prince princess datuk dato datin seri tun tengku'
   ).split(' '),
 );
+/** Honorifics that a name may also hold further in, as a father's title ("Zafrul Tengku Abdul Aziz"). */
+export const HONORIFICS_WITHIN_NAMES: ReadonlySet<string> = new Set(['tengku', 'tun']);
 
 /** Offices and the words that qualify them: "president", "foreign", "acting", "shadow", "secretary-general". */
 export const ROLE_TITLES: ReadonlySet<string> = new Set(

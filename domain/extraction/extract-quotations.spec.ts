@@ -856,4 +856,19 @@ describe('extractQuotations', () => {
       ['zafrul-tengku-abdul-aziz', 'We chose to negotiate'],
     ]);
   });
+
+  it('gives "he said" to the subject of a clause joined by "and", not to the sentence’s first name', () => {
+    const text = [
+      'KYIV - Foreign Minister Andrii Sybiha received us on Wednesday.',
+      '',
+      'Mr Rutte had told reporters that support "does not depend on any one document", and Mr Sybiha said he had taken the remark as intended. "He was speaking to Moscow as much as to us," he said.',
+      '',
+      'The former prime minister was asked about a message Mr Trump later posted online. "I think he deserves credit," Mr Rutte said.',
+    ].join('\n');
+    expect(pairs(text, '2025-06-26')).toEqual([
+      ['mark-rutte', 'does not depend on any one document'],
+      ['andrii-sybiha', 'He was speaking to Moscow as much as to us'],
+      ['mark-rutte', 'I think he deserves credit'],
+    ]);
+  });
 });

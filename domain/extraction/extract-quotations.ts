@@ -145,6 +145,14 @@ const fullNamesIn = (text: string, insideQuote: (offset: number) => boolean): Ma
 const ANONYMOUS_AFTER =
   /^[\s,–—-]*(?:a|an|one|two|three|several|some|other)\s+(?:[\p{L}-]+\s+){0,3}(?:officials?|diplomats?|sources?|aides?|analysts?|people|persons?|insiders?|negotiators?)\s+(?:[\p{L}-]+\s+){0,4}?(?:said|says|told|added|noted)\b/iu;
 
+/** Where a coordinated clause opens: "…, and Mr Sybiha said", "…; Mr Guo said", "… but the minister said". */
+const CLAUSE_OPENING = /(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s+$/;
+/** A verb of saying right after a name: the name is the subject of that clause. */
+const CLAUSE_SUBJECT = new RegExp(
+  `^\\s+(?:(?:also|then|later|again|\\p{Ll}+ly)\\s+)?(?:${REPORTING_VERB.source})`,
+  'u',
+);
+
 const BACKGROUND =
   /\b(?:has|have)\s+(?:\p{Ll}+ly\s+|also\s+|long\s+|often\s+)?(?:said|called|described|argued|claimed|insisted|warned|branded|labelled|accused)\b/u;
 
@@ -435,7 +443,15 @@ const attributeInSentences = (reading: Reading, quotes: Quote[]): Map<Quote, Fin
       mention.start >= sentence.start && mention.end <= sentence.end && !insideQuote(mention.start);
     for (const mention of mentions.filter((m) => inSentence(m) && m.kind !== 'pronoun')) {
       const resolved = resolveMention(context, mention);
-      if (resolved) record(mention.start, resolved.speaker, false);
+      // "…, and Mr Sybiha said he had …": a name with its own verb of saying is the subject of its clause, there for a
+      // pronoun after it as much as the sentence's first subject.
+      if (resolved)
+        record(
+          mention.start,
+          resolved.speaker,
+          CLAUSE_OPENING.test(text.slice(Math.max(sentence.start, mention.start - 12), mention.start)) &&
+            CLAUSE_SUBJECT.test(text.slice(mention.end, mention.end + 40)),
+        );
     }
     const subject = sentenceSubject(context, sentence);
     const unknownSubject = leadingCandidate(context, sentence, subject);

@@ -408,8 +408,19 @@ export const buildCast = (
 ): CastMember[] => {
   const members = new Map<string, CastMember>();
   const registryIds = new Set(registry.map((actor) => actor.id));
+  // A registry name within the run is that actor, but a surname alone at its end is not: "Pipaluk Nielsen" is
+  // someone else than the registry's "Nielsen" (registryMatch says when the given names agree).
   const covered = (span: Span) =>
-    known.some((mention) => mention.start < span.end && span.start < mention.end);
+    known.some(
+      (mention) =>
+        mention.start < span.end &&
+        span.start < mention.end &&
+        !(
+          mention.end === span.end &&
+          mention.start > span.start &&
+          !/\s/.test(text.slice(mention.start, mention.end))
+        ),
+    );
   const tokenIndex = new Map(tokens.map((token, index) => [token, index]));
   for (const run of capitalisedRuns(text, tokens, insideQuote)) {
     const words = [...run.tokens];

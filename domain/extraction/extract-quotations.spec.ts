@@ -871,4 +871,17 @@ describe('extractQuotations', () => {
       ['mark-rutte', 'I think he deserves credit'],
     ]);
   });
+
+  it('tells a new person from a registered one who shares the surname', () => {
+    const text = [
+      'NUUK - Prime Minister Jens-Frederik Nielsen said the meeting had changed nothing. "Cooperation is not ownership," Mr Nielsen said.',
+      '',
+      'Pipaluk Nielsen, a member of parliament for the opposition, said Copenhagen was "speaking for Greenland without asking Greenland". Ms Nielsen called the plan "a Danish solution".',
+    ].join('\n');
+    expect(pairs(text, '2026-01-15')).toEqual([
+      ['jens-frederik-nielsen', 'Cooperation is not ownership'],
+      ['pipaluk-nielsen', 'speaking for Greenland without asking Greenland'],
+      ['pipaluk-nielsen', 'a Danish solution'],
+    ]);
+  });
 });

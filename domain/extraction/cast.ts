@@ -366,8 +366,14 @@ const personAliases = (name: string, text: string): string[] => {
     aliases.add(surname);
     // Only the honorifics the article prints: they also tell a pronoun's gender. A family name may come first
     // ("Ms He" for He Yongqian).
+    // "Al Ansari" for "Majed bin Mohammed Al Ansari": a surname with its particle.
+    const withParticle =
+      words.length >= 3 && PARTICLE.test(words[words.length - 2].toLowerCase())
+        ? `${words[words.length - 2]} ${surname}`
+        : null;
+    if (withParticle) aliases.add(withParticle);
     for (const honorific of ['Mr', 'Mr.', 'Ms', 'Ms.', 'Mrs', 'Mrs.', 'Dr', 'Dr.'])
-      for (const family of [surname, words[0]])
+      for (const family of [surname, words[0], ...(withParticle ? [withParticle] : [])])
         if (text.includes(`${honorific} ${family}`)) aliases.add(`${honorific} ${family}`);
     // "Abiy said", "Anwar said", "Lai said": outlets use the given name or a family name that comes first; "He"
     // alone is the pronoun.

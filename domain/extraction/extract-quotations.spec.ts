@@ -884,4 +884,15 @@ describe('extractQuotations', () => {
       ['pipaluk-nielsen', 'a Danish solution'],
     ]);
   });
+
+  it('reads a surname with its particle: "Dr Al Ansari" after "Dr Majed bin Mohammed Al Ansari"', () => {
+    const text = [
+      'DOHA - The foreign ministry’s spokesman, Dr Majed bin Mohammed Al Ansari, told the weekly briefing that talks went on.',
+      '',
+      '"We are close. I will not say closer than that," Dr Al Ansari said.',
+    ].join('\n');
+    expect(pairs(text, '2025-10-08')).toEqual([
+      ['majed-bin-mohammed-al-ansari', 'We are close. I will not say closer than that'],
+    ]);
+  });
 });

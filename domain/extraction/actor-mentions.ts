@@ -278,7 +278,7 @@ export const extendActorDirectory = (
  * saying ("It urged Washington to …") for a body.
  */
 const ANAPHORA =
-  /(?<![\p{L}])(?:It(?= (?:said|says|urged|added|warned|stated|announced|noted|insisted|accused|rejected|demanded|called|described)\b)|he|she|He|She|[Tt]he (?:peer|senator|minister|diplomat|politician|billionaire|tycoon|veteran \p{Ll}+|former \p{Ll}+(?: minister| secretary| president)?|\d+-year-old))(?![\p{L}’'])/gu;
+  /(?<![\p{L}])(?:It(?= (?:said|says|urged|added|warned|stated|announced|noted|insisted|accused|rejected|demanded|called|described)\b)|he|she|He|She|[Tt]he (?:peer|senator|minister|diplomat|politician|billionaire|tycoon|veteran \p{Ll}+|former \p{Ll}+(?: minister| secretary| president)?|\d+-year-old|\p{Lu}\p{Ll}+ (?:minister|commissioner|MEP|MP|lawmaker|senator|diplomat|envoy|politician)))(?![\p{L}’'])/gu;
 
 const POSSESSIVE = /^['’]s?(?![\p{L}])/u;
 const FORMER = /(?:former|ex-|then-|late|outgoing|previous|next|future|incoming|deputy|vice)\s*$/i;

@@ -1,7 +1,7 @@
 import type { ActorDirectory, Gender, Mention } from './actor-mentions';
 import type { SpeakerResolution } from './extraction.types';
 import { toKebab } from '../shared/ids';
-import { placeNamed, timesPlacesNamed } from './places';
+import { placeNamed, placesIn, timesPlacesNamed } from './places';
 import type { Span } from './text-spans';
 import { TITLE_WORDS } from './titles';
 
@@ -121,6 +121,15 @@ export const resolveMention = (
   if (mention.kind === 'pronoun') {
     // "It urged …": the body last on stage.
     const body = context.text.startsWith('It', mention.start);
+    // "the Danish minister said": the last person on stage, passing over those the story gives another country.
+    const nationality = /^[Tt]he (\p{Lu}\p{Ll}+) /u.exec(context.text.slice(mention.start, mention.end));
+    const place = nationality ? placeNamed(nationality[1]) : undefined;
+    const ofAnotherPlace = (actorId: string) => {
+      const places = (context.directory.actors.get(actorId)?.roles ?? []).flatMap((role) =>
+        placesIn(`${role.title} ${role.organisation}`),
+      );
+      return places.length > 0 && !places.includes(place!);
+    };
     for (let index = context.timeline.length - 1; index >= 0; index--) {
       const entry = context.timeline[index];
       if (entry.offset >= mention.start) continue;
@@ -130,6 +139,7 @@ export const resolveMention = (
       }
       if (!entry.person) continue;
       if (mention.gender && entry.gender && entry.gender !== mention.gender) continue;
+      if (place && ofAnotherPlace(entry.speaker.actorId)) continue;
       return { speaker: { ...entry.speaker, via: 'pronoun' } as SpeakerResolution, confidence: 0.8 };
     }
     return null;

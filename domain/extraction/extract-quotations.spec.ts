@@ -895,4 +895,21 @@ describe('extractQuotations', () => {
       ['majed-bin-mohammed-al-ansari', 'We are close. I will not say closer than that'],
     ]);
   });
+
+  it('reads "the German MEP said" and "the Danish minister said" as the last person on stage of no other country', () => {
+    const text = [
+      'BRUSSELS - German Economy Minister Katherina Reiche said on Sunday that talks should go on.',
+      '',
+      'Danish Foreign Minister Lars Løkke Rasmussen sat beside French Trade Minister Laurent Saint-Martin. "There is a strong sense of unity," said the Danish minister.',
+      '',
+      'Asked about the delay, trade committee chairman Bernd Lange said the difficulty ran both ways. "He is the one who changed the terms," the German MEP said.',
+      '',
+      '"Our members need a deal, not a war of lists," said Markus Baier, director general of a machinery federation.',
+    ].join('\n');
+    expect(pairs(text, '2025-07-14')).toEqual([
+      ['lars-lokke-rasmussen', 'There is a strong sense of unity'],
+      ['bernd-lange', 'He is the one who changed the terms'],
+      ['markus-baier', 'Our members need a deal, not a war of lists'],
+    ]);
+  });
 });

@@ -912,4 +912,16 @@ describe('extractQuotations', () => {
       ['markus-baier', 'Our members need a deal, not a war of lists'],
     ]);
   });
+
+  it('makes a person of a name after a kin noun or "a congressman", for "the 41-year-old wrote" after it', () => {
+    const text = [
+      'BRASILIA - Lula mocked the letter. "Brazil stopped being a colony long ago," he said.',
+      '',
+      'The former president’s third son, Eduardo Bolsonaro, a congressman who moved to the United States in March, thanked Trump within hours. "Thank you, President Trump," the 41-year-old wrote on X late Wednesday.',
+    ].join('\n');
+    expect(pairs(text, '2025-07-10')).toEqual([
+      ['luiz-inacio-lula-da-silva', 'Brazil stopped being a colony long ago'],
+      ['eduardo-bolsonaro', 'Thank you, President Trump'],
+    ]);
+  });
 });

@@ -507,9 +507,13 @@ export const leadingAttribution = (
   for (const verb of verbs.reverse()) {
     // "Marles said the deal would survive a review ordered by the Trump administration, insisting it was “…”": a
     // participle after a comma has the sentence's subject, not the name just before it.
+    // So has a second verb joined by "and" to a first ("Erdogan said that Israel's government had become … and urged
+    // Muslim countries to use …").
     if (
-      /,\s*$/.test(text.slice(sentence.start, verb.start)) &&
-      /ing$/.test(text.slice(verb.start, verb.end))
+      (/,\s*$/.test(text.slice(sentence.start, verb.start)) &&
+        /ing$/.test(text.slice(verb.start, verb.end))) ||
+      (/\sand\s+(?:\p{Ll}+ly\s+)?$/u.test(text.slice(sentence.start, verb.start)) &&
+        verbs.some((other) => other.end <= verb.start - 4))
     ) {
       const main = sentenceSubject(context, sentence);
       const resolved = main && main.end <= verb.start ? resolveMention(context, main) : null;

@@ -29,7 +29,7 @@ export type CastMember = {
 const ROLE_NOUN =
   /^(?:minister|secretary|spokes(?:man|woman|person)|president|premier|chair(?:man|woman|person)?|ambassador|envoy|advis[eo]r|director|head|chief|leader|commander|governor|mayor|member|analyst|economist|expert|professor|lawmaker|senator|legislator|teacher|farmer|activist|official|negotiator|commissioner|researcher|fellow|lecturer|historian|diplomat|administrator|representative|mp|mep|officer|journalist|editor|correspondent|founder|executive|ceo|candidate|politician|campaigner|resident|student|worker|trader|doctor|nurse|\p{L}*ologist|scientist|specialist|strategist|pollster|lawyer|judge|prosecutor|aide|monarch|cleric|imam|bishop|premier|speaker|general|admiral|colonel|brigadier|marshal|lieutenant|captain|veteran|congressman|congresswoman|congressperson|deputy|councillor|councilor|assemblyman|assemblywoman|son|daughter|wife|husband|brother|sister|widow)s?$/iu;
 const PLACE_OR_BODY =
-  /^(?:City|Council|Office|House|Base|Ministry|Department|Committee|Union|Assembly|Party|Agency|Fund|Foundation|Institute|University|College|Dam|Sea|Strait|Straits|Island|Islands|Square|Palace|Street|Bank|Group|Forces|Army|Navy|News|Radio|Television|TV|Times|Post|Journal|Social|Business|Bridge|Canal|Airport|Port|Province|Region|State|States|Kingdom|Republic|Federation|Court|Parliament|Congress|Senate|Commission|Organisation|Organization|Movement|Front|Coalition|Alliance|Summit|Conference|Forum|Agreement|Accord|Treaty|Plan|Initiative|Act|Day|Corridor|Route|Gulf|Ocean|River|Valley|Coast|Heights|Centre|Center|Network|Service|Authority|Administration|Cabinet|Government|Embassy|Guard|Corps|Command|Society|Association|Chamber|Company|Corporation|Bureau|Tribunal|Affairs|Security|Nations)$/;
+  /^(?:City|Council|Office|House|Base|Ministry|Department|Committee|Union|Assembly|Party|Agency|Fund|Foundation|Institute|University|College|Dam|Sea|Strait|Straits|Island|Islands|Square|Palace|Street|Bank|Group|Forces|Army|Navy|News|Radio|Television|TV|Times|Post|Journal|Social|Business|Bridge|Canal|Airport|Port|Province|Region|State|States|Kingdom|Republic|Federation|Court|Parliament|Congress|Senate|Commission|Organisation|Organization|Movement|Front|Coalition|Alliance|Summit|Conference|Forum|Agreement|Accord|Treaty|Plan|Initiative|Act|Day|Corridor|Route|Gulf|Ocean|River|Valley|Coast|Heights|Centre|Center|Network|Service|Authority|Administration|Cabinet|Government|Embassy|Guard|Corps|Command|Society|Association|Chamber|Company|Corporation|Bureau|Tribunal|Affairs|Security|Nations|League)$/;
 const PARTICLE = /^(?:bin|bint|ibn|al|el|de|da|dos|das|du|van|von|der|den|la|le|di|y)$/;
 const LEADING_WORDS = new Set(
   (
@@ -453,6 +453,15 @@ export const buildCast = (
           PLACE_OR_BODY.test(word.text)),
     );
     if (lastPrefix >= 0) stripped.push(...words.splice(0, lastPrefix + 1).map((word) => word.text));
+    // "Arab League Secretary-General Ahmed Aboul Gheit": the office after the body is a title too.
+    while (
+      lastPrefix >= 0 &&
+      words.length > 2 &&
+      (ROLE_TITLES.has(plain(words[0].text)) ||
+        HONORIFICS.has(plain(words[0].text)) ||
+        /^[-–]$/.test(words[0].text))
+    )
+      stripped.push(words.shift()!.text);
     while (words.length > 0 && (/^\(|\)$/.test(words[0].text) || /^[-–]/.test(words[0].text))) words.shift();
     // Particles ("bin", "Al", "von der") lengthen a name without making it another.
     const nameWords = words.filter((word) => !PARTICLE.test(word.text) && !/^Al$/.test(word.text)).length;

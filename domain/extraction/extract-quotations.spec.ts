@@ -924,4 +924,17 @@ describe('extractQuotations', () => {
       ['eduardo-bolsonaro', 'Thank you, President Trump'],
     ]);
   });
+
+  it('gives a second verb joined by "and" the first one’s subject, and reads an office after a body as a title', () => {
+    const text = [
+      'DOHA - Turkish President Recep Tayyip Erdogan said that Israel’s government had become "a threat to the region" and urged Muslim countries to use "every economic lever" against it.',
+      '',
+      'Arab League Secretary-General Ahmed Aboul Gheit warned of what he called "a policy of impunity".',
+    ].join('\n');
+    expect(pairs(text, '2025-09-16')).toEqual([
+      ['recep-tayyip-erdogan', 'a threat to the region'],
+      ['recep-tayyip-erdogan', 'every economic lever'],
+      ['ahmed-aboul-gheit', 'a policy of impunity'],
+    ]);
+  });
 });

@@ -937,4 +937,16 @@ describe('extractQuotations', () => {
       ['ahmed-aboul-gheit', 'a policy of impunity'],
     ]);
   });
+
+  it('joins no split quotation across a gap of two sentences', () => {
+    const text = [
+      'BRUSSELS - Ministers met on Monday.',
+      '',
+      'French Trade Minister Laurent Saint-Martin sat beside Finance Minister Fernando Haddad. "There is a strong sense of unity," said Mr Haddad. Saint-Martin went further. "If Washington wants a fight, Europe has the means to answer," he said.',
+    ].join('\n');
+    expect(pairs(text, '2025-07-14')).toEqual([
+      ['fernando-haddad', 'There is a strong sense of unity'],
+      ['laurent-saint-martin', 'If Washington wants a fight, Europe has the means to answer'],
+    ]);
+  });
 });

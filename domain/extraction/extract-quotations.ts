@@ -94,6 +94,10 @@ const wordsOf = (text: string, quote: Quote): number =>
   countWords(quote.parts.map((part) => text.slice(part.inner.start, part.inner.end)).join(' '));
 
 /** "“We want to work with you,” he said. “We want a new partnership…”": one quotation split by its attribution. */
+/** A full stop inside a text and a capital after it, not after a title's abbreviation or an initial ("U.S."). */
+const SENTENCE_INSIDE =
+  /(?<!(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Sen|Rep|Gov|Lt|Capt|Prof|Adm|Maj|No))(?<!(?:^|[^\p{L}])\p{Lu})[.!?]["”’']?\s+["“‘']?\p{Lu}/u;
+
 const mergeSplitQuotes = (text: string, quotes: Quote[], paragraphs: Span[]): Quote[] => {
   const merged: Quote[] = [];
   for (const quote of quotes) {
@@ -115,7 +119,9 @@ const mergeSplitQuotes = (text: string, quotes: Quote[], paragraphs: Span[]): Qu
       const opensSentence = /^\s*$/.test(opening.split(/[.!?]["”’']?\s+/).at(-1) ?? '');
       // "…,” Marles, who is also the defence minister, told the ABC. “…”: the aside does not count.
       const subject = verb ? gap.slice(0, verb.index).replace(/,[^,]{1,80},\s*$/, ' ') : '';
-      const split = verb && shortGap && continues && opensSentence && countWords(subject) <= 6;
+      // "…," said the Danish minister. Saint-Martin went further. "…": a gap of two sentences joins no split.
+      const oneSentence = !SENTENCE_INSIDE.test(gap.trim());
+      const split = verb && shortGap && continues && opensSentence && oneSentence && countWords(subject) <= 6;
       if (fragments || split) {
         previous.splitGap ??= { start: previous.end, end: quote.start };
         previous.parts.push(...quote.parts);

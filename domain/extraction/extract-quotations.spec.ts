@@ -949,4 +949,26 @@ describe('extractQuotations', () => {
       ['laurent-saint-martin', 'If Washington wants a fight, Europe has the means to answer'],
     ]);
   });
+
+  it('ends a Q-and-A interview at a paragraph that quotes someone with a verb of saying', () => {
+    const text = [
+      'KYIV - Andrii Sybiha, the foreign minister, received us on Wednesday.',
+      '',
+      'Q: Is the new text acceptable?',
+      '',
+      'A: It is better, not good.',
+      '',
+      'Q: And NATO?',
+      '',
+      'A: Not for us.',
+      '',
+      'Dmitry Peskov, the Kremlin spokesman, told reporters that Moscow had "not yet received" the text. Asked about that, Mr Sybiha smiled. "Then they are the only ones," he said.',
+    ].join('\n');
+    expect(pairs(text, '2025-11-27')).toEqual([
+      ['dmitry-peskov', 'not yet received'],
+      ['andrii-sybiha', 'Then they are the only ones'],
+      ['andrii-sybiha', 'It is better, not good.'],
+      ['andrii-sybiha', 'Not for us.'],
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { REPORTING_VERB } from './attribution';
 import type { Span } from './text-spans';
 
 /** A printed interview: the interviewer's questions and the interviewee's answers, paragraph by paragraph. */
@@ -49,6 +50,7 @@ export const findInterview = (text: string, paragraphs: Span[]): Interview | nul
     after.map((paragraph) => NAME_LABEL.exec(text.slice(paragraph.start, paragraph.end))?.[1] ?? null),
   );
   let current: Span[] | null = null;
+  let labelled = false;
   for (const paragraph of paragraphs.slice(firstQuestion)) {
     const printed = text.slice(paragraph.start, paragraph.end);
     if (isQuestion(paragraph)) {
@@ -58,6 +60,10 @@ export const findInterview = (text: string, paragraphs: Span[]): Interview | nul
     }
     const named = answerLabel ? NAME_LABEL.exec(printed) : null;
     const label = ANSWER_LABEL.exec(printed) ?? (named && named[1] === answerLabel ? named : null);
+    // After labelled answers, a paragraph with no label that quotes someone with a verb of saying ("Dmitry Peskov
+    // … told reporters that Moscow had “not yet received” …") is the story again: the interview has ended.
+    if (!label && labelled && /["“”]/.test(printed) && REPORTING_VERB.test(printed)) break;
+    if (label) labelled = true;
     const start = paragraph.start + (label ? label[0].length : 0);
     if (!current) {
       current = [];

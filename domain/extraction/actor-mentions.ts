@@ -19,6 +19,7 @@ export type Mention = Span & {
 export type PhraseMatcher = (text: string) => { 0: string; index: number }[];
 
 const WORD = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*\.?/gu;
+const POSSESSIVE_END = /['’]s$/;
 
 /**
  * Phrases to find, keyed as the matcher compares them, with the most words a phrase opening with a given word spans:
@@ -32,7 +33,12 @@ const phraseKey = (text: string, ignoreCase: boolean) => {
   const folded = ignoreCase ? text.toLowerCase() : text;
   return /\s[\s]|[\t\r]/.test(folded) ? folded.replace(/\s+/g, ' ') : folded;
 };
-const firstWord = (word: string) => (word.endsWith('.') ? word.slice(0, -1) : word);
+const firstWord = (word: string) =>
+  word.endsWith('.')
+    ? word.slice(0, -1)
+    : POSSESSIVE_END.test(word)
+      ? word.replace(POSSESSIVE_END, '')
+      : word;
 /** Each key's first word and word count, once per key (the registry's phrases come back for every article). */
 const keyShapes = new Map<string, { first: string; words: number } | null>();
 
@@ -89,7 +95,13 @@ const phraseMatcher = (tables: PhraseTable[], ignoreCase: boolean): PhraseMatche
       for (let last = Math.min(words.length, at + span) - 1; last >= at && matched === 0; last--) {
         const slice = text.slice(words[at].start, words[last].end);
         if (slice.includes('\n')) continue;
-        for (const candidate of slice.endsWith('.') ? [slice, slice.slice(0, -1)] : [slice]) {
+        // "Meloni's office": the name before a possessive ending, which the word holds.
+        const bare = POSSESSIVE_END.test(slice) ? slice.replace(POSSESSIVE_END, '') : null;
+        for (const candidate of slice.endsWith('.')
+          ? [slice, slice.slice(0, -1)]
+          : bare
+            ? [slice, bare]
+            : [slice]) {
           if (isKnown(phraseKey(candidate, ignoreCase))) {
             matched = last - at + 1;
             printed = candidate;

@@ -248,8 +248,17 @@ const ACCORDING_TO = /\baccording\s+to\s+(?:the\s+)?$/i;
 const MODIFIER_AFTER =
   /^\s+(?:(?:administration|government|team|campaign|camp|era|officials?|aides?|allies|plan|cabinet)\b|(?:spokes(?:man|woman|person)|adviser|advisor|envoy|chief|head)\s+\p{Lu})/u;
 
+/** "Meloni's office said", "Netanyahu's spokesman said": the person's own office speaks for the person. */
+const OWN_OFFICE =
+  /^['’]s?\s+(?:office|press office|spokes(?:man|woman|person)|aides?)\s+(?:(?:also|later|then|\p{Ll}+ly)\s+)?(?:said|says|told|added|wrote|warned|stated)\b/u;
+
 const isEligibleSubject = (context: AttributionContext, mention: Mention): boolean => {
-  if (mention.possessive || context.insideQuote(mention.start)) return false;
+  if (context.insideQuote(mention.start)) return false;
+  if (mention.possessive)
+    return (
+      OWN_OFFICE.test(context.text.slice(mention.end, mention.end + 60)) &&
+      mention.actorIds.every((id) => context.directory.actors.get(id)?.kind !== 'institution')
+    );
   const before = context.text.slice(Math.max(0, mention.start - 40), mention.start);
   if (MODIFIER_AFTER.test(context.text.slice(mention.end, mention.end + 20))) return false;
   return (

@@ -971,4 +971,15 @@ describe('extractQuotations', () => {
       ['andrii-sybiha', 'Not for us.'],
     ]);
   });
+
+  it('finds a name before a possessive ending, and gives "Meloni’s office said" to Meloni', () => {
+    const text = [
+      'ROME - Trade ministers met on Monday.',
+      '',
+      'Meloni’s office said in a statement that a trade war would be "madness for both shores of the Atlantic" and urged calm.',
+    ].join('\n');
+    expect(pairs(text, '2025-07-14')).toEqual([
+      ['giorgia-meloni', 'madness for both shores of the Atlantic'],
+    ]);
+  });
 });

@@ -42,8 +42,12 @@ const firstWord = (word: string) =>
 /** Each key's first word and word count, once per key (the registry's phrases come back for every article). */
 const keyShapes = new Map<string, { first: string; words: number } | null>();
 
+/** The memos above hold the registry's phrases and every article's names: emptied when they grow past this. */
+const MEMO_LIMIT = 50_000;
+
 const phraseTable = (phrases: Iterable<string>, ignoreCase: boolean): PhraseTable => {
   const keys = ignoreCase ? foldedKeys : printedKeys;
+  for (const memo of [keys, keyShapes]) if (memo.size > MEMO_LIMIT) memo.clear();
   const known = new Set<string>();
   let longest = 0;
   for (const phrase of phrases) {
@@ -182,7 +186,8 @@ const rolePhrasesOf = (actor: RegistryActor, day: string): ReturnType<typeof rol
 };
 
 /** Each alias (in every spelling) with the actors that carry it, in the actors' order. */
-const aliasesOf = (actors: RegistryActor[], aliases = new Map<string, string[]>()): Map<string, string[]> => {
+const aliasesOf = (actors: RegistryActor[]): Map<string, string[]> => {
+  const aliases = new Map<string, string[]>();
   for (const actor of actors) {
     for (const alias of [actor.name, ...actor.aliases].flatMap(variantsOf)) {
       const ids = aliases.get(alias) ?? [];

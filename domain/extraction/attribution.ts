@@ -90,7 +90,6 @@ const holderOfCountryMost = (context: AttributionContext, ids: string[]): string
   return best && best.count >= 2 && best.count > (second?.count ?? 0) ? best.id : undefined;
 };
 
-/** Resolves a mention to a speaker on the article's day, using what came before it. */
 /** One capitalised word: a surname as a later mention prints it. */
 const SURNAME = /^\p{Lu}[\p{L}’'-]+$/u;
 
@@ -114,6 +113,7 @@ const surnameOwner = (
   };
 };
 
+/** Resolves a mention to a speaker on the article's day, using what came before it. */
 export const resolveMention = (
   context: AttributionContext,
   mention: Mention,

@@ -364,14 +364,14 @@ const personAliases = (name: string, text: string): string[] => {
   const aliases = new Set([name]);
   if (words.length >= 2) {
     aliases.add(surname);
-    // Only the honorifics the article prints: they also tell a pronoun's gender. A family name may come first
-    // ("Ms He" for He Yongqian).
     // "Al Ansari" for "Majed bin Mohammed Al Ansari": a surname with its particle.
     const withParticle =
       words.length >= 3 && PARTICLE.test(words[words.length - 2].toLowerCase())
         ? `${words[words.length - 2]} ${surname}`
         : null;
     if (withParticle) aliases.add(withParticle);
+    // Only the honorifics the article prints: they also tell a pronoun's gender. A family name may come first
+    // ("Ms He" for He Yongqian).
     for (const honorific of ['Mr', 'Mr.', 'Ms', 'Ms.', 'Mrs', 'Mrs.', 'Dr', 'Dr.'])
       for (const family of [surname, words[0], ...(withParticle ? [withParticle] : [])])
         if (text.includes(`${honorific} ${family}`)) aliases.add(`${honorific} ${family}`);
@@ -563,7 +563,7 @@ export const buildCast = (
     for (const alias of member.aliases) owners.set(alias, (owners.get(alias) ?? new Set()).add(member.id));
   cast.sort((a, b) => a.at - b.at);
   // A surname two people share ("Jair Bolsonaro", then "Eduardo Bolsonaro"; three Kims) stays with each of them:
-  // whom it means is the reader's choice (resolveMention: the one named in full in its paragraph, else the one
+  // whom it means is the reader's choice (resolveMention: the one named last before it in its paragraph, else the one
   // introduced first, as the press writes the other's given name). Other shared aliases name nobody.
   for (const member of cast)
     member.aliases = member.aliases.filter(

@@ -131,7 +131,7 @@ export type ActorDirectory = {
   rolePattern: PhraseMatcher;
   roles: Map<string, { actorIds: string[]; specific: boolean }>;
   /** The phrases behind the patterns, for a directory built on this one (extendActorDirectory). */
-  tables: PhraseTable[][];
+  tables: { aliases: PhraseTable[]; roles: PhraseTable[] };
 };
 
 const fold = (text: string): string => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
@@ -198,6 +198,12 @@ const aliasesOf = (actors: RegistryActor[]): Map<string, string[]> => {
   return aliases;
 };
 
+/** Actors by the start of the role they hold on `day`, the latest first. */
+const latestRoleFirst =
+  (byId: Map<string, RegistryActor>, day: string) =>
+  (a: string, b: string): number =>
+    roleStartOn(byId.get(b)!, day).localeCompare(roleStartOn(byId.get(a)!, day));
+
 /** Each role phrase on `day` with the actors that hold it, those whose role began last first. */
 const rolesOf = (
   actors: RegistryActor[],
@@ -211,9 +217,7 @@ const rolesOf = (
     roles.set(phrase, entry);
   }
   for (const entry of roles.values()) {
-    entry.actorIds.sort((a, b) =>
-      roleStartOn(byId.get(b)!, day).localeCompare(roleStartOn(byId.get(a)!, day)),
-    );
+    entry.actorIds.sort(latestRoleFirst(byId, day));
   }
   return roles;
 };
@@ -232,7 +236,7 @@ export const buildActorDirectory = (registry: RegistryActor[], day: string): Act
     aliases,
     rolePattern: phraseMatcher([roleTable], true),
     roles,
-    tables: [[aliasTable], [roleTable]],
+    tables: { aliases: [aliasTable], roles: [roleTable] },
   };
 };
 
@@ -263,21 +267,19 @@ export const extendActorDirectory = (
   const roles = new Map(base.roles);
   const day = base.day;
   const candidateRoles = rolesOf(candidates, day, actors);
+  const latest = latestRoleFirst(actors, day);
   for (const [phrase, entry] of candidateRoles) {
     const held = roles.get(phrase);
     const ids = held ? [...new Set([...held.actorIds, ...entry.actorIds])] : entry.actorIds;
     roles.set(phrase, {
-      actorIds: ids.sort(
-        (a, b) =>
-          roleStartOn(actors.get(b)!, day).localeCompare(roleStartOn(actors.get(a)!, day)) || byOrder(a, b),
-      ),
+      actorIds: ids.sort((a, b) => latest(a, b) || byOrder(a, b)),
       specific: held ? held.specific : entry.specific,
     });
   }
   const genders = new Map(base.genders);
   for (const actor of [...linked, ...candidates]) genders.set(actor.id, genderOf(actor));
-  const aliasTables = [...base.tables[0], phraseTable(added.keys(), false)];
-  const roleTables = [...base.tables[1], phraseTable(candidateRoles.keys(), true)];
+  const aliasTables = [...base.tables.aliases, phraseTable(added.keys(), false)];
+  const roleTables = [...base.tables.roles, phraseTable(candidateRoles.keys(), true)];
   return {
     day,
     actors,
@@ -286,7 +288,7 @@ export const extendActorDirectory = (
     aliases,
     rolePattern: phraseMatcher(roleTables, true),
     roles,
-    tables: [aliasTables, roleTables],
+    tables: { aliases: aliasTables, roles: roleTables },
   };
 };
 

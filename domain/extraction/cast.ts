@@ -170,6 +170,9 @@ const FUNCTION_WORD = /^(?:He|She|It|I|We|They|You|His|Her|Its|Our|Their|The|Thi
 const KIN_OR_WHO =
   /^(?:\s*\([^)]{1,20}\))?,\s+(?:who\b|(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{L}-]+['’]s\s+|[\p{L}-]+\s+){0,3}(?:son|daughter|wife|husband|widow|widower|brother|sister|father|mother|nephew|niece|cousin|grandson|granddaughter|uncle|aunt|son-in-law|daughter-in-law)\b)/u;
 
+/** Words that say an office is held no longer, or only for now: no part of the office's name. */
+const OUT_OF_OFFICE_OR_PASSING = /^(?:former|acting|interim|outgoing|retd|retired)$/i;
+
 const titleOf = (words: string[]): { title: string | null; organisation: string | null } => {
   // A former president is no longer "the president" of the article.
   const former = words.some((word) => /^(?:former|ex|retd|retired)$/i.test(word));
@@ -181,8 +184,7 @@ const titleOf = (words: string[]): { title: string | null; organisation: string 
       organisation = place.name;
       continue;
     }
-    if (HONORIFICS.has(plain(word)) || /^(?:former|acting|interim|outgoing|retd|retired)$/i.test(word))
-      continue;
+    if (HONORIFICS.has(plain(word)) || OUT_OF_OFFICE_OR_PASSING.test(word)) continue;
     kept.push(word.toLowerCase());
   }
   // "minister for Europe" without its place: no dangling "for".
@@ -265,6 +267,12 @@ const countryBody = (place: Place, kind: string, at: number, aliases: string[]):
     aliases,
   );
 
+/** "Egypt's foreign ministry", with either apostrophe: how the press names a body by its country. */
+const possessiveForms = (place: Place, head: string): string[] => [
+  `${place.name}'s ${head}`,
+  `${place.name}’s ${head}`,
+];
+
 /** Institutions the article names: "the Egyptian foreign ministry", "Pakistan's foreign office", "the M23 rebel group". */
 const institutions = (text: string, insideQuote: (offset: number) => boolean): CastMember[] => {
   const found: CastMember[] = [];
@@ -284,8 +292,7 @@ const institutions = (text: string, insideQuote: (offset: number) => boolean): C
       institutionMember(id, `${place.demonym} ${head}`, match.index, head.split(' ').at(-1)!, place.name, [
         printed,
         `${place.demonym} ${head}`,
-        `${place.name}'s ${head}`,
-        `${place.name}’s ${head}`,
+        ...possessiveForms(place, head),
       ]),
     );
   }
@@ -299,8 +306,7 @@ const institutions = (text: string, insideQuote: (offset: number) => boolean): C
       institutionMember(toKebab(name), name, match.index, 'embassy', place.name, [
         printed,
         name,
-        `${place.name}'s embassy`,
-        `${place.name}’s embassy`,
+        ...possessiveForms(place, 'embassy'),
       ]),
     );
   }
@@ -391,10 +397,7 @@ const formerTitleOf = (words: string[]): string | null => {
   if (at < 0) return null;
   const office = words
     .slice(at + 1)
-    .filter(
-      (word) =>
-        ROLE_TITLES.has(plain(word)) && !/^(?:former|acting|interim|outgoing|retd|retired)$/i.test(word),
-    )
+    .filter((word) => ROLE_TITLES.has(plain(word)) && !OUT_OF_OFFICE_OR_PASSING.test(word))
     .map((word) => word.toLowerCase());
   return office.length > 0 ? office.join(' ') : null;
 };

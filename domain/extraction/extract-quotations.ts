@@ -93,11 +93,11 @@ const insertByOffset = (timeline: TimelineEntry[], entry: TimelineEntry) => {
 const wordsOf = (text: string, quote: Quote): number =>
   countWords(quote.parts.map((part) => text.slice(part.inner.start, part.inner.end)).join(' '));
 
-/** "“We want to work with you,” he said. “We want a new partnership…”": one quotation split by its attribution. */
 /** A full stop inside a text and a capital after it, not after a title's abbreviation or an initial ("U.S."). */
 const SENTENCE_INSIDE =
   /(?<!(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Sen|Rep|Gov|Lt|Capt|Prof|Adm|Maj|No))(?<!(?:^|[^\p{L}])\p{Lu})[.!?]["”’']?\s+["“‘']?\p{Lu}/u;
 
+/** "“We want to work with you,” he said. “We want a new partnership…”": one quotation split by its attribution. */
 const mergeSplitQuotes = (text: string, quotes: Quote[], paragraphs: Span[]): Quote[] => {
   const merged: Quote[] = [];
   for (const quote of quotes) {
@@ -490,7 +490,7 @@ const attributeInSentences = (reading: Reading, quotes: Quote[]): Map<Quote, Fin
         const attribution = trailingAttribution(
           context,
           quote.end,
-          sentenceEnd(text, quote.end, Math.max(paragraph.end, lastParagraph.end), insideQuote),
+          sentenceEnd(text, quote.end, lastParagraph.end, insideQuote),
         );
         if (attribution) result = { attribution, explicit: true, from: 'trailing' };
       }

@@ -135,6 +135,16 @@ export class EnvironmentVariables {
   STANCE_INDEX_ENABLED: boolean = true;
 
   /**
+   * The stance index's image is stored once this many versions (and a quarter of those it holds) have come since the
+   * last one, so that a process boots from it and reads only the log after it (0: never stored nor read).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  STANCE_INDEX_SNAPSHOT_AFTER: number = 20_000;
+
+  /**
    * HTTP processes (node:cluster) sharing PORT. Above 1 only with the read models on a PostgreSQL server:
    * PGlite is embedded in one process. The first worker seeds and projects; the others only serve.
    */

@@ -1,5 +1,5 @@
 import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { v5 as uuidv5 } from 'uuid';
 import type { Decider, StateSchema } from '@domain/shared/decider';
@@ -10,6 +10,7 @@ import type { Clock } from '../clock';
 import type { DeciderSnapshots } from './decider-snapshots';
 import { type CachedState, DeciderStateCache } from './decider-state-cache';
 import { ConcurrencyConflictError } from './event-store.errors';
+import { upcasterFingerprint } from './event-upcasters';
 import type { EventMetadata, EventStore, ExpectedRevision, RecordedEvent } from './event-store.port';
 import { IdempotentRequest } from './idempotent-request';
 
@@ -64,18 +65,6 @@ type Folded<State> = { state: State; entry: CachedState | null };
 
 const eventIdOf = (commandId: string, index: number): string =>
   uuidv5(`${commandId}#${index}`, EVENT_ID_NAMESPACE);
-
-/** Every event type's current schema version, hashed: a new upcaster changes what a fold sees, so it retires snapshots. */
-const upcasterFingerprint = (upcasters: UpcastRegistry): string =>
-  createHash('sha256')
-    .update(
-      Object.entries(upcasters)
-        .map(([type, { current }]) => `${type}@${current}`)
-        .sort()
-        .join(','),
-    )
-    .digest('hex')
-    .slice(0, 16);
 
 /**
  * Read -> fold -> decide -> append, the one place a decider meets IO. The fold starts from the state this process

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { UpcastRegistry } from '@domain/shared/upcaster';
 
 /**
@@ -5,3 +6,16 @@ import type { UpcastRegistry } from '@domain/shared/upcaster';
  * type adds `{ current: 2, steps: { 1: (v1) => v2 } }` here and the read path serves v2 to everyone.
  */
 export const EVENT_UPCASTERS: UpcastRegistry = {};
+
+/** Every event type's current schema version, hashed: a new upcaster changes what a fold sees, so it retires snapshots
+ * (the deciders' and the stance index's). */
+export const upcasterFingerprint = (upcasters: UpcastRegistry): string =>
+  createHash('sha256')
+    .update(
+      Object.entries(upcasters)
+        .map(([type, { current }]) => `${type}@${current}`)
+        .sort()
+        .join(','),
+    )
+    .digest('hex')
+    .slice(0, 16);

@@ -55,7 +55,12 @@ describe('LiveStanceIndex loading the log', () => {
     for (const event of [...trump, { ...rejected, data: rejectedData }, ...later]) await append([event]);
     const env = validateEnvironment({});
     const config = { env, durations: parseDurations(env) };
-    live = new LiveStanceIndex(store, config, new ProjectionRunner([], store, database.sql, config));
+    live = new LiveStanceIndex(
+      store,
+      config,
+      new ProjectionRunner([], store, database.sql, config),
+      database.sql,
+    );
   });
 
   afterEach(async () => {
@@ -111,5 +116,115 @@ describe('LiveStanceIndex loading the log', () => {
     ]);
     await eventually(async () => expect((await live.status()).versions).toBe(loaded + 3));
     expect(live.stancesOf('emmanuel-macron', NOW)).toEqual(stanceAsOf(macron, NOW));
+  });
+});
+
+describe('LiveStanceIndex booting from a stored image', () => {
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+  const running: LiveStanceIndex[] = [];
+  const env = validateEnvironment({ STANCE_INDEX_SNAPSHOT_AFTER: '4' });
+  const config = { env, durations: parseDurations(env) };
+  const boot = async (): Promise<LiveStanceIndex> => {
+    const live = new LiveStanceIndex(
+      store,
+      config,
+      new ProjectionRunner([], store, database.sql, config),
+      database.sql,
+    );
+    running.push(live);
+    live.onApplicationBootstrap();
+    await eventually(async () => expect((await live.status()).state).toBe('ready'));
+    return live;
+  };
+  const statements = (actorId: string, from: number, count: number) =>
+    Array.from({ length: count }, (_, n) =>
+      stated(actorId, `${actorId}-${from + n}`, new Date(Date.UTC(2025, 2, from + n)).toISOString()),
+    );
+  const append = (events: PositionEvent[]) =>
+    store.append(
+      `actor-${events[0].data.actorId}`,
+      events.map((event) => ({
+        id: randomUUID(),
+        type: event.type,
+        schemaVersion: 1,
+        data: event.data,
+        metadata: { recordedBy: 'spec', correlationId: randomUUID(), causationId: randomUUID() },
+      })),
+      { expectedRevision: 'any', recordedAt: new Date(events[0].data.recordedAt) },
+    );
+  const first = [...statements(TRUMP, 1, 6), ...statements(STARMER, 1, 4)];
+  const more = statements(TRUMP, 7, 3);
+
+  beforeEach(async () => {
+    database = await openTestDatabase('pglite');
+    store = new PostgresEventStore(database.sql, new SystemClock(), EVENT_UPCASTERS);
+    for (const event of first) await append([event]);
+  });
+
+  afterEach(async () => {
+    for (const live of running.splice(0)) await live.onApplicationShutdown();
+    await database.close();
+  });
+
+  const answersAsTheLog = (live: LiveStanceIndex) => {
+    const all = [...first, ...more];
+    for (const actorId of [TRUMP, STARMER]) {
+      const own = all.filter((event) => event.data.actorId === actorId);
+      expect(live.stancesOf(actorId, NOW)).toEqual(stanceAsOf(own, NOW));
+    }
+  };
+
+  it('stores an image once enough versions have come; the next process loads it and only the log after it', async () => {
+    const writer = await boot();
+    await eventually(async () =>
+      expect((await writer.status()).snapshot).toMatchObject({ by: 'stored', versions: first.length }),
+    );
+    for (const event of more) await append([event]);
+    const booted = await boot();
+    const status = await booted.status();
+    expect(status.snapshot).toMatchObject({ by: 'loaded', versions: first.length });
+    expect(status.eventsApplied).toBe(more.length);
+    expect(status.versions).toBe(first.length + more.length);
+    answersAsTheLog(booted);
+    await eventually(() => answersAsTheLog(writer));
+  });
+
+  it('loads the whole log when the log no longer holds the image’s position', async () => {
+    await eventually(async () =>
+      expect((await (await boot()).status()).snapshot).toMatchObject({ by: 'stored' }),
+    );
+    for (const event of more) await append([event]);
+    await database.sql.query(`UPDATE stance_index_snapshots SET log_position = '999999999.1'`);
+    const booted = await boot();
+    const status = await booted.status();
+    expect(status.eventsApplied).toBe(first.length + more.length);
+    expect(status.snapshot?.by).not.toBe('loaded');
+    answersAsTheLog(booted);
+  });
+
+  it('loads the whole log from an image that is no image, and stores a good one in its place', async () => {
+    await eventually(async () =>
+      expect((await (await boot()).status()).snapshot).toMatchObject({ by: 'stored' }),
+    );
+    for (const event of more) await append([event]);
+    await database.sql.query(`UPDATE stance_index_snapshot_parts SET bytes = '\\x0100'::bytea`);
+    const booted = await boot();
+    const status = await booted.status();
+    expect(status.snapshot?.by).not.toBe('loaded');
+    expect(status.eventsApplied).toBe(first.length + more.length);
+    answersAsTheLog(booted);
+    await eventually(async () =>
+      expect((await booted.status()).snapshot).toMatchObject({
+        by: 'stored',
+        versions: first.length + more.length,
+      }),
+    );
+    const again = await boot();
+    expect((await again.status()).snapshot).toMatchObject({
+      by: 'loaded',
+      versions: first.length + more.length,
+    });
+    answersAsTheLog(again);
   });
 });

@@ -287,3 +287,89 @@ describe('StanceIndex', () => {
     }
   });
 });
+
+describe('StanceIndex images', () => {
+  const topics = ['gen.alpha', 'gen.beta', 'gen.gamma'];
+  const start = Date.parse('2025-01-01T00:00:00Z');
+  const end = start + 12 * 6 * 3_600_000;
+
+  it.each([
+    ['slabs of 65,536 rows, compacted', undefined, true],
+    ['slabs of 256 rows, not compacted', 256, false],
+  ])(
+    'loads an image taken part-way into exactly the index it was, which then follows the rest of the log (%s)',
+    (_, slabRows, compacted) => {
+      const random = seededRandom(20261207);
+      const histories = Array.from({ length: 700 }, (_, n) =>
+        generateHistory(`img-${n}`, topics, 12, random, start),
+      );
+      const index = new StanceIndex({ slabRows });
+      const longest = Math.max(...histories.map((history) => history.events.length));
+      const applyRevision = (target: StanceIndex, revision: number) => {
+        for (const history of histories) {
+          const event = history.events[revision];
+          if (event && isPositionEvent(event)) target.apply(event, String(revision));
+        }
+      };
+      const half = Math.floor(longest / 2);
+      for (let revision = 0; revision < half; revision++) applyRevision(index, revision);
+      if (compacted) index.compact();
+      const image = index.image();
+      // Loaded from memory that starts at an odd offset too: the arrays are then copied to be aligned.
+      const shifted = new Uint8Array(image.length + 1);
+      shifted.set(image, 1);
+      const restored = [StanceIndex.fromImage(image), StanceIndex.fromImage(shifted.subarray(1))];
+      for (const copy of restored) {
+        expect(copy.versions).toBe(index.versions);
+        expect(copy.actorCount).toBe(index.actorCount);
+        // The image holds the arena's bytes in use, not the room left in its last chunk.
+        if (compacted) expect(copy.jsonBytes).toBe(index.jsonBytes);
+        else expect(copy.jsonBytes).toBeLessThan(index.jsonBytes);
+      }
+      for (let revision = half; revision < longest; revision++)
+        for (const target of [index, ...restored]) applyRevision(target, revision);
+      let nonEmpty = 0;
+      for (const history of histories) {
+        const at = new Date(start - 30 * 86_400_000 + Math.floor(random() * (end - start + 30 * 86_400_000)));
+        const knownAt = new Date(start + Math.floor(random() * (end - start)));
+        const expected = stanceAsOf(history.events, { at, knownAt });
+        for (const target of [index, ...restored])
+          expect(target.stancesOf(history.actorId, { at, knownAt })).toEqual(expected);
+        if (expected.length > 0) nonEmpty += 1;
+      }
+      expect(nonEmpty).toBeGreaterThan(300);
+      // Actors and topics first seen after the image.
+      const late = statedFrom(
+        aRecordPosition({ actorId: 'late-actor', positionId: 'late-1', topicId: 'gen.late' }),
+      );
+      for (const target of restored) target.apply(late, '1');
+      expect(restored[0].stancesOf('late-actor', asOf(apr1, apr1))).toEqual(
+        stanceAsOf([late], asOf(apr1, apr1)),
+      );
+    },
+  );
+
+  it('loads the image of an empty index', () => {
+    const restored = StanceIndex.fromImage(new StanceIndex().image());
+    expect(restored.versions).toBe(0);
+    const first = statedFrom(aRecordPosition({ positionId: 'p-1', statedAt: feb26, recordedAt: mar1 }));
+    restored.apply(first, '1');
+    expect(restored.stancesOf(first.data.actorId, asOf(apr1, apr1))).toEqual(
+      stanceAsOf([first], asOf(apr1, apr1)),
+    );
+  });
+
+  it('refuses bytes that are not an image of this format, or are cut short', () => {
+    const index = new StanceIndex();
+    index.apply(statedFrom(aRecordPosition({ positionId: 'p-1', statedAt: feb26, recordedAt: mar1 })), '1');
+    const image = index.image();
+    expect(() => StanceIndex.fromImage(image.subarray(0, image.length - 16))).toThrow(
+      /stance index image: too short/,
+    );
+    const header = new TextEncoder().encode(JSON.stringify({ format: 0 }));
+    const other = new Uint8Array(8 + header.length);
+    new DataView(other.buffer).setUint32(0, header.length, true);
+    other.set(header, 4);
+    expect(() => StanceIndex.fromImage(other)).toThrow(/stance index image: format 0/);
+  });
+});

@@ -150,6 +150,20 @@ class TextArena {
   get size(): number {
     return this.chunks.reduce((total, chunk) => total + chunk.byteLength, 0);
   }
+
+  /** The chunks as far as they are used (the current one cut at its end), for an image. */
+  usedChunks(): Uint8Array[] {
+    return this.chunks.map((chunk, at) =>
+      at === this.chunks.length - 1 ? chunk.subarray(0, this.used) : chunk,
+    );
+  }
+
+  /** Takes an image's chunks as its own; the next text starts a new chunk. */
+  adopt(chunks: Uint8Array<ArrayBuffer>[]): void {
+    this.chunks.splice(0, this.chunks.length, ...chunks);
+    this.current = chunks.at(-1) ?? new Uint8Array(0);
+    this.used = this.current.length;
+  }
 }
 
 /** FNV-1a over the id's UTF-16 code units. */
@@ -374,6 +388,22 @@ const sourcesWords = (sources: Source[]): string =>
   Array.isArray(sources)
     ? sources.reduce((words, source) => `${words}${SEPARATOR}${sourceWords(source)}`, '')
     : `${SEPARATOR}${SOURCES_JSON}${JSON.stringify(sources)}`;
+
+/** The layout fromImage reads; a change to it (or to what the arrays hold) changes this. */
+const IMAGE_FORMAT = 1;
+
+type ImageHeader = {
+  format: number;
+  slabRows: number;
+  rows: number;
+  positionCount: number;
+  actors: string[];
+  topics: string[];
+  /** Byte lengths: lastRows, positions, slots, the time slabs, the int slabs, the arena's chunks. */
+  sections: number[];
+};
+
+const aligned = (at: number): number => Math.ceil(at / 8) * 8;
 
 /**
  * Every actor's stance timeline in memory: each version of each position valid in record time until the next event
@@ -640,6 +670,94 @@ export class StanceIndex {
     this.lastRows = lastRows;
     this.positions = positions.slice(0, this.positionCount * POSITION_FIELDS);
     this.arena.compact();
+  }
+
+  /**
+   * The index as bytes, to be loaded by fromImage instead of the log up to where it has applied it: a header (JSON,
+   * after its length) and then each array's bytes as they are in memory, each section starting at a multiple of 8.
+   * Each slab and arena chunk is cut at its last row or byte.
+   */
+  image(): Uint8Array<ArrayBuffer> {
+    const { rows, slabRows } = this;
+    const rowsOf = (slab: number) => Math.min(slabRows, rows - slab * slabRows);
+    const sections: ArrayBufferView[] = [
+      this.lastRows.subarray(0, this.actors.size),
+      this.positions.subarray(0, this.positionCount * POSITION_FIELDS),
+      this.slots,
+      ...this.timeSlabs.map((slab, at) => slab.subarray(0, rowsOf(at) * TIMES)),
+      ...this.intSlabs.map((slab, at) => slab.subarray(0, rowsOf(at) * INTS)),
+      ...this.arena.usedChunks(),
+    ];
+    const header = encoder.encode(
+      JSON.stringify({
+        format: IMAGE_FORMAT,
+        slabRows,
+        rows,
+        positionCount: this.positionCount,
+        actors: [...this.actors.keys()],
+        topics: this.topicIds,
+        sections: sections.map((section) => section.byteLength),
+      } satisfies ImageHeader),
+    );
+    let length = aligned(4 + header.length);
+    for (const section of sections) length = aligned(length + section.byteLength);
+    const image = new Uint8Array(length);
+    new DataView(image.buffer).setUint32(0, header.length, true);
+    image.set(header, 4);
+    let at = aligned(4 + header.length);
+    for (const section of sections) {
+      image.set(new Uint8Array(section.buffer, section.byteOffset, section.byteLength), at);
+      at = aligned(at + section.byteLength);
+    }
+    return image;
+  }
+
+  /**
+   * The index an image holds. Its arrays are views of the image's memory (copied first only when the image does not
+   * start at a multiple of 8 in its buffer): the image must not be used after. Throws on an image that is not one.
+   */
+  static fromImage(image: Uint8Array): StanceIndex {
+    const bytes = image.byteOffset % 8 === 0 ? image : image.slice();
+    const invalid = (why: string) => new Error(`stance index image: ${why}`);
+    if (bytes.byteLength < 4) throw invalid('too short');
+    const headerLength = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
+    if (4 + headerLength > bytes.byteLength) throw invalid('too short');
+    const header = JSON.parse(decoder.decode(bytes.subarray(4, 4 + headerLength))) as ImageHeader;
+    if (header.format !== IMAGE_FORMAT) throw invalid(`format ${String(header.format)}`);
+    const { slabRows, rows, positionCount, actors, topics, sections } = header;
+    const slabs = Math.ceil(rows / slabRows);
+    if (!Array.isArray(sections) || sections.length < 3 + 2 * slabs) throw invalid('sections');
+    const index = new StanceIndex({ slabRows });
+    let at = aligned(4 + headerLength);
+    let section = 0;
+    const take = <T>(make: (buffer: ArrayBuffer, offset: number, length: number) => T, size: number): T => {
+      const byteLength = sections[section++];
+      if (at + byteLength > bytes.byteLength || byteLength % size !== 0) throw invalid('too short');
+      const array = make(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, byteLength / size);
+      at = aligned(at + byteLength);
+      return array;
+    };
+    const uint32 = (buffer: ArrayBuffer, offset: number, length: number) =>
+      new Uint32Array(buffer, offset, length);
+    const float64 = (buffer: ArrayBuffer, offset: number, length: number) =>
+      new Float64Array(buffer, offset, length);
+    const uint8 = (buffer: ArrayBuffer, offset: number, length: number) =>
+      new Uint8Array(buffer, offset, length);
+    actors.forEach((actorId, actor) => index.actors.set(actorId, actor));
+    for (const topicId of topics) index.topicOf(topicId);
+    index.lastRows = take(uint32, 4);
+    index.positions = take(uint32, 4);
+    index.slots = take(uint32, 4);
+    for (let slab = 0; slab < slabs; slab++) index.timeSlabs.push(take(float64, 8));
+    for (let slab = 0; slab < slabs; slab++) index.intSlabs.push(take(uint32, 4));
+    const chunks: Uint8Array<ArrayBuffer>[] = [];
+    while (section < sections.length) chunks.push(take(uint8, 1));
+    index.arena.adopt(chunks);
+    index.rows = rows;
+    index.positionCount = positionCount;
+    if (index.lastRows.length !== actors.length || index.positions.length !== positionCount * POSITION_FIELDS)
+      throw invalid('sections');
+    return index;
   }
 
   /** The stance a row shows, as UTF-8 JSON in the order of the stance routes' fields (stanceJson's). */

@@ -218,15 +218,19 @@ const leadingCandidate = (
 };
 
 const directories = new WeakMap<RegistryActor[], Map<string, ActorDirectory>>();
-/** The registry's directory for a day, built once per registry and day. */
+/** Days whose directories a registry keeps: a long-running service reads articles of ever more days. */
+const DIRECTORY_DAYS = 64;
+/** The registry's directory for a day, built once per registry and day (of the last DIRECTORY_DAYS asked for). */
 const registryDirectory = (actors: RegistryActor[], day: string): ActorDirectory => {
   const byDay = directories.get(actors) ?? new Map<string, ActorDirectory>();
   directories.set(actors, byDay);
   let directory = byDay.get(day);
-  if (!directory) {
+  if (directory) byDay.delete(day);
+  else {
     directory = buildActorDirectory(actors, day);
-    byDay.set(day, directory);
+    if (byDay.size >= DIRECTORY_DAYS) byDay.delete(byDay.keys().next().value as string);
   }
+  byDay.set(day, directory);
   return directory;
 };
 

@@ -18,14 +18,22 @@ type ActorRow = {
 @Injectable()
 export class ExtractionKnowledgeSource {
   private files: ExtractionKnowledge | null = null;
+  /** The knowledge last given, and the catalogue rows it was built from. */
+  private last: { rows: string; knowledge: ExtractionKnowledge } | null = null;
 
   constructor(private readonly sql: SqlClient) {}
 
+  /**
+   * The same object for as long as the catalogue does not change: the extractor keeps the registry's directory per
+   * actor list and day, so an unchanged list is not indexed again for every article.
+   */
   async current(): Promise<ExtractionKnowledge> {
     this.files ??= loadExtractionKnowledge();
     const rows = await this.sql.query<ActorRow>(
       'SELECT actor_id, name, kind, aliases, roles FROM actors ORDER BY actor_id',
     );
+    const text = JSON.stringify(rows);
+    if (this.last?.rows === text) return this.last.knowledge;
     const actors: RegistryActor[] = rows.map((row) => ({
       id: row.actor_id,
       name: row.name,
@@ -36,9 +44,11 @@ export class ExtractionKnowledgeSource {
     // The seeds' registry fills in actors the catalogue has not projected yet (just after a replay); whether a
     // speaker is really registered is checked on its stream before anything is recorded.
     const registered = new Set(actors.map((actor) => actor.id));
-    return {
+    const knowledge = {
       ...this.files,
       actors: [...actors, ...this.files.actors.filter((actor) => !registered.has(actor.id))],
     };
+    this.last = { rows: text, knowledge };
+    return knowledge;
   }
 }

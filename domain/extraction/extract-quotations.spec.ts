@@ -288,6 +288,19 @@ describe('extractQuotations', () => {
     expect(wish).toMatchObject({ topicId: 'russia.sanctions', stance: 'support' });
   });
 
+  it('takes the story’s subject from its headline when the opening names two topics about as much', () => {
+    const text = [
+      'Allies agree 5% goal after long night in The Hague',
+      '',
+      'THE HAGUE - Nato leaders agreed on Wednesday to raise defence spending to 5% of GDP by 2035, and ' +
+        'European governments said they would spend more on their own defence, as Britain promised to step up.',
+      '',
+      'Prime Minister Jan Novak said: "This is the right decision, and it is long overdue."',
+    ].join('\n');
+    const [novak] = extract(text, '2025-06-26');
+    expect(novak).toMatchObject({ topicId: 'nato.defence-spending-5-percent', stance: 'support' });
+  });
+
   it('gives a quotation whose words weigh as much for two topics the one the story leads with', () => {
     const text = [
       'RIYADH - Arab ministers on Monday called for a two-state solution, with two states side by side, as the only ' +

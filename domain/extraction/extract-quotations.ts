@@ -775,10 +775,15 @@ const dominantTopic = (guesses: TopicGuess[]): string | null => {
 };
 
 /**
- * The registered topic the article's opening is about (`lead`), or, when none fits, the topic it proposes
- * (`proposed.<salient words>`).
+ * The registered topic the article's opening is about (`lead`; its headline, then the topics its quotations name,
+ * decide between close ones), or, when none fits, the topic it proposes (`proposed.<salient words>`).
  */
-const articleProposal = (reading: Reading, knowledge: ExtractionKnowledge) => {
+const articleProposal = (
+  reading: Reading,
+  knowledge: ExtractionKnowledge,
+  printed: string,
+  quoted: TopicGuess[],
+) => {
   const { text, paragraphs, mentions, analysis } = reading;
   const lede = paragraphs
     .slice(0, 3)
@@ -786,7 +791,13 @@ const articleProposal = (reading: Reading, knowledge: ExtractionKnowledge) => {
     .join(' ');
   const people = mentions.filter((mention) => mention.kind === 'name' || mention.kind === 'alias');
   return {
-    lead: leadTopic(knowledge.topics, lede, text),
+    lead: leadTopic(
+      knowledge.topics,
+      lede,
+      text,
+      headlineOf(printed, text),
+      quoted.map((guess) => guess.topicId),
+    ),
     proposed: proposeTopic(
       knowledge.topics,
       lede,
@@ -794,6 +805,17 @@ const articleProposal = (reading: Reading, knowledge: ExtractionKnowledge) => {
       (offset) => people.some((mention) => mention.start <= offset && offset < mention.end),
     ),
   };
+};
+
+/**
+ * The article's headline: its first paragraph as printed, when cleaning set it aside as a short line that ends no
+ * sentence (a headline, not the story's first paragraph). Empty when there is none.
+ */
+const headlineOf = (printed: string, cleaned: string): string => {
+  const first = paragraphSpans(printed)[0];
+  return first && cleaned.slice(first.start, first.end).trim() === ''
+    ? printed.slice(first.start, first.end)
+    : '';
 };
 
 /** The paragraph a quotation opens in and the one before: where a topic that needs its anchors near looks. */
@@ -917,7 +939,6 @@ export const extractQuotations = (
     quotes.push(quote);
     findings.set(quote, finding);
   }
-  const proposal = articleProposal(reading, knowledge);
   const statements = quotes
     .map((quote): Candidate => ({
       quote,
@@ -933,6 +954,7 @@ export const extractQuotations = (
       nearQuote(reading, quote),
     ),
   );
+  const proposal = articleProposal(reading, knowledge, article.text, topics);
   const storyTopic = proposal.lead ?? dominantTopic(topics);
   return statements.map((candidate, index) =>
     rate(reading, knowledge, article, proposal, storyTopic, candidate, topics[index]),

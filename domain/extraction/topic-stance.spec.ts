@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StanceCues, TopicLexicon } from './extraction.types';
-import { guessStance, guessTopic } from './topic-stance';
+import { forgetTexts, guessStance, guessTopic, leadTopic } from './topic-stance';
 
 const topics: TopicLexicon[] = [
   {
@@ -156,6 +156,26 @@ describe('topic and stance', () => {
     expect(
       guessTopic([aid, gaza], quote, '', article, 'A British minister said aid must reach Gaza now.').topicId,
     ).toBe('aid.overseas.uk');
+  });
+
+  it('lets the headline, then the quotations, choose among topics the opening names about as much', () => {
+    const lexicons: TopicLexicon[] = [
+      { topicId: 'alliance.spending-target', terms: ['defence spending', '5%'], strongTerms: ['5%'] },
+      { topicId: 'europe.spending', terms: ['defence spending', 'spending', 'rise'] },
+    ];
+    forgetTexts();
+    const lede =
+      'Alliance leaders agreed on Wednesday to raise defence spending to 5% of output, the biggest spending rise ' +
+      'in decades, and governments said the spending would come from growth.';
+    // 5 against 4: the opening alone does not say which.
+    expect(leadTopic(lexicons, lede, lede)).toBeNull();
+    expect(leadTopic(lexicons, lede, lede, 'Allies sign up to 5% after long night')).toBe(
+      'alliance.spending-target',
+    );
+    expect(leadTopic(lexicons, lede, lede, 'Summit ends in The Hague')).toBeNull();
+    const quoted = ['europe.spending', null, 'europe.spending', 'alliance.spending-target'];
+    expect(leadTopic(lexicons, lede, lede, 'Summit ends in The Hague', quoted)).toBe('europe.spending');
+    expect(leadTopic(lexicons, lede, lede, 'Summit ends in The Hague', quoted.slice(0, 2))).toBeNull();
   });
 
   it('with the seed lexicon, reads "Article 5-like" as a guarantee and a ceasefire that brings peace as a ceasefire', () => {

@@ -35,6 +35,7 @@ import { quotedText, scanQuotations, type ScannedQuote } from './quote-scanner';
 import { countWords, paragraphSpans, sentenceEnd, type Span } from './text-spans';
 import {
   forgetTexts,
+  framesTopic,
   guessStance,
   guessTopic,
   leadTopic,
@@ -867,11 +868,15 @@ const rate = (
     : storyTopic !== null && ownTopic.tiedWith?.includes(storyTopic)
       ? { ...ownTopic, topicId: storyTopic }
       : ownTopic;
-  // A quotation that takes a side without naming its subject speaks to the story's subject.
+  // A quotation that takes a side without naming its subject speaks to the story's subject; so does one whose
+  // reporter's sentence names that subject (a fragment: "said the tariff was “the consequence of persecution”").
   if (topic.topicId === null && storyTopic !== null && knowledge.cues && !commentary) {
     const story = knowledge.topics.find((entry) => entry.topicId === storyTopic);
     const onStory = guessStance(knowledge.cues, quoteText, storyTopic, story);
-    if ((onStory.cueWeight ?? 0) >= STORY_CUE_MIN && onStory.stance !== 'no-position')
+    if (
+      onStory.stance !== 'no-position' &&
+      ((onStory.cueWeight ?? 0) >= STORY_CUE_MIN || (story && framesTopic(story, finding?.frame ?? '')))
+    )
       topic = { topicId: storyTopic, confidence: LEAD_TOPIC_CONFIDENCE };
   }
   const lexicon = knowledge.topics.find((entry) => entry.topicId === topic.topicId);

@@ -258,6 +258,18 @@ export const guessTopic = (
   };
 };
 
+/** A word in capitals: a name of a person, a place or a body, a title, or a sentence's first word. */
+const CAPITALISED = /(?<![\p{L}'’])\p{Lu}[\p{L}'’.-]*/gu;
+
+/**
+ * Whether the reporter's sentence around a quotation names a topic in its common words ("the younger Bolsonaro
+ * said the tariff was “the consequence of persecution”"): as a quotation's own words would, the words in capitals
+ * set aside. Those name the people, places and bodies in the story ("Danish Foreign Minister", "Greenland's"),
+ * which every sentence of it names, whatever it is about.
+ */
+export const framesTopic = (lexicon: TopicLexicon, frame: string): boolean =>
+  guessTopic([lexicon], frame.replace(CAPITALISED, ' '), '').topicId !== null;
+
 /**
  * The cues a text holds: their weight, where they stand and which they are; `counted` is the weight of those with an
  * occurrence `counts` accepts (all of them, without it).

@@ -201,6 +201,19 @@ describe('topic and stance', () => {
     expect(there('Enrichment is our right, and it is not for sale.')).toBe('iran.nuclear.enrichment');
   });
 
+  it('with the seed lexicon, reads burden-sharing idioms as defence spending, which the story then decides', () => {
+    const seedTopics = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'seeds', 'topic-lexicon.json'), 'utf8'),
+    ) as TopicLexicon[];
+    const article = 'Nato leaders and Britain met in The Hague to talk about money.';
+    for (const quote of ['Every ally must pull its weight.', 'No more free riders, and no more excuses.']) {
+      expect(guessTopic(seedTopics, quote, '', article)).toMatchObject({
+        topicId: 'europe.defence-spending',
+        tiedWith: ['nato.defence-spending-5-percent'],
+      });
+    }
+  });
+
   it('reads support, negated support, opposition, conditions, hedges and refusals from the cues', () => {
     const stance = (quote: string) => guessStance(cues, quote, 'ukraine.nato-membership').stance;
     expect(stance('We support their membership.')).toBe('support');

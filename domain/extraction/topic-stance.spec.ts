@@ -201,7 +201,7 @@ describe('topic and stance', () => {
     expect(there('Enrichment is our right, and it is not for sale.')).toBe('iran.nuclear.enrichment');
   });
 
-  it('with the seed lexicon, reads burden-sharing idioms as defence spending, which the story then decides', () => {
+  it('with the seed lexicon, reads burden-sharing idioms as defence spending (the story decides which) and sanctioned crude as sanctions', () => {
     const seedTopics = JSON.parse(
       readFileSync(join(__dirname, '..', '..', 'seeds', 'topic-lexicon.json'), 'utf8'),
     ) as TopicLexicon[];
@@ -212,6 +212,13 @@ describe('topic and stance', () => {
         tiedWith: ['nato.defence-spending-5-percent'],
       });
     }
+    const onRussia = 'Russia and its oil buyers were the subject.';
+    expect(
+      guessTopic(seedTopics, 'Our refiners will not buy from sanctioned firms.', '', onRussia).topicId,
+    ).toBe('russia.sanctions');
+    expect(guessTopic(seedTopics, 'They keep buying Russian crude.', '', onRussia).topicId).toBe(
+      'russia.sanctions',
+    );
   });
 
   it('reads support, negated support, opposition, conditions, hedges and refusals from the cues', () => {
@@ -308,6 +315,7 @@ describe('topic and stance', () => {
       expect(stance('I will not speculate about the tariffs. I do not negotiate through the press.')).toBe(
         'no-comment',
       );
+      expect(stance('I am not going to go into the tariffs on individual firms.')).toBe('no-comment');
       expect(stance('The tariffs are not a bargaining chip.')).toBe('support');
       expect(stance('These tariffs help nobody. A trade war has no winners.')).toBe('oppose');
       expect(stance('The tariffs are our top priority.')).toBe('support');

@@ -288,6 +288,43 @@ describe('extractQuotations', () => {
     expect(wish).toMatchObject({ topicId: 'russia.sanctions', stance: 'support' });
   });
 
+  it('takes the story’s subject from its headline when the opening names two topics about as much', () => {
+    const text = [
+      'Allies agree 5% goal after long night in The Hague',
+      '',
+      'THE HAGUE - Nato leaders agreed on Wednesday to raise defence spending to 5% of GDP by 2035, and ' +
+        'European governments said they would spend more on their own defence, as Britain promised to step up.',
+      '',
+      'Prime Minister Jan Novak said: "This is the right decision, and it is long overdue."',
+    ].join('\n');
+    const [novak] = extract(text, '2025-06-26');
+    expect(novak).toMatchObject({ topicId: 'nato.defence-spending-5-percent', stance: 'support' });
+  });
+
+  it('gives a quotation the story’s subject when the reporter’s sentence names it in common words, not in names', () => {
+    const sanctions = [
+      'BRUSSELS - The European Union agreed on Tuesday to a new package of sanctions on Russia, with a lower ' +
+        'price cap on Russian oil and more banks cut off from payments.',
+      '',
+      'Ministers said the sanctions would tighten the pressure on the Kremlin over its war in Ukraine.',
+      '',
+      'Foreign Minister Jan Novak said the new sanctions were "a long time coming".',
+    ].join('\n');
+    expect(extract(sanctions, '2025-07-16')[0]).toMatchObject({
+      quote: 'a long time coming',
+      topicId: 'russia.sanctions',
+      stance: 'support',
+    });
+    const greenland = [
+      'WASHINGTON - President Donald Trump renewed his push to take over Greenland on Tuesday, saying the United ' +
+        'States needs Greenland for national security, and Denmark said again that the island is not for sale.',
+      '',
+      'The Danish foreign ministry said the two governments would talk again "in the coming days".',
+    ].join('\n');
+    // "Danish" names the speaker, not what the words are about.
+    expect(extract(greenland, '2026-01-14')[0]).toMatchObject({ topicId: null, stance: 'no-position' });
+  });
+
   it('gives a quotation whose words weigh as much for two topics the one the story leads with', () => {
     const text = [
       'RIYADH - Arab ministers on Monday called for a two-state solution, with two states side by side, as the only ' +

@@ -35,6 +35,7 @@ import { quotedText, scanQuotations, type ScannedQuote } from './quote-scanner';
 import { countWords, paragraphSpans, sentenceEnd, type Span } from './text-spans';
 import {
   forgetTexts,
+  framesTopic,
   guessStance,
   guessTopic,
   leadTopic,
@@ -779,10 +780,15 @@ const dominantTopic = (guesses: TopicGuess[]): string | null => {
 };
 
 /**
- * The registered topic the article's opening is about (`lead`), or, when none fits, the topic it proposes
- * (`proposed.<salient words>`).
+ * The registered topic the article's opening is about (`lead`; its headline, then the topics its quotations name,
+ * decide between close ones), or, when none fits, the topic it proposes (`proposed.<salient words>`).
  */
-const articleProposal = (reading: Reading, knowledge: ExtractionKnowledge) => {
+const articleProposal = (
+  reading: Reading,
+  knowledge: ExtractionKnowledge,
+  printed: string,
+  quoted: TopicGuess[],
+) => {
   const { text, paragraphs, mentions, analysis } = reading;
   const lede = paragraphs
     .slice(0, 3)
@@ -790,7 +796,13 @@ const articleProposal = (reading: Reading, knowledge: ExtractionKnowledge) => {
     .join(' ');
   const people = mentions.filter((mention) => mention.kind === 'name' || mention.kind === 'alias');
   return {
-    lead: leadTopic(knowledge.topics, lede, text),
+    lead: leadTopic(
+      knowledge.topics,
+      lede,
+      text,
+      headlineOf(printed, text),
+      quoted.map((guess) => guess.topicId),
+    ),
     proposed: proposeTopic(
       knowledge.topics,
       lede,
@@ -798,6 +810,17 @@ const articleProposal = (reading: Reading, knowledge: ExtractionKnowledge) => {
       (offset) => people.some((mention) => mention.start <= offset && offset < mention.end),
     ),
   };
+};
+
+/**
+ * The article's headline: its first paragraph as printed, when cleaning set it aside as a short line that ends no
+ * sentence (a headline, not the story's first paragraph). Empty when there is none.
+ */
+const headlineOf = (printed: string, cleaned: string): string => {
+  const first = paragraphSpans(printed)[0];
+  return first && cleaned.slice(first.start, first.end).trim() === ''
+    ? printed.slice(first.start, first.end)
+    : '';
 };
 
 /** The paragraph a quotation opens in and the one before: where a topic that needs its anchors near looks. */
@@ -849,11 +872,15 @@ const rate = (
     : storyTopic !== null && ownTopic.tiedWith?.includes(storyTopic)
       ? { ...ownTopic, topicId: storyTopic }
       : ownTopic;
-  // A quotation that takes a side without naming its subject speaks to the story's subject.
+  // A quotation that takes a side without naming its subject speaks to the story's subject; so does one whose
+  // reporter's sentence names that subject (a fragment: "said the tariff was “the consequence of persecution”").
   if (topic.topicId === null && storyTopic !== null && knowledge.cues && !commentary) {
     const story = knowledge.topics.find((entry) => entry.topicId === storyTopic);
     const onStory = guessStance(knowledge.cues, quoteText, storyTopic, story);
-    if ((onStory.cueWeight ?? 0) >= STORY_CUE_MIN && onStory.stance !== 'no-position')
+    if (
+      onStory.stance !== 'no-position' &&
+      ((onStory.cueWeight ?? 0) >= STORY_CUE_MIN || (story && framesTopic(story, finding?.frame ?? '')))
+    )
       topic = { topicId: storyTopic, confidence: LEAD_TOPIC_CONFIDENCE };
   }
   const lexicon = knowledge.topics.find((entry) => entry.topicId === topic.topicId);
@@ -921,7 +948,6 @@ export const extractQuotations = (
     quotes.push(quote);
     findings.set(quote, finding);
   }
-  const proposal = articleProposal(reading, knowledge);
   const statements = quotes
     .map((quote): Candidate => ({
       quote,
@@ -937,6 +963,7 @@ export const extractQuotations = (
       nearQuote(reading, quote),
     ),
   );
+  const proposal = articleProposal(reading, knowledge, article.text, topics);
   const storyTopic = proposal.lead ?? dominantTopic(topics);
   return statements.map((candidate, index) =>
     rate(reading, knowledge, article, proposal, storyTopic, candidate, topics[index]),

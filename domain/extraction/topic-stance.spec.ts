@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StanceCues, TopicLexicon } from './extraction.types';
-import { guessStance, guessTopic } from './topic-stance';
+import { forgetTexts, guessStance, guessTopic, leadTopic } from './topic-stance';
 
 const topics: TopicLexicon[] = [
   {
@@ -158,6 +158,26 @@ describe('topic and stance', () => {
     ).toBe('aid.overseas.uk');
   });
 
+  it('lets the headline, then the quotations, choose among topics the opening names about as much', () => {
+    const lexicons: TopicLexicon[] = [
+      { topicId: 'alliance.spending-target', terms: ['defence spending', '5%'], strongTerms: ['5%'] },
+      { topicId: 'europe.spending', terms: ['defence spending', 'spending', 'rise'] },
+    ];
+    forgetTexts();
+    const lede =
+      'Alliance leaders agreed on Wednesday to raise defence spending to 5% of output, the biggest spending rise ' +
+      'in decades, and governments said the spending would come from growth.';
+    // 5 against 4: the opening alone does not say which.
+    expect(leadTopic(lexicons, lede, lede)).toBeNull();
+    expect(leadTopic(lexicons, lede, lede, 'Allies sign up to 5% after long night')).toBe(
+      'alliance.spending-target',
+    );
+    expect(leadTopic(lexicons, lede, lede, 'Summit ends in The Hague')).toBeNull();
+    const quoted = ['europe.spending', null, 'europe.spending', 'alliance.spending-target'];
+    expect(leadTopic(lexicons, lede, lede, 'Summit ends in The Hague', quoted)).toBe('europe.spending');
+    expect(leadTopic(lexicons, lede, lede, 'Summit ends in The Hague', quoted.slice(0, 2))).toBeNull();
+  });
+
   it('with the seed lexicon, reads "Article 5-like" as a guarantee and a ceasefire that brings peace as a ceasefire', () => {
     const seedTopics = JSON.parse(
       readFileSync(join(__dirname, '..', '..', 'seeds', 'topic-lexicon.json'), 'utf8'),
@@ -179,6 +199,26 @@ describe('topic and stance', () => {
     );
     expect(there('Decisions about Greenland are made by Greenlanders.')).toBe('greenland.us-control');
     expect(there('Enrichment is our right, and it is not for sale.')).toBe('iran.nuclear.enrichment');
+  });
+
+  it('with the seed lexicon, reads burden-sharing idioms as defence spending (the story decides which) and sanctioned crude as sanctions', () => {
+    const seedTopics = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'seeds', 'topic-lexicon.json'), 'utf8'),
+    ) as TopicLexicon[];
+    const article = 'Nato leaders and Britain met in The Hague to talk about money.';
+    for (const quote of ['Every ally must pull its weight.', 'No more free riders, and no more excuses.']) {
+      expect(guessTopic(seedTopics, quote, '', article)).toMatchObject({
+        topicId: 'europe.defence-spending',
+        tiedWith: ['nato.defence-spending-5-percent'],
+      });
+    }
+    const onRussia = 'Russia and its oil buyers were the subject.';
+    expect(
+      guessTopic(seedTopics, 'Our refiners will not buy from sanctioned firms.', '', onRussia).topicId,
+    ).toBe('russia.sanctions');
+    expect(guessTopic(seedTopics, 'They keep buying Russian crude.', '', onRussia).topicId).toBe(
+      'russia.sanctions',
+    );
   });
 
   it('reads support, negated support, opposition, conditions, hedges and refusals from the cues', () => {
@@ -275,6 +315,7 @@ describe('topic and stance', () => {
       expect(stance('I will not speculate about the tariffs. I do not negotiate through the press.')).toBe(
         'no-comment',
       );
+      expect(stance('I am not going to go into the tariffs on individual firms.')).toBe('no-comment');
       expect(stance('The tariffs are not a bargaining chip.')).toBe('support');
       expect(stance('These tariffs help nobody. A trade war has no winners.')).toBe('oppose');
       expect(stance('The tariffs are our top priority.')).toBe('support');

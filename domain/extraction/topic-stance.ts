@@ -258,6 +258,18 @@ export const guessTopic = (
   };
 };
 
+/** A word in capitals: a name of a person, a place or a body, a title, or a sentence's first word. */
+const CAPITALISED = /(?<![\p{L}'’])\p{Lu}[\p{L}'’.-]*/gu;
+
+/**
+ * Whether the reporter's sentence around a quotation names a topic in its common words ("the younger Bolsonaro
+ * said the tariff was “the consequence of persecution”"): as a quotation's own words would, the words in capitals
+ * set aside. Those name the people, places and bodies in the story ("Danish Foreign Minister", "Greenland's"),
+ * which every sentence of it names, whatever it is about.
+ */
+export const framesTopic = (lexicon: TopicLexicon, frame: string): boolean =>
+  guessTopic([lexicon], frame.replace(CAPITALISED, ' '), '').topicId !== null;
+
 /**
  * The cues a text holds: their weight, where they stand and which they are; `counted` is the weight of those with an
  * occurrence `counts` accepts (all of them, without it).
@@ -596,6 +608,10 @@ export const guessStance = (
 };
 
 const LEDE_TOPIC_MIN_SCORE = 4;
+/** How far ahead of the next an opening's topic must be to lead on its own. */
+const LEDE_LEAD = 1 / 3;
+/** How many of the article's quotations must name one of an opening's close topics for them to decide. */
+const LEDE_QUOTED_MIN = 2;
 const GENERIC_NOUNS = new Set(
   (
     'minister president prime secretary spokesman spokeswoman spokesperson statement talks reporters people ' +
@@ -605,20 +621,47 @@ const GENERIC_NOUNS = new Set(
   ).split(' '),
 );
 
+/** The one entry that weighs the most, when it weighs at least `min` and more than any other. */
+const clearlyMost = (entries: { topicId: string; weight: number }[], min: number): string | null => {
+  const [first, second] = [...entries].sort((a, b) => b.weight - a.weight);
+  return first && first.weight >= min && first.weight > (second?.weight ?? 0) ? first.topicId : null;
+};
+
 /**
  * The registered topic an article's opening is about, when one clearly leads (its evidence at least
  * LEDE_TOPIC_MIN_SCORE and a third ahead of the next): the subject of a quotation that takes a side without
- * naming it ("This is a betrayal", said of the tariffs the story is about).
+ * naming it ("This is a betrayal", said of the tariffs the story is about). When others come within a third of it
+ * (a broader subject the opening's words also serve: "defence spending" for a NATO spending target), the opening
+ * alone does not say which; among those close topics, the headline decides, which states the story's subject in a
+ * few words (the one it names most, if one), or else the article's quotations do (the one most of them name, if at
+ * least LEDE_QUOTED_MIN do and more than any other close one). `quoted` holds the topic each quotation names.
  */
-export const leadTopic = (topics: TopicLexicon[], lede: string, article: string): string | null => {
+export const leadTopic = (
+  topics: TopicLexicon[],
+  lede: string,
+  article: string,
+  headline = '',
+  quoted: (string | null)[] = [],
+): string | null => {
   const text = plainWords(lede);
   const scored = anchoredTopics(topics, article)
-    .map((lexicon) => ({ topicId: lexicon.topicId, ...evidence(lexicon, text) }))
+    .map((lexicon) => ({ lexicon, ...evidence(lexicon, text) }))
     .filter((entry) => entry.specific)
-    .sort((a, b) => b.score - a.score || a.topicId.localeCompare(b.topicId));
-  const [best, second] = scored;
+    .sort((a, b) => b.score - a.score || a.lexicon.topicId.localeCompare(b.lexicon.topicId));
+  const [best] = scored;
   if (!best || best.score < LEDE_TOPIC_MIN_SCORE) return null;
-  return !second || (best.score - second.score) / best.score >= 1 / 3 ? best.topicId : null;
+  const close = scored.filter((entry) => (best.score - entry.score) / best.score < LEDE_LEAD);
+  if (close.length === 1) return best.lexicon.topicId;
+  const head = plainWords(headline);
+  const inHeadline = close.map(({ lexicon }) => {
+    const found = evidence(lexicon, head);
+    return { topicId: lexicon.topicId, weight: found.specific ? found.score : 0 };
+  });
+  const inQuotations = close.map(({ lexicon }) => ({
+    topicId: lexicon.topicId,
+    weight: quoted.filter((topicId) => topicId === lexicon.topicId).length,
+  }));
+  return clearlyMost(inHeadline, TOPIC_MIN_SCORE) ?? clearlyMost(inQuotations, LEDE_QUOTED_MIN);
 };
 
 /**

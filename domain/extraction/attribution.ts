@@ -3,7 +3,7 @@ import type { SpeakerResolution } from './extraction.types';
 import { toKebab } from '../shared/ids';
 import { placeNamed, placesIn, timesPlacesNamed } from './places';
 import type { Span } from './text-spans';
-import { TITLE_WORDS } from './titles';
+import { HONORIFICS, HONORIFICS_WITHIN_NAMES, TITLE_WORDS } from './titles';
 
 /** The verbs that report speech, or frame a quoted phrase as someone's words ("called him a 'dictator'"). */
 export const REPORTING_VERB =
@@ -374,6 +374,25 @@ const byline = (context: AttributionContext, from: number, rest: string): Attrib
   return { speaker: { kind: 'candidate', actorId: toKebab(name), name, via: 'name' }, confidence: 0.8, at };
 };
 
+/**
+ * A capitalised office before a name, its portfolio perhaps a list: "Investment, Trade and Industry Minister", "Energy
+ * Minister". Honorifics may stand between it and the name ("… Minister Tengku Datuk Seri Zafrul …").
+ */
+const OFFICE_BEFORE_NAME =
+  /^(?:\p{Lu}[\p{L}-]*(?:,\s+|\s+(?:and|&)\s+|\s+)){0,8}?(?:Minister|Secretary|Commissioner|Governor|Ambassador|Envoy|Director|Chief|Spokes(?:man|woman|person)|Advis[eo]r|Chair(?:man|woman|person)?|President|Premier|Chancellor|Senator|Mayor)(?=\s)/u;
+/** The mention of the name that a capitalised office printed before it introduces, within four words of it. */
+const nameAfterOffice = (context: AttributionContext, from: number, limit: number): Mention | undefined => {
+  const office = OFFICE_BEFORE_NAME.exec(context.text.slice(from, limit));
+  if (!office) return undefined;
+  const end = from + office[0].length;
+  return context.mentions.find(
+    (mention) =>
+      mention.start > end &&
+      /^(?:\s+\p{Lu}[\p{L}.]*){0,4}\s+$/u.test(context.text.slice(end, mention.start)) &&
+      !context.insideQuote(mention.start),
+  );
+};
+
 /** "…,” he said. / …,” said Mr Trump / …,” Senator Lindsey Graham told reporters. */
 export const trailingAttribution = (
   context: AttributionContext,
@@ -405,7 +424,7 @@ export const trailingAttribution = (
   if (verbFirst && verbFirst.index === 0) {
     const subjectAt =
       at + verbFirst[0].length + (/^\s*/.exec(after.slice(verbFirst[0].length))![0].length ?? 0);
-    const subject = mentionStartingAt(context, subjectAt);
+    const subject = mentionStartingAt(context, subjectAt) ?? nameAfterOffice(context, subjectAt, limit);
     if (subject) {
       const resolved = resolveMention(context, subject);
       if (resolved) return { ...resolved, at: { start: at, end: subject.end } };
@@ -488,7 +507,8 @@ const titledName = (context: AttributionContext, at: number, after: string): Att
   if (!verb || verb.index !== 0) return null;
   const nameAt = at + titled[0].indexOf(titled[1]);
   const end = at + titled[0].length;
-  const named = mentionStartingAt(context, nameAt);
+  // "Rice and Fisheries Minister Lena Vasquez said": the office is the title's, the name after it speaks.
+  const named = mentionStartingAt(context, nameAt) ?? nameAfterOffice(context, nameAt, end);
   const resolved = named ? resolveMention(context, named) : null;
   if (resolved) return { ...resolved, at: { start: at, end } };
   const candidate = candidateFrom(context, titled[1], nameAt);

@@ -982,4 +982,18 @@ describe('extractQuotations', () => {
       ['giorgia-meloni', 'madness for both shores of the Atlantic'],
     ]);
   });
+
+  it('reads a capitalised office with a list of portfolios before a name as the title, not the speaker', () => {
+    const text = [
+      'PUTRAJAYA - The cabinet met on Monday.',
+      '',
+      '"The quota is not perfect, but it is fair," said Energy, Water and Transport Minister Datuk Seri Ahmad Faizal Rahman, speaking at a forum.',
+      '',
+      '"We will keep the subsidy," Rice and Fisheries Minister Lena Vasquez said.',
+    ].join('\n');
+    expect(pairs(text, '2025-10-27')).toEqual([
+      ['ahmad-faizal-rahman', 'The quota is not perfect, but it is fair'],
+      ['lena-vasquez', 'We will keep the subsidy'],
+    ]);
+  });
 });

@@ -93,6 +93,36 @@ const holderOfCountryMost = (context: AttributionContext, ids: string[]): string
 /** One capitalised word: a surname as a later mention prints it. */
 const SURNAME = /^\p{Lu}[\p{L}’'-]+$/u;
 
+const CHILD_KIN = '(?:son|daughter|grandson|granddaughter|son-in-law|daughter-in-law)';
+/** A child's introduction: "his second son, Tomas Castellano," or "Tomas Castellano, the senator's eldest son,". */
+const CHILD_BEFORE = new RegExp(`\\b${CHILD_KIN},?\\s+$`);
+const CHILD_AFTER = new RegExp(`^,\\s+(?:[^,.]{0,50}\\s)?${CHILD_KIN}\\b`);
+/** Whether the story introduces a person, where it first prints the name in full, as someone's child. */
+const introducedAsChild = (context: AttributionContext, id: string): boolean => {
+  const name = context.directory.actors.get(id)?.name;
+  const at = name ? context.text.indexOf(name) : -1;
+  return (
+    at >= 0 &&
+    (CHILD_BEFORE.test(context.text.slice(Math.max(0, at - 40), at)) ||
+      CHILD_AFTER.test(context.text.slice(at + name!.length, at + name!.length + 80)))
+  );
+};
+/**
+ * "the younger Bolsonaro", "the elder Bush": of the family on stage so far, the one the story introduced as a child,
+ * or the one it did not. Nobody when the story has not said who is whose child.
+ */
+const generationOwner = (context: AttributionContext, ids: string[], at: number): string | undefined => {
+  const which = /\b[Tt]he\s+(younger|elder|older)\s+$/.exec(context.text.slice(Math.max(0, at - 20), at));
+  if (!which) return undefined;
+  const onStage = ids.filter((id) =>
+    context.timeline.some((entry) => entry.offset < at && entry.speaker.actorId === id),
+  );
+  const children = onStage.filter((id) => introducedAsChild(context, id));
+  const others = onStage.filter((id) => !children.includes(id));
+  const chosen = which[1] === 'younger' ? children : others;
+  return children.length > 0 && others.length > 0 && chosen.length === 1 ? chosen[0] : undefined;
+};
+
 /**
  * Of the people who share a surname, the one a mention of it at `at` means: the one named last before it in its
  * paragraph, else the one the story introduced first (the press writes the others' given names).
@@ -103,6 +133,8 @@ const surnameOwner = (
   at: number,
   via: 'name' | 'alias' | 'role' | 'pronoun',
 ): { speaker: SpeakerResolution; confidence: number } => {
+  const generation = generationOwner(context, ids, at);
+  if (generation) return { speaker: actorResolution(context, generation, via), confidence: 0.85 };
   const paragraph = context.text.lastIndexOf('\n', at) + 1;
   const near = context.timeline.findLast(
     (entry) => entry.offset >= paragraph && entry.offset < at && ids.includes(entry.speaker.actorId),

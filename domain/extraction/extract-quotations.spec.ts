@@ -996,4 +996,24 @@ describe('extractQuotations', () => {
       ['lena-vasquez', 'We will keep the subsidy'],
     ]);
   });
+
+  it('gives "the younger X" to the family member introduced as a child, "the elder X" to the other', () => {
+    const text = [
+      'SANTIAGO - Former President Ramon Castellano said on Monday that he would not run again.',
+      '',
+      'His second son, Tomas Castellano, a senator, disagreed. "Our family has never walked away from a fight," the senator said.',
+      '',
+      '"The party needs new faces," Castellano said.',
+      '',
+      'In a video posted on Tuesday, the younger Castellano said the decision was "a gift to our rivals" and urged calm.',
+      '',
+      'Later, the elder Castellano said it was "time to rest".',
+    ].join('\n');
+    expect(pairs(text, '2025-07-10')).toEqual([
+      ['tomas-castellano', 'Our family has never walked away from a fight'],
+      ['ramon-castellano', 'The party needs new faces'],
+      ['tomas-castellano', 'a gift to our rivals'],
+      ['ramon-castellano', 'time to rest'],
+    ]);
+  });
 });

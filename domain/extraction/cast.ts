@@ -156,6 +156,8 @@ const APPOSITION =
 const RELATIVE_APPOSITION =
   /^,\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\p{L}]+['’]s\s+)?(?:[\p{L}-]+\s+){0,4}?([\p{L}-]+))\s+(?:who|which)\s/u;
 const AGE_APPOSITION = /^,\s+\d{1,3},/;
+/** After the name in a sound-bite label, "/Professor, Institute for Peninsula Studies:": the post up to a comma. */
+const SOUND_BITE_LABEL = /^\/([^,:\]\n]{1,60})(?:,[^:\]\n]{0,80})?:/;
 /** The trades of those the press asks to explain the news: scholars, analysts, economists, retired officers. */
 const COMMENTATOR_NOUN =
   /^(?:analyst|economist|expert|professor|prof|researcher|fellow|lecturer|historian|scholar|academic|strategist|pollster|\p{L}*ologist|scientist|retired|retd|commentator|observer)s?$/iu;
@@ -504,7 +506,14 @@ export const buildCast = (
       /(?:said|says|told|added|according to|wrote)\s+$/.test(
         text.slice(Math.max(0, span.start - 20), span.start),
       );
+    // "[Yoon Hae-rin/Professor, Institute for Peninsula Studies: "…"]": a broadcast's sound-bite label names a person
+    // before the slash, the post after it.
+    const label = /(?:^|\n)\[$/.test(text.slice(Math.max(0, span.start - 2), span.start))
+      ? SOUND_BITE_LABEL.exec(after)
+      : null;
+    const labelRole = label ? label[1].trim() : null;
     const person =
+      labelRole !== null ||
       KIN_OR_WHO.test(after) ||
       stripped.length > 0 ||
       before.length > 0 ||
@@ -529,11 +538,17 @@ export const buildCast = (
       ...before,
       ...(appositionRole ? appositionRole.split(/\s+/) : []),
       ...(roleBefore && !appositionRole ? roleBefore.split(/\s+/) : []),
+      ...(labelRole ? labelRole.split(/\s+/) : []),
     ]);
     const actorId = registryIds.has(toKebab(name)) ? toKebab(name) : registryMatch(name, registry, title);
     // "former president Jair Bolsonaro" is "the former president" from then on (and no longer "the president").
     const formerTitle = formerTitleOf([...stripped, ...before]);
-    const roleWords = [...stripped, ...before, ...(appositionRole ?? '').split(/\s+/)];
+    const roleWords = [
+      ...stripped,
+      ...before,
+      ...(appositionRole ?? '').split(/\s+/),
+      ...(labelRole ?? '').split(/\s+/),
+    ];
     members.set(id, {
       id: actorId ?? id,
       name,

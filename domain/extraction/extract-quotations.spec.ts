@@ -1016,4 +1016,24 @@ describe('extractQuotations', () => {
       ['ramon-castellano', 'time to rest'],
     ]);
   });
+
+  it('reads a broadcast sound-bite label "[Name/Post, Body: …]" as the person before the slash', () => {
+    const text = [
+      '[Anchor]',
+      '',
+      'The talks stalled again on Tuesday. Reporter Lee Min-ho has more.',
+      '',
+      '[Report]',
+      '',
+      'Experts say the stall was expected.',
+      '',
+      '[Park Seo-yeon/Researcher, Centre for Harbour Studies: "Nobody in the room wanted to move first. That is how these talks always go."]',
+      '',
+      'Researcher Park added that the next round could go better, "if both sides bring new maps."',
+    ].join('\n');
+    expect(pairs(text, '2025-08-20')).toEqual([
+      ['park-seo-yeon', 'Nobody in the room wanted to move first. That is how these talks always go.'],
+      ['park-seo-yeon', 'if both sides bring new maps.'],
+    ]);
+  });
 });

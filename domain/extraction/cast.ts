@@ -89,6 +89,28 @@ const ARMED_GROUP =
 /** A body known by its letters, then an apposition saying what it is, then a verb of saying. */
 const ACRONYM_SUBJECT =
   /(?<![\p{L}])([A-Z]{2,8}),\s+(?:the|a|an)\s+[^,.]{0,60}?\b(body|agency|unit|authority|office|group|organi[sz]ation|command|force|association|union|movement|department|ministry|council|committee|coalition|alliance|bloc|network|service|company|regulator|watchdog)\b[^,.]{0,80},\s+(?:said|says|told|added|warned|stated|announced|insisted|wrote|posted)\b/gu;
+/**
+ * Bodies the press names by the building or street they sit in ("Wisma Putra said", "the Quai d'Orsay said"), as the
+ * body each stands for: a country's body, or the one id the press gives it. The Kremlin, the White House and Downing
+ * Street are in the registry under their own names. A president's palace (the Élysée) is left out: what it says is
+ * read as the president's, and a `french-presidency` made such lines worse.
+ */
+const SEATS: { seat: RegExp; country?: string; kind?: string; id?: string; name?: string }[] = [
+  { seat: /Wisma Putra/u, country: 'Malaysia', kind: 'foreign ministry' },
+  { seat: /Quai d['’]Orsay/u, country: 'France', kind: 'foreign ministry' },
+  { seat: /Farnesina/u, country: 'Italy', kind: 'foreign ministry' },
+  { seat: /Itamaraty/u, country: 'Brazil', kind: 'foreign ministry' },
+  { seat: /Auswärtiges Amt/u, country: 'Germany', kind: 'foreign ministry' },
+  { seat: /Gaimusho/u, country: 'Japan', kind: 'foreign ministry' },
+  { seat: /Foggy Bottom/u, id: 'state-department', name: 'State Department' },
+];
+/** Each seat as printed, on word boundaries, and the whole of a run of capitals that is one. */
+const SEAT_PATTERNS = SEATS.map((entry) => ({
+  ...entry,
+  found: new RegExp(`(?<![\\p{L}])(?:${entry.seat.source})(?![\\p{L}])`, 'gu'),
+}));
+const WHOLE_SEAT = new RegExp(`^(?:${SEATS.map((entry) => entry.seat.source).join('|')})$`, 'u');
+
 /** The head noun of a body named in full, captured: the member's role noun. */
 const BODY_HEAD =
   '(Ministry|Department|Office|Council|Commission|Agency|Federation|Confederation|Union|Organi[sz]ation|Committee|Institute|Authority|Association|Chamber|Bureau|Secretariat|Movement|Front)';
@@ -328,6 +350,16 @@ const institutions = (text: string, insideQuote: (offset: number) => boolean): C
       institutionMember(toKebab(match[1]), match[1], match.index, match[2].toLowerCase(), null, [match[1]]),
     );
   }
+  for (const entry of SEAT_PATTERNS)
+    for (const match of text.matchAll(entry.found)) {
+      if (insideQuote(match.index)) continue;
+      const place = entry.country ? placeNamed(entry.country) : undefined;
+      if (place && entry.kind) found.push(countryBody(place, entry.kind, match.index, [match[0]]));
+      else if (entry.id && entry.name)
+        found.push(
+          institutionMember(entry.id, entry.name, match.index, 'department', null, [match[0], entry.name]),
+        );
+    }
   // "the government said that Brazil …" in a story about Brazil: the government of the country it names most.
   const bare = BARE_GOVERNMENT.exec(text);
   const home = bare && !insideQuote(bare.index) ? countryNamedMost(text) : undefined;
@@ -486,6 +518,8 @@ export const buildCast = (
     )
       continue;
     if (words.every(isInitial)) continue;
+    // "Wisma Putra said": a seat of government is the body it houses, no person.
+    if (WHOLE_SEAT.test(text.slice(words[0].start, words.at(-1)!.end))) continue;
     const span = { start: words[0].start, end: words[words.length - 1].end };
     if (covered(span)) continue;
     const name = text.slice(span.start, span.end).replace(/\s+/g, ' ');

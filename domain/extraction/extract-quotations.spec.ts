@@ -1036,4 +1036,21 @@ describe('extractQuotations', () => {
       ['park-seo-yeon', 'if both sides bring new maps.'],
     ]);
   });
+
+  it('reads a ministry named by its building ("Wisma Putra", "the Quai d’Orsay", "Foggy Bottom") as the ministry', () => {
+    const text = [
+      'PARIS - The talks ended on Friday.',
+      '',
+      'In a statement, the Quai d’Orsay said the accord was "a first step, not the last".',
+      '',
+      'Wisma Putra said the agreement showed "that patience pays".',
+      '',
+      'Foggy Bottom said it was "studying the text".',
+    ].join('\n');
+    expect(pairs(text, '2025-10-27')).toEqual([
+      ['french-foreign-ministry', 'a first step, not the last'],
+      ['malaysian-foreign-ministry', 'that patience pays'],
+      ['state-department', 'studying the text'],
+    ]);
+  });
 });

@@ -662,6 +662,30 @@ export const leadingAttribution = (
   return null;
 };
 
+/**
+ * "Netanyahu's statement on Wednesday that Israel would keep "…"", "Trump's remark that Taiwan "never came up"": words
+ * quoted inside the that-clause of a noun of saying are the possessor's, whoever speaks in the rest of the sentence.
+ */
+const CLAIM_OF_POSSESSOR =
+  /^['’]s?\s+(?:(?:recent|earlier|latest|own|repeated|public)\s+)?(?:statement|remark|claim|comment|assertion|insistence|pledge|promise|warning|vow|threat|words|description|suggestion|boast|complaint|accusation)s?\b[^"“”,;:.!?]{0,60}?\bthat\s[^"“”,;:.!?]{0,150}$/u;
+export const claimOfPossessor = (
+  context: AttributionContext,
+  sentence: Span,
+  quoteStart: number,
+): Attributed | null => {
+  const possessor = context.mentions.findLast(
+    (mention) =>
+      mention.possessive &&
+      mention.kind !== 'pronoun' &&
+      mention.start >= sentence.start &&
+      mention.end < quoteStart &&
+      !context.insideQuote(mention.start),
+  );
+  if (!possessor || !CLAIM_OF_POSSESSOR.test(context.text.slice(possessor.end, quoteStart))) return null;
+  const resolved = resolveMention(context, possessor);
+  return resolved ? { ...resolved, at: { start: possessor.start, end: possessor.end } } : null;
+};
+
 /** The subject of a sentence outside its quotations, for the pronouns that follow. */
 export const sentenceSubject = (context: AttributionContext, sentence: Span): Mention | undefined => {
   const subordinate = SUBORDINATE_START.test(context.text.slice(sentence.start, sentence.end));

@@ -1053,4 +1053,19 @@ describe('extractQuotations', () => {
       ['state-department', 'studying the text'],
     ]);
   });
+
+  it('gives words quoted in the that-clause of "X’s statement/remark that …" to X, leaving the subject on stage', () => {
+    const text = [
+      'CAIRO - Talks resumed on Thursday.',
+      '',
+      'Asked about Netanyahu’s statement on Wednesday that Israel would keep "a buffer along the border", Abdelatty said Cairo rejected it.',
+      '',
+      'Badr Abdelatty, asked about Trump’s remark that the plan was "nearly done", said only that talks continued. "We will wait for the text," he said.',
+    ].join('\n');
+    expect(pairs(text, '2025-10-09')).toEqual([
+      ['benjamin-netanyahu', 'a buffer along the border'],
+      ['donald-trump', 'nearly done'],
+      ['badr-abdelatty', 'We will wait for the text'],
+    ]);
+  });
 });

@@ -6,6 +6,7 @@ import {
   type Mention,
 } from './actor-mentions';
 import {
+  claimOfPossessor,
   genderOfSpeaker,
   isPerson,
   leadingAttribution,
@@ -475,6 +476,8 @@ const attributeInSentences = (reading: Reading, quotes: Quote[]): Map<Quote, Fin
         ? trailingAttribution(context, quote.splitGap.start, quote.splitGap.end)
         : null;
       if (split) result = { attribution: split, explicit: true, from: 'trailing' };
+      const claimed = result.attribution ? null : claimOfPossessor(context, sentence, quote.start);
+      if (claimed) result = { attribution: claimed, explicit: true, from: 'leading' };
       const leadingText = text.slice(sentence.start, quote.start);
       const before = outside({ start: sentence.start, end: quote.start });
       const embedded = /[\p{L}\p{N}]/u.test(before);
@@ -556,7 +559,10 @@ const attributeInSentences = (reading: Reading, quotes: Quote[]): Map<Quote, Fin
             from: 'context',
           };
       }
-      if (result.attribution) record(quote.start, result.attribution.speaker, true);
+      // The possessor of a claim quoted in passing is not on stage: "Abdelatty, asked about Trump's remark that …,
+      // said …" leaves Abdelatty for the "he" after it.
+      if (result.attribution && result.attribution !== claimed)
+        record(quote.start, result.attribution.speaker, true);
       const attributionSpan = result.attribution?.at ?? quote;
       // The attribution's own paragraph bounds it: a round-up's signature is the line after the words.
       const attributionParagraph = paragraphs[withinSpan(paragraphs, attributionSpan.end - 1)] ?? paragraph;

@@ -308,8 +308,9 @@ const NEWS_AGENCIES = new Set(
   ),
 );
 /**
- * A one-word name of a body: capitalised after a word in lower case ("talks with Hamas") or said to be a thing
- * ("Hamas, which …"), never printed in lower case, neither a place, a month nor a news agency.
+ * A one-word name of a body: capitalised after a word in lower case ("talks with Hamas"), said to be a thing ("Hamas,
+ * which …") or to speak in a statement, as bodies do, never introduced as a person ("Hamas said in a statement"); never
+ * printed in lower case, neither a place, a month nor a news agency.
  */
 const isBodyName = (text: string, name: string): boolean =>
   /^\p{Lu}[\p{L}-]{2,}$/u.test(name) &&
@@ -317,7 +318,10 @@ const isBodyName = (text: string, name: string): boolean =>
   !placeNamed(name) &&
   !TITLE_WORDS.has(name.toLowerCase()) &&
   !CALENDAR.test(name) &&
-  new RegExp(`(?:(?:^|\\s)\\p{Ll}+[,;]? ${name}\\b|\\b${name}, which\\s)`, 'u').test(text) &&
+  new RegExp(
+    `(?:(?:^|\\s)\\p{Ll}+[,;]? ${name}\\b|\\b${name}, which\\s|\\b${name} (?:said|says|added|announced) in a (?:written |short |brief )?statement\\b)`,
+    'u',
+  ).test(text) &&
   !new RegExp(`\\b${name.toLowerCase()}\\b`, 'u').test(text);
 const CALENDAR =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;

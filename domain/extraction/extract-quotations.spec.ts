@@ -1068,4 +1068,13 @@ describe('extractQuotations', () => {
       ['badr-abdelatty', 'We will wait for the text'],
     ]);
   });
+
+  it('reads a one-word name that "said in a statement", never introduced as a person, as a body that speaks', () => {
+    const text = [
+      'BEIRUT - Mediators met on Thursday.',
+      '',
+      'Hezbollah said in a statement that it considered the truce "a victory for the resistance."',
+    ].join('\n');
+    expect(pairs(text, '2025-10-09')).toEqual([['hezbollah', 'a victory for the resistance.']]);
+  });
 });

@@ -298,6 +298,9 @@ const isEligibleSubject = (context: AttributionContext, mention: Mention): boole
   );
 };
 
+/** "Mr Løkke ", "Ms Nielsen " right before a verb: an honorific and a surname. */
+const HONORIFIC_NAME_BEFORE =
+  /(?<![\p{L}])((?:Mr|Ms|Mrs|Dr|Mr\.|Ms\.|Mrs\.|Dr\.)\s+\p{Lu}[\p{L}’'-]+)\s+(?:(?:has|had|also|\p{Ll}+ly)\s+)?$/u;
 const CAPITALISED_NAME =
   /((?:(?:\p{Lu}[\p{L}’'.-]*|of|the|de|von|der|van|al|bin|da|le|la)\s+){0,6}\p{Lu}[\p{L}’'-]+)(?:,[^,]{0,80},)?\s*$/u;
 
@@ -638,6 +641,13 @@ export const leadingAttribution = (
     const inClause = before.filter(
       (mention) => clauseStart < 0 || mention.start > clauseStart || clauseStart > verb.start,
     );
+    // "what Mr Løkke called": a name with an honorific just before the verb is its subject, though no alias matched it.
+    const titled = HONORIFIC_NAME_BEFORE.exec(text.slice(sentence.start, verb.start));
+    const titledAt = titled ? sentence.start + titled.index : -1;
+    if (titled && !all.some((mention) => mention.end > titledAt)) {
+      const candidate = candidateFrom(context, titled[1], titledAt);
+      if (candidate) return { speaker: candidate, confidence: 0.75, at: { start: titledAt, end: verb.end } };
+    }
     const subject = inClause.at(-1);
     if (subject) {
       const resolved = resolveMention(context, subject);

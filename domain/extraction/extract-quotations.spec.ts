@@ -1077,4 +1077,16 @@ describe('extractQuotations', () => {
     ].join('\n');
     expect(pairs(text, '2025-10-09')).toEqual([['hezbollah', 'a victory for the resistance.']]);
   });
+
+  it('gives "what Mr Løkke called" to the name with an honorific before the verb, and "the foreign minister" after to him', () => {
+    const text = [
+      'WASHINGTON - Danish Foreign Minister Lars Løkke Rasmussen and Greenland’s Foreign Minister Vivian Motzfeldt met Secretary of State Marco Rubio on Wednesday and came away with what Mr Løkke called "a disagreement that is still there".',
+      '',
+      '"Nobody here is selling anything," the foreign minister told reporters. Ms Motzfeldt, beside him, nodded.',
+    ].join('\n');
+    expect(pairs(text, '2026-01-15')).toEqual([
+      ['lars-lokke-rasmussen', 'a disagreement that is still there'],
+      ['lars-lokke-rasmussen', 'Nobody here is selling anything'],
+    ]);
+  });
 });

@@ -1089,4 +1089,15 @@ describe('extractQuotations', () => {
       ['lars-lokke-rasmussen', 'Nobody here is selling anything'],
     ]);
   });
+
+  it('reads "had written" as a verb of saying', () => {
+    const text = [
+      'WASHINGTON - Ministers met on Wednesday.',
+      '',
+      'Shortly before the meeting, President Donald Trump had written on Truth Social that the island was "vital for our Security, and that will never change." Nobody else spoke.',
+    ].join('\n');
+    expect(pairs(text, '2026-01-15')).toEqual([
+      ['donald-trump', 'vital for our Security, and that will never change.'],
+    ]);
+  });
 });

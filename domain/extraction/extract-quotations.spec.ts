@@ -1100,4 +1100,13 @@ describe('extractQuotations', () => {
       ['donald-trump', 'vital for our Security, and that will never change.'],
     ]);
   });
+
+  it('reads a name in Title Case after a lower-case "the" as a label, not a quotation', () => {
+    const text = [
+      'HANOI - The two leaders signed a declaration on Sunday.',
+      '',
+      'President Donald Trump, who called the text "the Hanoi River Friendship Pact" at the ceremony, said both sides had "done something special."',
+    ].join('\n');
+    expect(pairs(text, '2025-10-27')).toEqual([['donald-trump', 'done something special.']]);
+  });
 });

@@ -173,9 +173,13 @@ const PLACE_AS_SPEAKER_BEFORE =
 
 const SMALL_WORDS = /^(?:of|the|and|for|a|an|in|on|at|to|with|by|or|de|la)$/;
 
-/** "The Art of the Deal", "America First": a title or a name in marks, not anyone's words. */
+/**
+ * "The Art of the Deal", "America First": a title or a name in marks, not anyone's words; also with the article in
+ * lower case before a name of three words or more ("called the document "the Kuala Lumpur Peace Accord"").
+ */
 const isTitleCase = (quote: string): boolean => {
-  const words = quote.split(/\s+/).filter(Boolean);
+  const printed = quote.split(/\s+/).filter(Boolean);
+  const words = printed[0] === 'the' && printed.length >= 4 ? printed.slice(1) : printed;
   return (
     words.length >= 2 &&
     words.length <= 7 &&

@@ -3,7 +3,7 @@ import type { SpeakerResolution } from './extraction.types';
 import { toKebab } from '../shared/ids';
 import { placeNamed, placesIn, timesPlacesNamed } from './places';
 import type { Span } from './text-spans';
-import { HONORIFICS, HONORIFICS_WITHIN_NAMES, TITLE_WORDS } from './titles';
+import { TITLE_WORDS } from './titles';
 
 /** The verbs that report speech, or frame a quoted phrase as someone's words ("called him a 'dictator'"). */
 export const REPORTING_VERB =

@@ -1109,4 +1109,16 @@ describe('extractQuotations', () => {
     ].join('\n');
     expect(pairs(text, '2025-10-27')).toEqual([['donald-trump', 'done something special.']]);
   });
+
+  it('gives a fragment inside reported speech to the speaker named after a comma at the clause’s end', () => {
+    const text = [
+      'PUTRAJAYA, July 28 - The two sides agreed to an "immediate and lasting" truce on Monday after days of fighting, Malaysian Prime Minister Anwar Ibrahim said.',
+      '',
+      'The bloc will meet any new levy with "swift and measured" steps, the trade commissioner Maroš Šefčovič said on Tuesday, even as talks went on.',
+    ].join('\n');
+    expect(pairs(text, '2025-07-29')).toEqual([
+      ['anwar-ibrahim', 'immediate and lasting'],
+      ['maros-sefcovic', 'swift and measured'],
+    ]);
+  });
 });

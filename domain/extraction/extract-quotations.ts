@@ -427,6 +427,20 @@ const outsideQuotes = ({ text, insideQuote }: Reading, span: Span): string => {
 };
 
 /**
+ * The speaker named after a comma at the end of a clause of reported speech ("…, Anwar Ibrahim said.", "…, the
+ * commissioner said on Tuesday, even as …"): an attribution that runs to a comma or the sentence's end.
+ */
+const reporterAfterClause = (context: AttributionContext, from: number, end: number): Attributed | null => {
+  for (const comma of context.text.slice(from, end).matchAll(/,\s+/g)) {
+    const at = from + comma.index;
+    if (context.insideQuote(at)) continue;
+    const found = trailingAttribution(context, at, end);
+    if (found && /^[^,.;:"“”]{0,60}(?:[,.;]|$)/.test(context.text.slice(found.at.end, end))) return found;
+  }
+  return null;
+};
+
+/**
  * Sentence by sentence, in reading order: who is on stage (every mention, the subject, a name the registry does not
  * know), then each quotation's speaker from its own sentence (a split's middle, a leading verb or colon, a trailing
  * attribution, a subject with a verb after the quotation, a colon ending the paragraph before), or from the quotation
@@ -525,6 +539,10 @@ const attributeInSentences = (reading: Reading, quotes: Quote[]): Map<Quote, Fin
             };
         }
       }
+      // "The EU will answer with "firm and proportionate" countermeasures, the trade commissioner Maroš Šefčovič said
+      // on Tuesday, even as …": the reported clause's speaker follows it after a comma.
+      const reporter = !result.attribution ? reporterAfterClause(context, quote.end, sentence.end) : null;
+      if (reporter) result = { attribution: reporter, explicit: true, from: 'trailing' };
       const startsParagraph = text.slice(paragraph.start, quote.start).trim() === '';
       if (!result.attribution && startsParagraph && quote.paragraph > 0) {
         const before = paragraphs[quote.paragraph - 1];

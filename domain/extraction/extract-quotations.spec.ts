@@ -1121,4 +1121,13 @@ describe('extractQuotations', () => {
       ['maros-sefcovic', 'swift and measured'],
     ]);
   });
+
+  it('reads "thanked X for "…"" as the thanker’s words', () => {
+    const text = [
+      'KYIV - Leaders met on Friday.',
+      '',
+      'Ukraine’s President Volodymyr Zelensky thanked the bloc for "a brave and necessary step". Talks go on.',
+    ].join('\n');
+    expect(pairs(text, '2025-07-18')).toEqual([['volodymyr-zelensky', 'a brave and necessary step']]);
+  });
 });

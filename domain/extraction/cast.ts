@@ -50,6 +50,9 @@ const EMBASSY =
 /** "The government of Mauritius", "the Ministry of Foreign Affairs of Qatar": the country after the body. */
 const BODY_OF_COUNTRY =
   /(?<![\p{L}])(?:the\s+|The\s+)(government|[Ff]oreign [Mm]inistry|Ministry of (?:Foreign|External) Affairs|Ministry of Defen[cs]e)\s+of\s+(?:the\s+)?([A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?)(?![\p{L}])/gu;
+/** A ministry named by its portfolio alone: "the trade ministry", "the foreign ministry". */
+const BARE_MINISTRY =
+  /(?<![\p{L}'’])the\s+((?:foreign|defen[cs]e|interior|commerce|trade|finance|economy|justice|health)\s+ministry)(?![\p{L}'’])/gu;
 const BARE_GOVERNMENT =
   /(?<![\p{L}])the government\s+(?:said|says|stated|announced|added|insisted|warned|replied|responded)\b/u;
 /** A ministry named in full, as the press names it by country: "the Egyptian foreign ministry". */
@@ -360,6 +363,28 @@ const institutions = (text: string, insideQuote: (offset: number) => boolean): C
           institutionMember(entry.id, entry.name, match.index, 'department', null, [match[0], entry.name]),
         );
     }
+  // "A statement from the trade ministry said" after "South Korea's trade minister said": the ministry of the one
+  // country whose minister of that portfolio the story names, unless it names such a ministry with its country.
+  for (const match of text.matchAll(BARE_MINISTRY)) {
+    const kind = bodyKind(match[1]);
+    if (insideQuote(match.index) || found.some((member) => member.name.toLowerCase().endsWith(kind)))
+      continue;
+    const portfolio = kind.split(' ')[0];
+    const ministers = new Set(
+      [
+        ...text.matchAll(
+          new RegExp(
+            `(\\p{Lu}[\\p{L}]+(?:\\s\\p{Lu}[\\p{L}]+)?)(?:['’]s)?\\s+${portfolio}\\s+minister\\b`,
+            'giu',
+          ),
+        ),
+      ]
+        .map((minister) => placeNamed(minister[1].replace(/^The\s+/, '')))
+        .filter((place) => place !== undefined),
+    );
+    const [home] = ministers;
+    if (ministers.size === 1) found.push(countryBody(home, kind, match.index, [match[0], `The ${match[1]}`]));
+  }
   // "the government said that Brazil …" in a story about Brazil: the government of the country it names most.
   const bare = BARE_GOVERNMENT.exec(text);
   const home = bare && !insideQuote(bare.index) ? countryNamedMost(text) : undefined;

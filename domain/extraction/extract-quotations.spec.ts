@@ -1130,4 +1130,15 @@ describe('extractQuotations', () => {
     ].join('\n');
     expect(pairs(text, '2025-07-18')).toEqual([['volodymyr-zelensky', 'a brave and necessary step']]);
   });
+
+  it('gives "the trade ministry" to the country whose trade minister the story names', () => {
+    const text = [
+      'SEOUL, Apr 17 - Talks in Washington made no progress, South Korea’s trade minister said on Thursday, as the United States held to its tariffs.',
+      '',
+      'A statement from the trade ministry said the two sides would "keep talking at the working level".',
+    ].join('\n');
+    expect(pairs(text, '2025-04-18')).toEqual([
+      ['south-korean-trade-ministry', 'keep talking at the working level'],
+    ]);
+  });
 });

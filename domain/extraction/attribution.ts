@@ -370,7 +370,8 @@ const candidateFrom = (context: AttributionContext, phrase: string, at: number):
     // news agency, no word of a title, is a body that speaks.
     if (!hadTitle && isBodyName(context.text, name))
       return { kind: 'candidate', actorId: toKebab(name), name, via: 'name' };
-    if (!hadTitle) return null;
+    // "The Philippines accused China": a country is no speaker, with its article or without.
+    if (!hadTitle || placeNamed(name)) return null;
     return { kind: 'candidate', actorId: toKebab(name), name, via: 'name' };
   }
   if (words.length > 4) return null;

@@ -1141,4 +1141,11 @@ describe('extractQuotations', () => {
       ['south-korean-trade-ministry', 'keep talking at the working level'],
     ]);
   });
+
+  it('makes no speaker of a country named with its article ("The Philippines accused …")', () => {
+    const text = [
+      'MANILA, June 17 - The Philippines accused China on Tuesday of "reckless and unlawful" moves near the shoal, officials said.',
+    ].join('\n');
+    expect(pairs(text, '2025-06-17')).toEqual([]);
+  });
 });

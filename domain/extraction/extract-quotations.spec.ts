@@ -1148,4 +1148,11 @@ describe('extractQuotations', () => {
     ].join('\n');
     expect(pairs(text, '2025-06-17')).toEqual([]);
   });
+
+  it('joins no label ending a sentence inside its marks to the quotation that opens the next', () => {
+    const text = [
+      'NUUK - Residents were unmoved by what some called the “friendship tour.” “We are not for sale. We never were,” said Inge Berthelsen, 41, a fisher.',
+    ].join('\n');
+    expect(pairs(text, '2025-03-28')).toEqual([['inge-berthelsen', 'We are not for sale. We never were']]);
+  });
 });

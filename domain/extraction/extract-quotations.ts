@@ -110,8 +110,12 @@ const mergeSplitQuotes = (text: string, quotes: Quote[], paragraphs: Span[]): Qu
       const verb = REPORTING_VERB.exec(gap);
       const shortGap = countWords(gap) <= SPLIT_GAP_MAX_WORDS && !/[“”"‘]/.test(gap) && /[.,]\s*$/.test(gap);
       const continues = /[,;–—-]/.test(previousEnds) || !/[.!?…]/.test(previousEnds);
+      // "what some called the “charm offensive.” “We are not Americans …”": a sentence ended inside the first
+      // mark, and the next quotation opens another; no fragments of one phrase.
+      const nextOpens = /^\p{Lu}/u.test(text.slice(quote.parts[0].inner.start, quote.parts[0].inner.end));
       const fragments =
         !verb &&
+        !(/[.!?…]/.test(previousEnds) && nextOpens) &&
         countWords(gap) <= 3 &&
         !/[.!?,;:]/.test(gap) &&
         !/\b(?:and|or|but|that|nor)\b/i.test(gap) &&

@@ -1155,4 +1155,16 @@ describe('extractQuotations', () => {
     ].join('\n');
     expect(pairs(text, '2025-03-28')).toEqual([['inge-berthelsen', 'We are not for sale. We never were']]);
   });
+
+  it('gives a lede’s "Japan’s chief negotiator said" to the Japanese official the next paragraph names', () => {
+    const text = [
+      'WASHINGTON, April 18 - Japan’s chief trade negotiator said on Thursday that the first round had been "useful but tough", and that Tokyo would press on.',
+      '',
+      '"We are not there yet," Kenji Morita, Japan’s economy minister, told reporters after meeting US officials.',
+    ].join('\n');
+    expect(pairs(text, '2025-04-18')).toEqual([
+      ['kenji-morita', 'useful but tough'],
+      ['kenji-morita', 'We are not there yet'],
+    ]);
+  });
 });

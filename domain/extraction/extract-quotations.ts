@@ -32,6 +32,7 @@ import type {
 } from './extraction.types';
 import { findDialogue, findInterview, findTurns } from './interview';
 import { analyseText, tokensWithin } from './language';
+import { placeNamed } from './places';
 import { quotedText, scanQuotations, type ScannedQuote } from './quote-scanner';
 import { countWords, paragraphSpans, sentenceEnd, type Span } from './text-spans';
 import {
@@ -430,6 +431,43 @@ const outsideQuotes = ({ text, insideQuote }: Reading, span: Span): string => {
   return out;
 };
 
+/** "Japan's chief trade negotiator said": a country's post, with no name, just before the verb. */
+const COUNTRY_POST_BEFORE_VERB =
+  /(?:^|[\s(])(\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?)['’]s\s+(?:[\p{Ll}-]+\s+){0,4}[\p{Ll}-]+\s+(?:(?:has|had|also|\p{Ll}+ly)\s+)?$/u;
+/**
+ * A lede that describes its speaker by post ("Japan's chief trade negotiator said … "constructive but hard"") and names
+ * him in the next paragraph ("Ryosei Akazawa, Japan's economic revitalisation minister, told reporters"): the first
+ * person named there whose post is that country's.
+ */
+const describedInLede = (reading: Reading, sentence: Span, quoteStart: number): Attributed | null => {
+  const { text, paragraphs, mentions, context, insideQuote } = reading;
+  const verb = REPORTING_VERB.exec(text.slice(sentence.start, quoteStart));
+  if (!verb) return null;
+  const post = COUNTRY_POST_BEFORE_VERB.exec(text.slice(sentence.start, sentence.start + verb.index));
+  const place = post ? placeNamed(post[1]) : undefined;
+  if (!place) return null;
+  const here = paragraphs.findIndex(
+    (paragraph) => paragraph.start <= sentence.start && sentence.start < paragraph.end,
+  );
+  const next = paragraphs
+    .slice(here + 1)
+    .find((paragraph) => /\p{L}/u.test(text.slice(paragraph.start, paragraph.end)));
+  if (!next) return null;
+  const named = mentions.find(
+    (mention) =>
+      mention.start >= next.start &&
+      mention.end <= next.end &&
+      (mention.kind === 'name' || mention.kind === 'alias') &&
+      !insideQuote(mention.start) &&
+      mention.actorIds.length === 1 &&
+      (context.directory.actors.get(mention.actorIds[0])?.roles ?? []).some(
+        (role) => placeNamed(role.organisation) === place,
+      ),
+  );
+  const resolved = named ? resolveMention(context, named) : null;
+  return resolved ? { ...resolved, confidence: resolved.confidence * 0.8, at: named! } : null;
+};
+
 /**
  * The speaker named after a comma at the end of a clause of reported speech ("…, Anwar Ibrahim said.", "…, the
  * commissioner said on Tuesday, even as …"): an attribution that runs to a comma or the sentence's end.
@@ -465,6 +503,7 @@ const attributeInSentences = (reading: Reading, quotes: Quote[]): Map<Quote, Fin
   const outside = (span: Span) => outsideQuotes(reading, span);
   const scenes = new Map<string, SaidOn>();
   const findings = new Map<Quote, Finding>();
+  const lede = paragraphs.findIndex((paragraph) => /\p{L}/u.test(text.slice(paragraph.start, paragraph.end)));
   let previous: { quote: Quote; speaker: SpeakerResolution | null } | null = null;
 
   for (const sentence of sentences) {
@@ -508,6 +547,10 @@ const attributeInSentences = (reading: Reading, quotes: Quote[]): Map<Quote, Fin
       if (!result.attribution && introduced) {
         const attribution = leadingAttribution(context, sentence, quote.start);
         if (attribution) result = { attribution, explicit: true, from: 'leading' };
+      }
+      if (!result.attribution && introduced && quote.paragraph === lede) {
+        const described = describedInLede(reading, sentence, quote.start);
+        if (described) result = { attribution: described, explicit: true, from: 'leading' };
       }
       if (!result.attribution) {
         // A quotation run over paragraphs is attributed after its last part ("… "But I will not pretend …," said …).

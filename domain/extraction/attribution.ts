@@ -7,7 +7,7 @@ import { TITLE_WORDS } from './titles';
 
 /** The verbs that report speech, or frame a quoted phrase as someone's words ("called him a 'dictator'"). */
 export const REPORTING_VERB =
-  /(?<![\p{L}])(?:said|says|say|saying|add|proposed|believes|believe|believed|thinks|hopes|hoped|made clear|making clear|told|tells|telling|added|adds|adding|insisted|insists|insisting|warned|warns|warning|stated|states|stating|argued|argues|arguing|claimed|claims|claiming|declared|declares|wrote|writes|writing|posted|replied|replies|responded|responds|explained|explains|stressed|stresses|noted|notes|suggested|suggests|suggesting|admitted|admits|acknowledged|asked|asks|continued|urged|urges|vowed|vows|pledged|promised|announced|announces|confirmed|confirms|conceded|predicted|remarked|commented|maintained|repeated|reiterated|reiterates|tweeted|joked|praised|praising|called|calls|calling|described|describes|describing|branded|brands|dubbed|labelled|labeled|referred|accused|hailed|mused|boasted|complained|lamented|recalled|cautioned|countered|agreed|quipped|thundered|snapped|fumed|blasted|slammed|demanded|emphasised|emphasized|underlined|highlighted|according to|According to|dismissed|described|vowing|urging|declined|denied|denies|promising|threatened|threatening|announcing|conceding|admitting|affirmed|affirms|evaluated|observed|pondered|assessed|specified)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:said|says|say|saying|add|proposed|believes|believe|believed|thinks|hopes|hoped|made clear|making clear|told|tells|telling|added|adds|adding|insisted|insists|insisting|warned|warns|warning|stated|states|stating|argued|argues|arguing|claimed|claims|claiming|declared|declares|wrote|writes|writing|(?:has|have|had) written|posted|replied|replies|responded|responds|explained|explains|stressed|stresses|noted|notes|suggested|suggests|suggesting|admitted|admits|acknowledged|asked|asks|continued|urged|urges|vowed|vows|pledged|promised|announced|announces|confirmed|confirms|conceded|predicted|remarked|commented|maintained|repeated|reiterated|reiterates|tweeted|joked|praised|praising|called|calls|calling|described|describes|describing|branded|brands|dubbed|labelled|labeled|referred|accused|hailed|thanked|mused|boasted|complained|lamented|recalled|cautioned|countered|agreed|quipped|thundered|snapped|fumed|blasted|slammed|demanded|emphasised|emphasized|underlined|highlighted|according to|According to|dismissed|described|vowing|urging|declined|denied|denies|promising|threatened|threatening|announcing|conceding|admitting|affirmed|affirms|evaluated|observed|pondered|assessed|specified)(?![\p{L}])/u;
 
 let everyVerb: RegExp | null = null;
 /** Every reporting verb in a text (the global form of REPORTING_VERB, compiled once). */
@@ -93,6 +93,36 @@ const holderOfCountryMost = (context: AttributionContext, ids: string[]): string
 /** One capitalised word: a surname as a later mention prints it. */
 const SURNAME = /^\p{Lu}[\p{L}’'-]+$/u;
 
+const CHILD_KIN = '(?:son|daughter|grandson|granddaughter|son-in-law|daughter-in-law)';
+/** A child's introduction: "his second son, Tomas Castellano," or "Tomas Castellano, the senator's eldest son,". */
+const CHILD_BEFORE = new RegExp(`\\b${CHILD_KIN},?\\s+$`);
+const CHILD_AFTER = new RegExp(`^,\\s+(?:[^,.]{0,50}\\s)?${CHILD_KIN}\\b`);
+/** Whether the story introduces a person, where it first prints the name in full, as someone's child. */
+const introducedAsChild = (context: AttributionContext, id: string): boolean => {
+  const name = context.directory.actors.get(id)?.name;
+  const at = name ? context.text.indexOf(name) : -1;
+  return (
+    at >= 0 &&
+    (CHILD_BEFORE.test(context.text.slice(Math.max(0, at - 40), at)) ||
+      CHILD_AFTER.test(context.text.slice(at + name!.length, at + name!.length + 80)))
+  );
+};
+/**
+ * "the younger Bolsonaro", "the elder Bush": of the family on stage so far, the one the story introduced as a child,
+ * or the one it did not. Nobody when the story has not said who is whose child.
+ */
+const generationOwner = (context: AttributionContext, ids: string[], at: number): string | undefined => {
+  const which = /\b[Tt]he\s+(younger|elder|older)\s+$/.exec(context.text.slice(Math.max(0, at - 20), at));
+  if (!which) return undefined;
+  const onStage = ids.filter((id) =>
+    context.timeline.some((entry) => entry.offset < at && entry.speaker.actorId === id),
+  );
+  const children = onStage.filter((id) => introducedAsChild(context, id));
+  const others = onStage.filter((id) => !children.includes(id));
+  const chosen = which[1] === 'younger' ? children : others;
+  return children.length > 0 && others.length > 0 && chosen.length === 1 ? chosen[0] : undefined;
+};
+
 /**
  * Of the people who share a surname, the one a mention of it at `at` means: the one named last before it in its
  * paragraph, else the one the story introduced first (the press writes the others' given names).
@@ -103,6 +133,8 @@ const surnameOwner = (
   at: number,
   via: 'name' | 'alias' | 'role' | 'pronoun',
 ): { speaker: SpeakerResolution; confidence: number } => {
+  const generation = generationOwner(context, ids, at);
+  if (generation) return { speaker: actorResolution(context, generation, via), confidence: 0.85 };
   const paragraph = context.text.lastIndexOf('\n', at) + 1;
   const near = context.timeline.findLast(
     (entry) => entry.offset >= paragraph && entry.offset < at && ids.includes(entry.speaker.actorId),
@@ -266,6 +298,9 @@ const isEligibleSubject = (context: AttributionContext, mention: Mention): boole
   );
 };
 
+/** "Mr Løkke ", "Ms Nielsen " right before a verb: an honorific and a surname. */
+const HONORIFIC_NAME_BEFORE =
+  /(?<![\p{L}])((?:Mr|Ms|Mrs|Dr|Mr\.|Ms\.|Mrs\.|Dr\.)\s+\p{Lu}[\p{L}’'-]+)\s+(?:(?:has|had|also|\p{Ll}+ly)\s+)?$/u;
 const CAPITALISED_NAME =
   /((?:(?:\p{Lu}[\p{L}’'.-]*|of|the|de|von|der|van|al|bin|da|le|la)\s+){0,6}\p{Lu}[\p{L}’'-]+)(?:,[^,]{0,80},)?\s*$/u;
 
@@ -276,8 +311,9 @@ const NEWS_AGENCIES = new Set(
   ),
 );
 /**
- * A one-word name of a body: capitalised after a word in lower case ("talks with Hamas") or said to be a thing
- * ("Hamas, which …"), never printed in lower case, neither a place, a month nor a news agency.
+ * A one-word name of a body: capitalised after a word in lower case ("talks with Hamas"), said to be a thing ("Hamas,
+ * which …") or to speak in a statement, as bodies do, never introduced as a person ("Hamas said in a statement"); never
+ * printed in lower case, neither a place, a month nor a news agency.
  */
 const isBodyName = (text: string, name: string): boolean =>
   /^\p{Lu}[\p{L}-]{2,}$/u.test(name) &&
@@ -285,7 +321,10 @@ const isBodyName = (text: string, name: string): boolean =>
   !placeNamed(name) &&
   !TITLE_WORDS.has(name.toLowerCase()) &&
   !CALENDAR.test(name) &&
-  new RegExp(`(?:(?:^|\\s)\\p{Ll}+[,;]? ${name}\\b|\\b${name}, which\\s)`, 'u').test(text) &&
+  new RegExp(
+    `(?:(?:^|\\s)\\p{Ll}+[,;]? ${name}\\b|\\b${name}, which\\s|\\b${name} (?:said|says|added|announced) in a (?:written |short |brief )?statement\\b)`,
+    'u',
+  ).test(text) &&
   !new RegExp(`\\b${name.toLowerCase()}\\b`, 'u').test(text);
 const CALENDAR =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
@@ -331,7 +370,8 @@ const candidateFrom = (context: AttributionContext, phrase: string, at: number):
     // news agency, no word of a title, is a body that speaks.
     if (!hadTitle && isBodyName(context.text, name))
       return { kind: 'candidate', actorId: toKebab(name), name, via: 'name' };
-    if (!hadTitle) return null;
+    // "The Philippines accused China": a country is no speaker, with its article or without.
+    if (!hadTitle || placeNamed(name)) return null;
     return { kind: 'candidate', actorId: toKebab(name), name, via: 'name' };
   }
   if (words.length > 4) return null;
@@ -374,6 +414,25 @@ const byline = (context: AttributionContext, from: number, rest: string): Attrib
   return { speaker: { kind: 'candidate', actorId: toKebab(name), name, via: 'name' }, confidence: 0.8, at };
 };
 
+/**
+ * A capitalised office before a name, its portfolio perhaps a list: "Investment, Trade and Industry Minister", "Energy
+ * Minister". Honorifics may stand between it and the name ("… Minister Tengku Datuk Seri Zafrul …").
+ */
+const OFFICE_BEFORE_NAME =
+  /^(?:\p{Lu}[\p{L}-]*(?:,\s+|\s+(?:and|&)\s+|\s+)){0,8}?(?:Minister|Secretary|Commissioner|Governor|Ambassador|Envoy|Director|Chief|Spokes(?:man|woman|person)|Advis[eo]r|Chair(?:man|woman|person)?|President|Premier|Chancellor|Senator|Mayor)(?=\s)/u;
+/** The mention of the name that a capitalised office printed before it introduces, within four words of it. */
+const nameAfterOffice = (context: AttributionContext, from: number, limit: number): Mention | undefined => {
+  const office = OFFICE_BEFORE_NAME.exec(context.text.slice(from, limit));
+  if (!office) return undefined;
+  const end = from + office[0].length;
+  return context.mentions.find(
+    (mention) =>
+      mention.start > end &&
+      /^(?:\s+\p{Lu}[\p{L}.]*){0,4}\s+$/u.test(context.text.slice(end, mention.start)) &&
+      !context.insideQuote(mention.start),
+  );
+};
+
 /** "…,” he said. / …,” said Mr Trump / …,” Senator Lindsey Graham told reporters. */
 export const trailingAttribution = (
   context: AttributionContext,
@@ -405,7 +464,7 @@ export const trailingAttribution = (
   if (verbFirst && verbFirst.index === 0) {
     const subjectAt =
       at + verbFirst[0].length + (/^\s*/.exec(after.slice(verbFirst[0].length))![0].length ?? 0);
-    const subject = mentionStartingAt(context, subjectAt);
+    const subject = mentionStartingAt(context, subjectAt) ?? nameAfterOffice(context, subjectAt, limit);
     if (subject) {
       const resolved = resolveMention(context, subject);
       if (resolved) return { ...resolved, at: { start: at, end: subject.end } };
@@ -488,7 +547,8 @@ const titledName = (context: AttributionContext, at: number, after: string): Att
   if (!verb || verb.index !== 0) return null;
   const nameAt = at + titled[0].indexOf(titled[1]);
   const end = at + titled[0].length;
-  const named = mentionStartingAt(context, nameAt);
+  // "Rice and Fisheries Minister Lena Vasquez said": the office is the title's, the name after it speaks.
+  const named = mentionStartingAt(context, nameAt) ?? nameAfterOffice(context, nameAt, end);
   const resolved = named ? resolveMention(context, named) : null;
   if (resolved) return { ...resolved, at: { start: at, end } };
   const candidate = candidateFrom(context, titled[1], nameAt);
@@ -582,6 +642,13 @@ export const leadingAttribution = (
     const inClause = before.filter(
       (mention) => clauseStart < 0 || mention.start > clauseStart || clauseStart > verb.start,
     );
+    // "what Mr Løkke called": a name with an honorific just before the verb is its subject, though no alias matched it.
+    const titled = HONORIFIC_NAME_BEFORE.exec(text.slice(sentence.start, verb.start));
+    const titledAt = titled ? sentence.start + titled.index : -1;
+    if (titled && !all.some((mention) => mention.end > titledAt)) {
+      const candidate = candidateFrom(context, titled[1], titledAt);
+      if (candidate) return { speaker: candidate, confidence: 0.75, at: { start: titledAt, end: verb.end } };
+    }
     const subject = inClause.at(-1);
     if (subject) {
       const resolved = resolveMention(context, subject);
@@ -608,6 +675,30 @@ export const leadingAttribution = (
     if (resolved) return { ...resolved, confidence: resolved.confidence * 0.95, at: subject };
   }
   return null;
+};
+
+/**
+ * "Netanyahu's statement on Wednesday that Israel would keep "…"", "Trump's remark that Taiwan "never came up"": words
+ * quoted inside the that-clause of a noun of saying are the possessor's, whoever speaks in the rest of the sentence.
+ */
+const CLAIM_OF_POSSESSOR =
+  /^['’]s?\s+(?:(?:recent|earlier|latest|own|repeated|public)\s+)?(?:statement|remark|claim|comment|assertion|insistence|pledge|promise|warning|vow|threat|words|description|suggestion|boast|complaint|accusation)s?\b[^"“”,;:.!?]{0,60}?\bthat\s[^"“”,;:.!?]{0,150}$/u;
+export const claimOfPossessor = (
+  context: AttributionContext,
+  sentence: Span,
+  quoteStart: number,
+): Attributed | null => {
+  const possessor = context.mentions.findLast(
+    (mention) =>
+      mention.possessive &&
+      mention.kind !== 'pronoun' &&
+      mention.start >= sentence.start &&
+      mention.end < quoteStart &&
+      !context.insideQuote(mention.start),
+  );
+  if (!possessor || !CLAIM_OF_POSSESSOR.test(context.text.slice(possessor.end, quoteStart))) return null;
+  const resolved = resolveMention(context, possessor);
+  return resolved ? { ...resolved, at: { start: possessor.start, end: possessor.end } } : null;
 };
 
 /** The subject of a sentence outside its quotations, for the pronouns that follow. */

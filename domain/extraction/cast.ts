@@ -50,6 +50,9 @@ const EMBASSY =
 /** "The government of Mauritius", "the Ministry of Foreign Affairs of Qatar": the country after the body. */
 const BODY_OF_COUNTRY =
   /(?<![\p{L}])(?:the\s+|The\s+)(government|[Ff]oreign [Mm]inistry|Ministry of (?:Foreign|External) Affairs|Ministry of Defen[cs]e)\s+of\s+(?:the\s+)?([A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?)(?![\p{L}])/gu;
+/** A ministry named by its portfolio alone: "the trade ministry", "the foreign ministry". */
+const BARE_MINISTRY =
+  /(?<![\p{L}'’])the\s+((?:foreign|defen[cs]e|interior|commerce|trade|finance|economy|justice|health)\s+ministry)(?![\p{L}'’])/gu;
 const BARE_GOVERNMENT =
   /(?<![\p{L}])the government\s+(?:said|says|stated|announced|added|insisted|warned|replied|responded)\b/u;
 /** A ministry named in full, as the press names it by country: "the Egyptian foreign ministry". */
@@ -89,6 +92,28 @@ const ARMED_GROUP =
 /** A body known by its letters, then an apposition saying what it is, then a verb of saying. */
 const ACRONYM_SUBJECT =
   /(?<![\p{L}])([A-Z]{2,8}),\s+(?:the|a|an)\s+[^,.]{0,60}?\b(body|agency|unit|authority|office|group|organi[sz]ation|command|force|association|union|movement|department|ministry|council|committee|coalition|alliance|bloc|network|service|company|regulator|watchdog)\b[^,.]{0,80},\s+(?:said|says|told|added|warned|stated|announced|insisted|wrote|posted)\b/gu;
+/**
+ * Bodies the press names by the building or street they sit in ("Wisma Putra said", "the Quai d'Orsay said"), as the
+ * body each stands for: a country's body, or the one id the press gives it. The Kremlin, the White House and Downing
+ * Street are in the registry under their own names. A president's palace (the Élysée) is left out: what it says is
+ * read as the president's, and a `french-presidency` made such lines worse.
+ */
+const SEATS: { seat: RegExp; country?: string; kind?: string; id?: string; name?: string }[] = [
+  { seat: /Wisma Putra/u, country: 'Malaysia', kind: 'foreign ministry' },
+  { seat: /Quai d['’]Orsay/u, country: 'France', kind: 'foreign ministry' },
+  { seat: /Farnesina/u, country: 'Italy', kind: 'foreign ministry' },
+  { seat: /Itamaraty/u, country: 'Brazil', kind: 'foreign ministry' },
+  { seat: /Auswärtiges Amt/u, country: 'Germany', kind: 'foreign ministry' },
+  { seat: /Gaimusho/u, country: 'Japan', kind: 'foreign ministry' },
+  { seat: /Foggy Bottom/u, id: 'state-department', name: 'State Department' },
+];
+/** Each seat as printed, on word boundaries, and the whole of a run of capitals that is one. */
+const SEAT_PATTERNS = SEATS.map((entry) => ({
+  ...entry,
+  found: new RegExp(`(?<![\\p{L}])(?:${entry.seat.source})(?![\\p{L}])`, 'gu'),
+}));
+const WHOLE_SEAT = new RegExp(`^(?:${SEATS.map((entry) => entry.seat.source).join('|')})$`, 'u');
+
 /** The head noun of a body named in full, captured: the member's role noun. */
 const BODY_HEAD =
   '(Ministry|Department|Office|Council|Commission|Agency|Federation|Confederation|Union|Organi[sz]ation|Committee|Institute|Authority|Association|Chamber|Bureau|Secretariat|Movement|Front)';
@@ -156,6 +181,8 @@ const APPOSITION =
 const RELATIVE_APPOSITION =
   /^,\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\p{L}]+['’]s\s+)?(?:[\p{L}-]+\s+){0,4}?([\p{L}-]+))\s+(?:who|which)\s/u;
 const AGE_APPOSITION = /^,\s+\d{1,3},/;
+/** After the name in a sound-bite label, "/Professor, Institute for Peninsula Studies:": the post up to a comma. */
+const SOUND_BITE_LABEL = /^\/([^,:\]\n]{1,60})(?:,[^:\]\n]{0,80})?:/;
 /** The trades of those the press asks to explain the news: scholars, analysts, economists, retired officers. */
 const COMMENTATOR_NOUN =
   /^(?:analyst|economist|expert|professor|prof|researcher|fellow|lecturer|historian|scholar|academic|strategist|pollster|\p{L}*ologist|scientist|retired|retd|commentator|observer)s?$/iu;
@@ -326,6 +353,38 @@ const institutions = (text: string, insideQuote: (offset: number) => boolean): C
       institutionMember(toKebab(match[1]), match[1], match.index, match[2].toLowerCase(), null, [match[1]]),
     );
   }
+  for (const entry of SEAT_PATTERNS)
+    for (const match of text.matchAll(entry.found)) {
+      if (insideQuote(match.index)) continue;
+      const place = entry.country ? placeNamed(entry.country) : undefined;
+      if (place && entry.kind) found.push(countryBody(place, entry.kind, match.index, [match[0]]));
+      else if (entry.id && entry.name)
+        found.push(
+          institutionMember(entry.id, entry.name, match.index, 'department', null, [match[0], entry.name]),
+        );
+    }
+  // "A statement from the trade ministry said" after "South Korea's trade minister said": the ministry of the one
+  // country whose minister of that portfolio the story names, unless it names such a ministry with its country.
+  for (const match of text.matchAll(BARE_MINISTRY)) {
+    const kind = bodyKind(match[1]);
+    if (insideQuote(match.index) || found.some((member) => member.name.toLowerCase().endsWith(kind)))
+      continue;
+    const portfolio = kind.split(' ')[0];
+    const ministers = new Set(
+      [
+        ...text.matchAll(
+          new RegExp(
+            `(\\p{Lu}[\\p{L}]+(?:\\s\\p{Lu}[\\p{L}]+)?)(?:['’]s)?\\s+${portfolio}\\s+minister\\b`,
+            'giu',
+          ),
+        ),
+      ]
+        .map((minister) => placeNamed(minister[1].replace(/^The\s+/, '')))
+        .filter((place) => place !== undefined),
+    );
+    const [home] = ministers;
+    if (ministers.size === 1) found.push(countryBody(home, kind, match.index, [match[0], `The ${match[1]}`]));
+  }
   // "the government said that Brazil …" in a story about Brazil: the government of the country it names most.
   const bare = BARE_GOVERNMENT.exec(text);
   const home = bare && !insideQuote(bare.index) ? countryNamedMost(text) : undefined;
@@ -484,6 +543,8 @@ export const buildCast = (
     )
       continue;
     if (words.every(isInitial)) continue;
+    // "Wisma Putra said": a seat of government is the body it houses, no person.
+    if (WHOLE_SEAT.test(text.slice(words[0].start, words.at(-1)!.end))) continue;
     const span = { start: words[0].start, end: words[words.length - 1].end };
     if (covered(span)) continue;
     const name = text.slice(span.start, span.end).replace(/\s+/g, ' ');
@@ -504,7 +565,14 @@ export const buildCast = (
       /(?:said|says|told|added|according to|wrote)\s+$/.test(
         text.slice(Math.max(0, span.start - 20), span.start),
       );
+    // "[Yoon Hae-rin/Professor, Institute for Peninsula Studies: "…"]": a broadcast's sound-bite label names a person
+    // before the slash, the post after it.
+    const label = /(?:^|\n)\[$/.test(text.slice(Math.max(0, span.start - 2), span.start))
+      ? SOUND_BITE_LABEL.exec(after)
+      : null;
+    const labelRole = label ? label[1].trim() : null;
     const person =
+      labelRole !== null ||
       KIN_OR_WHO.test(after) ||
       stripped.length > 0 ||
       before.length > 0 ||
@@ -529,11 +597,17 @@ export const buildCast = (
       ...before,
       ...(appositionRole ? appositionRole.split(/\s+/) : []),
       ...(roleBefore && !appositionRole ? roleBefore.split(/\s+/) : []),
+      ...(labelRole ? labelRole.split(/\s+/) : []),
     ]);
     const actorId = registryIds.has(toKebab(name)) ? toKebab(name) : registryMatch(name, registry, title);
     // "former president Jair Bolsonaro" is "the former president" from then on (and no longer "the president").
     const formerTitle = formerTitleOf([...stripped, ...before]);
-    const roleWords = [...stripped, ...before, ...(appositionRole ?? '').split(/\s+/)];
+    const roleWords = [
+      ...stripped,
+      ...before,
+      ...(appositionRole ?? '').split(/\s+/),
+      ...(labelRole ?? '').split(/\s+/),
+    ];
     members.set(id, {
       id: actorId ?? id,
       name,

@@ -19,6 +19,22 @@ describe('cleanArticleText', () => {
     expect(cleaned.text.split('\n')).toHaveLength(original.split('\n').length);
   });
 
+  it('blanks the headline and the standfirst above a byline near the top, and keeps the story below it', () => {
+    const original = [
+      'Minister sees "progress" on the new plan',
+      '',
+      'The foreign minister says the revised text is "a step, not a deal", and that talks must go on.',
+      '',
+      'By Anna Kowal, Warsaw',
+      '',
+      '"It is a step, not a deal," the minister said on Tuesday.',
+    ].join('\n');
+    const cleaned = cleanArticleText(original).text;
+    expect(cleaned).toHaveLength(original.length);
+    expect(cleaned).not.toContain('revised text');
+    expect(cleaned).toContain('"It is a step, not a deal," the minister said on Tuesday.');
+  });
+
   it('removes a "(pictured)" caption that repeats a body paragraph, and the inline "(pictured)" marker', () => {
     const body =
       'Mr Rutte did not seem in a mood to compromise last night, telling allies the target would stay at five per cent.';

@@ -145,6 +145,9 @@ export const lowHighAsCurly = (text: string): string => {
 };
 
 const SIGNATURE = /^\s*[—–]\s*\p{Lu}/u;
+/** A byline: "By" and a name or two, perhaps a place or a desk after a comma or a bar. */
+const BYLINE_LINE =
+  /^\s*By\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&))*\s*(?:[,|]\s*[^\n]{0,80})?$/u;
 
 export const cleanArticleText = (printed: string): CleanedText => {
   const original = lowHighAsCurly(guillemetsAsCurly(unwrapLines(printed)));
@@ -183,6 +186,10 @@ export const cleanArticleText = (printed: string): CleanedText => {
       remove(paragraph.span.start, paragraph.span.end);
     }
   });
+  // A headline and a standfirst stand above the byline ("By Oksana Hrytsenko, Kyiv"): the story starts below it.
+  const top = paragraphSpans(original).slice(0, 4);
+  const byline = top.findIndex((span) => BYLINE_LINE.test(original.slice(span.start, span.end)));
+  if (byline > 0) remove(top[0].start, top[byline - 1].end);
   const kept = paragraphSpans(chars.join(''));
   kept.forEach((span, index) => {
     const paragraph = chars.slice(span.start, span.end).join('');

@@ -11,6 +11,13 @@ describe('findSaidOn', () => {
     });
   });
 
+  it('reads a month alone within the half-year to come as a plan, and one further on as last year’s', () => {
+    expect(findSaidOn('the two sides agreed to meet again in May', '2025-04-18')).toBeNull();
+    expect(findSaidOn('the minister said in December that talks were over', '2026-01-15')?.day).toBe(
+      '2025-12-01',
+    );
+  });
+
   it('resolves "yesterday" and a past weekday against the publication day', () => {
     expect(findSaidOn('the president said yesterday', thursday)?.day).toBe('2025-02-26');
     expect(findSaidOn('the president said on Monday', thursday)?.day).toBe('2025-02-24');

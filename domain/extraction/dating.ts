@@ -91,6 +91,9 @@ const saidOnIn = (context: string, publishedOn: string): SaidOn | null => {
     // A weekday after the publication day is last week's only when it dates the words ("said on Friday").
     if (onlyWeekday && time >= published + DAY_MS && SAID_BEFORE.test(before)) time -= 7 * DAY_MS;
     if (!result.start.isCertain('year') && result.start.isCertain('month') && time > published + DAY_MS) {
+      // A month alone within the half-year to come is a plan ("to meet again in May", printed in April); one further
+      // on is last year's ("said in December", printed in January).
+      if (!result.start.isCertain('day') && time - published < 183 * DAY_MS) continue;
       time = new Date(time).setUTCFullYear(new Date(time).getUTCFullYear() - 1);
     }
     if (time >= published + DAY_MS) continue;

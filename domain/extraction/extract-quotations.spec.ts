@@ -1019,4 +1019,189 @@ describe('extractQuotations', () => {
       ['giorgia-meloni', 'madness for both shores of the Atlantic'],
     ]);
   });
+
+  it('reads a capitalised office with a list of portfolios before a name as the title, not the speaker', () => {
+    const text = [
+      'PUTRAJAYA - The cabinet met on Monday.',
+      '',
+      '"The quota is not perfect, but it is fair," said Energy, Water and Transport Minister Datuk Seri Ahmad Faizal Rahman, speaking at a forum.',
+      '',
+      '"We will keep the subsidy," Rice and Fisheries Minister Lena Vasquez said.',
+    ].join('\n');
+    expect(pairs(text, '2025-10-27')).toEqual([
+      ['ahmad-faizal-rahman', 'The quota is not perfect, but it is fair'],
+      ['lena-vasquez', 'We will keep the subsidy'],
+    ]);
+  });
+
+  it('gives "the younger X" to the family member introduced as a child, "the elder X" to the other', () => {
+    const text = [
+      'SANTIAGO - Former President Ramon Castellano said on Monday that he would not run again.',
+      '',
+      'His second son, Tomas Castellano, a senator, disagreed. "Our family has never walked away from a fight," the senator said.',
+      '',
+      '"The party needs new faces," Castellano said.',
+      '',
+      'In a video posted on Tuesday, the younger Castellano said the decision was "a gift to our rivals" and urged calm.',
+      '',
+      'Later, the elder Castellano said it was "time to rest".',
+    ].join('\n');
+    expect(pairs(text, '2025-07-10')).toEqual([
+      ['tomas-castellano', 'Our family has never walked away from a fight'],
+      ['ramon-castellano', 'The party needs new faces'],
+      ['tomas-castellano', 'a gift to our rivals'],
+      ['ramon-castellano', 'time to rest'],
+    ]);
+  });
+
+  it('reads a broadcast sound-bite label "[Name/Post, Body: …]" as the person before the slash', () => {
+    const text = [
+      '[Anchor]',
+      '',
+      'The talks stalled again on Tuesday. Reporter Lee Min-ho has more.',
+      '',
+      '[Report]',
+      '',
+      'Experts say the stall was expected.',
+      '',
+      '[Park Seo-yeon/Researcher, Centre for Harbour Studies: "Nobody in the room wanted to move first. That is how these talks always go."]',
+      '',
+      'Researcher Park added that the next round could go better, "if both sides bring new maps."',
+    ].join('\n');
+    expect(pairs(text, '2025-08-20')).toEqual([
+      ['park-seo-yeon', 'Nobody in the room wanted to move first. That is how these talks always go.'],
+      ['park-seo-yeon', 'if both sides bring new maps.'],
+    ]);
+  });
+
+  it('reads a ministry named by its building ("Wisma Putra", "the Quai d’Orsay", "Foggy Bottom") as the ministry', () => {
+    const text = [
+      'PARIS - The talks ended on Friday.',
+      '',
+      'In a statement, the Quai d’Orsay said the accord was "a first step, not the last".',
+      '',
+      'Wisma Putra said the agreement showed "that patience pays".',
+      '',
+      'Foggy Bottom said it was "studying the text".',
+    ].join('\n');
+    expect(pairs(text, '2025-10-27')).toEqual([
+      ['french-foreign-ministry', 'a first step, not the last'],
+      ['malaysian-foreign-ministry', 'that patience pays'],
+      ['state-department', 'studying the text'],
+    ]);
+  });
+
+  it('gives words quoted in the that-clause of "X’s statement/remark that …" to X, leaving the subject on stage', () => {
+    const text = [
+      'CAIRO - Talks resumed on Thursday.',
+      '',
+      'Asked about Netanyahu’s statement on Wednesday that Israel would keep "a buffer along the border", Abdelatty said Cairo rejected it.',
+      '',
+      'Badr Abdelatty, asked about Trump’s remark that the plan was "nearly done", said only that talks continued. "We will wait for the text," he said.',
+    ].join('\n');
+    expect(pairs(text, '2025-10-09')).toEqual([
+      ['benjamin-netanyahu', 'a buffer along the border'],
+      ['donald-trump', 'nearly done'],
+      ['badr-abdelatty', 'We will wait for the text'],
+    ]);
+  });
+
+  it('reads a one-word name that "said in a statement", never introduced as a person, as a body that speaks', () => {
+    const text = [
+      'BEIRUT - Mediators met on Thursday.',
+      '',
+      'Hezbollah said in a statement that it considered the truce "a victory for the resistance."',
+    ].join('\n');
+    expect(pairs(text, '2025-10-09')).toEqual([['hezbollah', 'a victory for the resistance.']]);
+  });
+
+  it('gives "what Mr Løkke called" to the name with an honorific before the verb, and "the foreign minister" after to him', () => {
+    const text = [
+      'WASHINGTON - Danish Foreign Minister Lars Løkke Rasmussen and Greenland’s Foreign Minister Vivian Motzfeldt met Secretary of State Marco Rubio on Wednesday and came away with what Mr Løkke called "a disagreement that is still there".',
+      '',
+      '"Nobody here is selling anything," the foreign minister told reporters. Ms Motzfeldt, beside him, nodded.',
+    ].join('\n');
+    expect(pairs(text, '2026-01-15')).toEqual([
+      ['lars-lokke-rasmussen', 'a disagreement that is still there'],
+      ['lars-lokke-rasmussen', 'Nobody here is selling anything'],
+    ]);
+  });
+
+  it('reads "had written" as a verb of saying', () => {
+    const text = [
+      'WASHINGTON - Ministers met on Wednesday.',
+      '',
+      'Shortly before the meeting, President Donald Trump had written on Truth Social that the island was "vital for our Security, and that will never change." Nobody else spoke.',
+    ].join('\n');
+    expect(pairs(text, '2026-01-15')).toEqual([
+      ['donald-trump', 'vital for our Security, and that will never change.'],
+    ]);
+  });
+
+  it('reads a name in Title Case after a lower-case "the" as a label, not a quotation', () => {
+    const text = [
+      'HANOI - The two leaders signed a declaration on Sunday.',
+      '',
+      'President Donald Trump, who called the text "the Hanoi River Friendship Pact" at the ceremony, said both sides had "done something special."',
+    ].join('\n');
+    expect(pairs(text, '2025-10-27')).toEqual([['donald-trump', 'done something special.']]);
+  });
+
+  it('gives a fragment inside reported speech to the speaker named after a comma at the clause’s end', () => {
+    const text = [
+      'PUTRAJAYA, July 28 - The two sides agreed to an "immediate and lasting" truce on Monday after days of fighting, Malaysian Prime Minister Anwar Ibrahim said.',
+      '',
+      'The bloc will meet any new levy with "swift and measured" steps, the trade commissioner Maroš Šefčovič said on Tuesday, even as talks went on.',
+    ].join('\n');
+    expect(pairs(text, '2025-07-29')).toEqual([
+      ['anwar-ibrahim', 'immediate and lasting'],
+      ['maros-sefcovic', 'swift and measured'],
+    ]);
+  });
+
+  it('reads "thanked X for "…"" as the thanker’s words', () => {
+    const text = [
+      'KYIV - Leaders met on Friday.',
+      '',
+      'Ukraine’s President Volodymyr Zelensky thanked the bloc for "a brave and necessary step". Talks go on.',
+    ].join('\n');
+    expect(pairs(text, '2025-07-18')).toEqual([['volodymyr-zelensky', 'a brave and necessary step']]);
+  });
+
+  it('gives "the trade ministry" to the country whose trade minister the story names', () => {
+    const text = [
+      'SEOUL, Apr 17 - Talks in Washington made no progress, South Korea’s trade minister said on Thursday, as the United States held to its tariffs.',
+      '',
+      'A statement from the trade ministry said the two sides would "keep talking at the working level".',
+    ].join('\n');
+    expect(pairs(text, '2025-04-18')).toEqual([
+      ['south-korean-trade-ministry', 'keep talking at the working level'],
+    ]);
+  });
+
+  it('makes no speaker of a country named with its article ("The Philippines accused …")', () => {
+    const text = [
+      'MANILA, June 17 - The Philippines accused China on Tuesday of "reckless and unlawful" moves near the shoal, officials said.',
+    ].join('\n');
+    expect(pairs(text, '2025-06-17')).toEqual([]);
+  });
+
+  it('joins no label ending a sentence inside its marks to the quotation that opens the next', () => {
+    const text = [
+      'NUUK - Residents were unmoved by what some called the “friendship tour.” “We are not for sale. We never were,” said Inge Berthelsen, 41, a fisher.',
+    ].join('\n');
+    expect(pairs(text, '2025-03-28')).toEqual([['inge-berthelsen', 'We are not for sale. We never were']]);
+  });
+
+  it('gives a lede’s "Japan’s chief negotiator said" to the Japanese official the next paragraph names', () => {
+    const text = [
+      'WASHINGTON, April 18 - Japan’s chief trade negotiator said on Thursday that the first round had been "useful but tough", and that Tokyo would press on.',
+      '',
+      '"We are not there yet," Kenji Morita, Japan’s economy minister, told reporters after meeting US officials.',
+    ].join('\n');
+    expect(pairs(text, '2025-04-18')).toEqual([
+      ['kenji-morita', 'useful but tough'],
+      ['kenji-morita', 'We are not there yet'],
+    ]);
+  });
 });

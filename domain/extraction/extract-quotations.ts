@@ -6,6 +6,7 @@ import {
   type Mention,
 } from './actor-mentions';
 import {
+  claimOfPossessor,
   genderOfSpeaker,
   isPerson,
   leadingAttribution,
@@ -31,6 +32,7 @@ import type {
 } from './extraction.types';
 import { findDialogue, findInterview, findTurns } from './interview';
 import { analyseText, tokensWithin } from './language';
+import { placeNamed } from './places';
 import { quotedText, scanQuotations, type ScannedQuote } from './quote-scanner';
 import { countWords, paragraphSpans, sentenceEnd, type Span } from './text-spans';
 import {
@@ -110,8 +112,12 @@ const mergeSplitQuotes = (text: string, quotes: Quote[], paragraphs: Span[]): Qu
       const verb = REPORTING_VERB.exec(gap);
       const shortGap = countWords(gap) <= SPLIT_GAP_MAX_WORDS && !/[“”"‘]/.test(gap) && /[.,]\s*$/.test(gap);
       const continues = /[,;–—-]/.test(previousEnds) || !/[.!?…]/.test(previousEnds);
+      // "what some called the “charm offensive.” “We are not Americans …”": a sentence ended inside the first
+      // mark, and the next quotation opens another; no fragments of one phrase.
+      const nextOpens = /^\p{Lu}/u.test(text.slice(quote.parts[0].inner.start, quote.parts[0].inner.end));
       const fragments =
         !verb &&
+        !(/[.!?…]/.test(previousEnds) && nextOpens) &&
         countWords(gap) <= 3 &&
         !/[.!?,;:]/.test(gap) &&
         !/\b(?:and|or|but|that|nor)\b/i.test(gap) &&
@@ -173,9 +179,13 @@ const PLACE_AS_SPEAKER_BEFORE =
 
 const SMALL_WORDS = /^(?:of|the|and|for|a|an|in|on|at|to|with|by|or|de|la)$/;
 
-/** "The Art of the Deal", "America First": a title or a name in marks, not anyone's words. */
+/**
+ * "The Art of the Deal", "America First": a title or a name in marks, not anyone's words; also with the article in
+ * lower case before a name of three words or more ("called the document "the Kuala Lumpur Peace Accord"").
+ */
 const isTitleCase = (quote: string): boolean => {
-  const words = quote.split(/\s+/).filter(Boolean);
+  const printed = quote.split(/\s+/).filter(Boolean);
+  const words = printed[0] === 'the' && printed.length >= 4 ? printed.slice(1) : printed;
   return (
     words.length >= 2 &&
     words.length <= 7 &&
@@ -426,6 +436,57 @@ const outsideQuotes = ({ text, insideQuote }: Reading, span: Span): string => {
   return out;
 };
 
+/** "Japan's chief trade negotiator said": a country's post, with no name, just before the verb. */
+const COUNTRY_POST_BEFORE_VERB =
+  /(?:^|[\s(])(\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?)['’]s\s+(?:[\p{Ll}-]+\s+){0,4}[\p{Ll}-]+\s+(?:(?:has|had|also|\p{Ll}+ly)\s+)?$/u;
+/**
+ * A lede that describes its speaker by post ("Japan's chief trade negotiator said … "constructive but hard"") and names
+ * him in the next paragraph ("Ryosei Akazawa, Japan's economic revitalisation minister, told reporters"): the first
+ * person named there whose post is that country's.
+ */
+const describedInLede = (reading: Reading, sentence: Span, quoteStart: number): Attributed | null => {
+  const { text, paragraphs, mentions, context, insideQuote } = reading;
+  const verb = REPORTING_VERB.exec(text.slice(sentence.start, quoteStart));
+  if (!verb) return null;
+  const post = COUNTRY_POST_BEFORE_VERB.exec(text.slice(sentence.start, sentence.start + verb.index));
+  const place = post ? placeNamed(post[1]) : undefined;
+  if (!place) return null;
+  const here = paragraphs.findIndex(
+    (paragraph) => paragraph.start <= sentence.start && sentence.start < paragraph.end,
+  );
+  const next = paragraphs
+    .slice(here + 1)
+    .find((paragraph) => /\p{L}/u.test(text.slice(paragraph.start, paragraph.end)));
+  if (!next) return null;
+  const named = mentions.find(
+    (mention) =>
+      mention.start >= next.start &&
+      mention.end <= next.end &&
+      (mention.kind === 'name' || mention.kind === 'alias') &&
+      !insideQuote(mention.start) &&
+      mention.actorIds.length === 1 &&
+      (context.directory.actors.get(mention.actorIds[0])?.roles ?? []).some(
+        (role) => placeNamed(role.organisation) === place,
+      ),
+  );
+  const resolved = named ? resolveMention(context, named) : null;
+  return resolved ? { ...resolved, confidence: resolved.confidence * 0.8, at: named! } : null;
+};
+
+/**
+ * The speaker named after a comma at the end of a clause of reported speech ("…, Anwar Ibrahim said.", "…, the
+ * commissioner said on Tuesday, even as …"): an attribution that runs to a comma or the sentence's end.
+ */
+const reporterAfterClause = (context: AttributionContext, from: number, end: number): Attributed | null => {
+  for (const comma of context.text.slice(from, end).matchAll(/,\s+/g)) {
+    const at = from + comma.index;
+    if (context.insideQuote(at)) continue;
+    const found = trailingAttribution(context, at, end);
+    if (found && /^[^,.;:"“”]{0,60}(?:[,.;]|$)/.test(context.text.slice(found.at.end, end))) return found;
+  }
+  return null;
+};
+
 /**
  * Sentence by sentence, in reading order: who is on stage (every mention, the subject, a name the registry does not
  * know), then each quotation's speaker from its own sentence (a split's middle, a leading verb or colon, a trailing
@@ -447,6 +508,7 @@ const attributeInSentences = (reading: Reading, quotes: Quote[]): Map<Quote, Fin
   const outside = (span: Span) => outsideQuotes(reading, span);
   const scenes = new Map<string, SaidOn>();
   const findings = new Map<Quote, Finding>();
+  const lede = paragraphs.findIndex((paragraph) => /\p{L}/u.test(text.slice(paragraph.start, paragraph.end)));
   let previous: { quote: Quote; speaker: SpeakerResolution | null } | null = null;
 
   for (const sentence of sentences) {
@@ -480,6 +542,8 @@ const attributeInSentences = (reading: Reading, quotes: Quote[]): Map<Quote, Fin
         ? trailingAttribution(context, quote.splitGap.start, quote.splitGap.end)
         : null;
       if (split) result = { attribution: split, explicit: true, from: 'trailing' };
+      const claimed = result.attribution ? null : claimOfPossessor(context, sentence, quote.start);
+      if (claimed) result = { attribution: claimed, explicit: true, from: 'leading' };
       const leadingText = text.slice(sentence.start, quote.start);
       const before = outside({ start: sentence.start, end: quote.start });
       const embedded = /[\p{L}\p{N}]/u.test(before);
@@ -488,6 +552,10 @@ const attributeInSentences = (reading: Reading, quotes: Quote[]): Map<Quote, Fin
       if (!result.attribution && introduced) {
         const attribution = leadingAttribution(context, sentence, quote.start);
         if (attribution) result = { attribution, explicit: true, from: 'leading' };
+      }
+      if (!result.attribution && introduced && quote.paragraph === lede) {
+        const described = describedInLede(reading, sentence, quote.start);
+        if (described) result = { attribution: described, explicit: true, from: 'leading' };
       }
       if (!result.attribution) {
         // A quotation run over paragraphs is attributed after its last part ("… "But I will not pretend …," said …).
@@ -523,6 +591,10 @@ const attributeInSentences = (reading: Reading, quotes: Quote[]): Map<Quote, Fin
             };
         }
       }
+      // "The EU will answer with "firm and proportionate" countermeasures, the trade commissioner Maroš Šefčovič said
+      // on Tuesday, even as …": the reported clause's speaker follows it after a comma.
+      const reporter = !result.attribution ? reporterAfterClause(context, quote.end, sentence.end) : null;
+      if (reporter) result = { attribution: reporter, explicit: true, from: 'trailing' };
       const startsParagraph = text.slice(paragraph.start, quote.start).trim() === '';
       if (!result.attribution && startsParagraph && quote.paragraph > 0) {
         const before = paragraphs[quote.paragraph - 1];
@@ -561,7 +633,10 @@ const attributeInSentences = (reading: Reading, quotes: Quote[]): Map<Quote, Fin
             from: 'context',
           };
       }
-      if (result.attribution) record(quote.start, result.attribution.speaker, true);
+      // The possessor of a claim quoted in passing is not on stage: "Abdelatty, asked about Trump's remark that …,
+      // said …" leaves Abdelatty for the "he" after it.
+      if (result.attribution && result.attribution !== claimed)
+        record(quote.start, result.attribution.speaker, true);
       const attributionSpan = result.attribution?.at ?? quote;
       // The attribution's own paragraph bounds it: a round-up's signature is the line after the words.
       const attributionParagraph = paragraphs[withinSpan(paragraphs, attributionSpan.end - 1)] ?? paragraph;

@@ -72,4 +72,16 @@ describe('scanQuotations', () => {
       'The door is not closed,',
     ]);
   });
+
+  it('keeps a statement of two sentences left open with its last stop dropped, even after a sentence of narrative', () => {
+    const text = [
+      'The envoy said the region had heard enough promises. “Every truce we sign is broken within a week. The only way out is a border, and the window is closing',
+      '',
+      'She did not say more. Asked again, she said only: "Everything is open."',
+    ].join('\n');
+    expect(texts(text)).toEqual([
+      'Every truce we sign is broken within a week. The only way out is a border, and the window is closing',
+      'Everything is open.',
+    ]);
+  });
 });

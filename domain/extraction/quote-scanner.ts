@@ -177,18 +177,25 @@ const INTRODUCED =
   /\b(?:said|says|told\s+[\p{L} ]{1,30}|added|stated|warned|wrote|insisted|declared|argued|stressed|replied|according\s+to\s+[\p{L} .'’-]{1,40})\s*[:,]\s*$/u;
 const ENDS_SENTENCE_OPEN = /[.!?…]$/;
 
+/** A sentence's end inside a quotation, with another sentence after it. */
+const SENTENCE_BREAK = /[.!?…]\s+\p{Lu}/u;
+
 /**
  * A quotation whose closing mark the printer dropped: one paragraph, introduced by a verb of saying (or opening the
- * paragraph), at least four words, and its sentence finished where the paragraph ends.
+ * paragraph), at least four words, and its sentence finished where the paragraph ends. A statement of two sentences
+ * or more (twelve words at least) is one even when the printer dropped its last stop too ("… when the politics get
+ * difficult"), and even when it opens after a sentence of narrative ("… enough promises. “Every time …").
  */
 const leftOpen = (text: string, quote: ScannedQuote, paragraph: Span): boolean => {
   if (quote.parts.length !== 1) return false;
   const [part] = quote.parts;
   const inner = text.slice(part.inner.start, part.inner.end);
   const words = inner.split(/\s+/).length;
-  if (!ENDS_SENTENCE_OPEN.test(inner) || words < 4) return false;
+  const statement = words >= 12 && SENTENCE_BREAK.test(inner);
+  if (!(ENDS_SENTENCE_OPEN.test(inner) || statement) || words < 4) return false;
   const before = text.slice(paragraph.start, part.start);
-  return before.trim() === '' ? words >= 8 : INTRODUCED.test(before);
+  if (before.trim() === '') return words >= 8;
+  return INTRODUCED.test(before) || (statement && /[.!?]\s+$/.test(before));
 };
 
 /**

@@ -63,6 +63,12 @@ describe('role phrases', () => {
     );
   });
 
+  it('calls a commissioner with a portfolio "the trade commissioner" and "the commissioner"', () => {
+    expect(roleHeads('European Commissioner for Trade')).toEqual(
+      expect.arrayContaining(['european commissioner', 'trade commissioner', 'commissioner']),
+    );
+  });
+
   it('names the holder on the day: the chancellor is Scholz before 6 May 2025 and Merz from that day', () => {
     expect(resolved('The German chancellor spoke.', '2025-05-05')).toEqual([
       ['The German chancellor', 'role', 'olaf-scholz'],

@@ -140,6 +140,8 @@ export const roleHeads = (title: string): string[] => {
   const lower = title.toLowerCase().trim();
   const heads = new Set<string>();
   const ministry = /^(minister|secretary of state|secretary)\s+(?:of|for)\s+(.+)$/.exec(lower);
+  // "European Commissioner for Trade": "the trade commissioner", and "the commissioner" of the story.
+  const portfolio = /^(?:european\s+)?commissioner\s+for\s+([\w-]+)/.exec(lower);
   if (/^secretary of (?:state|the)\b/.test(lower) && !/^secretary of state for/.test(lower)) {
     heads.add(lower.replace(/\s+of the united states$/, ''));
   } else if (ministry) {
@@ -148,6 +150,10 @@ export const roleHeads = (title: string): string[] => {
     const role = ministry[1] === 'minister' ? 'minister' : 'secretary';
     heads.add(`${noun} ${role}`);
     if (noun === 'defence' && ministry[2].includes('defense')) heads.add('secretary of defense');
+  } else if (portfolio) {
+    heads.add(lower.replace(/\s+for\s+.*$/, ''));
+    heads.add(`${portfolio[1]} commissioner`);
+    heads.add('commissioner');
   } else if (
     /^(head of the presidential office|chancellor of the exchequer|commander-in-chief)/.test(lower)
   ) {

@@ -221,6 +221,26 @@ describe('topic and stance', () => {
     );
   });
 
+  it('reads a "not" after a comma as setting an alternative aside, not as denying the words before it', () => {
+    const sanctions = topics[1];
+    const stance = (quote: string) => guessStance(cues, quote, 'russia.sanctions', sanctions).stance;
+    expect(stance('Sanctions within weeks, not months.')).toBe('support');
+    expect(stance('Sanctions are not the answer.')).toBe('oppose');
+  });
+
+  it('with the seed lexicon, reads a truce’s first phase as the Gaza ceasefire', () => {
+    const seedTopics = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'seeds', 'topic-lexicon.json'), 'utf8'),
+    ) as TopicLexicon[];
+    const article = 'Mediators met on Gaza.';
+    expect(guessTopic(seedTopics, 'Phase one is only a beginning.', '', article).topicId).toBe(
+      'middle-east.gaza.ceasefire',
+    );
+    expect(guessTopic(seedTopics, 'The first phase has to start now.', '', article).topicId).toBe(
+      'middle-east.gaza.ceasefire',
+    );
+  });
+
   it('reads support, negated support, opposition, conditions, hedges and refusals from the cues', () => {
     const stance = (quote: string) => guessStance(cues, quote, 'ukraine.nato-membership').stance;
     expect(stance('We support their membership.')).toBe('support');

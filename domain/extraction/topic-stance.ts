@@ -380,14 +380,23 @@ const reversals = (cues: StanceCues, text: string, lexicon: TopicLexicon | undef
  * It is a right.") and at a "but" ("not now, but soon"). Offsets are those of the quotation's plain words: the
  * sentences' plain words joined by single spaces are the whole's.
  */
-const scopeEnds = (quote: string, text: string): { ends: number[]; rhetorical: [number, number][] } => {
+const scopeEnds = (
+  quote: string,
+  text: string,
+): { ends: number[]; rhetorical: [number, number][]; contrasts: number[] } => {
   const ends: number[] = [];
   const rhetorical: [number, number][] = [];
+  const contrasts: number[] = [];
   let at = 0;
   for (const sentence of quote.split(/(?<=[.!?;])\s+/)) {
     const words = plainWords(sentence).trim();
     if (words === '') continue;
     if (at > 0) ends.push(at);
+    // "within days, not weeks", "a deal, not a war": the "not" after a comma sets aside what follows it.
+    for (const contrast of sentence.matchAll(CONTRAST)) {
+      const before = plainWords(sentence.slice(0, contrast.index)).trim();
+      contrasts.push(before === '' ? at : at + 1 + before.length);
+    }
     if (RHETORICAL.test(` ${words} `) && /\?\W*$/.test(sentence))
       rhetorical.push([at, at + words.length + 1]);
     // A sentence that opens on a condition ("If Putin says no to this, the Senate should …"): a negation in the
@@ -397,8 +406,9 @@ const scopeEnds = (quote: string, text: string): { ends: number[]; rhetorical: [
     at += words.length + 1;
   }
   for (const but of wordRuns(text, ['but'])) ends.push(but);
-  return { ends, rhetorical };
+  return { ends, rhetorical, contrasts };
 };
+const CONTRAST = /,\s*not\b/giu;
 const IF_CLAUSE = /^\W*(?:if|unless|should)\s[^,.;:!?]*,/iu;
 
 /**
@@ -455,7 +465,7 @@ export const guessStance = (
   const { masked: text, present } = withoutSetPhrases(plain, setPhrases(cues));
   const talks = (cues.process ?? []).some((phrase) => present.has(phrase));
   const negations = weigh(text, cues.negation);
-  const { ends, rhetorical } = scopeEnds(quote, text);
+  const { ends, rhetorical, contrasts } = scopeEnds(quote, text);
   const negatedAt = (at: number) =>
     rhetorical.some(([from, to]) => at >= from && at < to) ||
     negations.at.some(
@@ -463,14 +473,18 @@ export const guessStance = (
         negation < at && at - negation <= NEGATION_REACH && !ends.some((end) => end > negation && end <= at),
     );
   // A negated predicate after the topic's words denies them too ("Tariffs are not the answer", "the sanctions
-  // have not worked").
+  // have not worked"), but not a "not" after a comma, which sets an alternative aside ("in Gaza within days, not
+  // weeks").
   const { offsets } = wordIndex(text);
   const deniedAfter = (at: number, length: number) => {
     const next = offsets.indexOf(at) + length;
     const until = offsets[next + POST_NEGATION_REACH] ?? text.length;
     return negations.at.some(
       (negation) =>
-        negation >= offsets[next] && negation < until && !ends.some((end) => end > at && end <= negation),
+        negation >= offsets[next] &&
+        negation < until &&
+        !contrasts.includes(negation) &&
+        !ends.some((end) => end > at && end <= negation),
     );
   };
   let specific = 0;

@@ -375,6 +375,11 @@ describe('topic and stance', () => {
       expect(stance('The tariffs are deeply concerning for our exporters.')).toBe('oppose');
     });
 
+    it('reads a participle of resolve before its "to" as a side taken, not as a past verb', () => {
+      expect(stance('prepared to move on the tariffs')).toBe('support');
+      expect(stance('The tariffs were extended to March.')).toBe('no-position');
+    });
+
     it('reads a past event told with a preposition after its verb as a description', () => {
       expect(stance('The tariff papers arrived at the ministry on Tuesday morning.')).toBe('no-position');
     });

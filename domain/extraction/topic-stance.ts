@@ -422,10 +422,16 @@ const POST_NEGATION_REACH = 3;
 
 /** Words that report a fact in the past or what there is: no position unless a cue says one. */
 const ED = '(?:\\w+[^\\We]ed|agreed)';
+/**
+ * Participles that state a resolve ("prepared to move", "committed to a deal", "determined to finish"): a fragment
+ * that lacks its "are" still takes a side; they are no past verbs before their "to".
+ */
+const RESOLVE =
+  '(?!(?:prepared|committed|determined|resolved|obliged|dedicated|poised|inclined|minded) to\\b)';
 /** Past verbs: common irregular ones, and a word in -ed after a pronoun or before its object ("signed it"). */
 const PAST = new RegExp(
   '\\b(?:was|were|had|did|came|went|met|got|made|took|gave|told|said|saw|spoke|held|sent|began|brought|left|' +
-    `thought|knew|(?:we|they|i|he|she|it|who|you) ${ED}|${ED} (?:to|the|a|an|it|them|that|this|us|him|her|on|with|out|up|` +
+    `thought|knew|(?:we|they|i|he|she|it|who|you) ${ED}|${RESOLVE}${ED} (?:to|the|a|an|it|them|that|this|us|him|her|on|with|out|up|` +
     `at|in|into|over|from|by|after|before|across|through|back|down|off))\\b`,
 );
 const PRESENT_OR_TO_COME =

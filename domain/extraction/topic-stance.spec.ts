@@ -380,6 +380,33 @@ describe('topic and stance', () => {
       expect(stance('The tariffs were extended to March.')).toBe('no-position');
     });
 
+    it('reads "even if" as conceding, not as a condition', () => {
+      expect(stance('We would keep these tariffs even if they had asked us to drop nothing.')).toBe(
+        'support',
+      );
+      expect(stance('We would keep these tariffs only if they kept theirs.')).toBe('conditional-support');
+    });
+
+    it('reads a measure kept as a last resort as conditional', () => {
+      expect(stance('Tariffs are a last resort.')).toBe('conditional-support');
+    });
+
+    it('reads "madness", "folly" and a measure "disguised as" another as criticism', () => {
+      expect(stance('These tariffs are madness.')).toBe('oppose');
+      expect(stance('Tariffs disguised as security policy.')).toBe('oppose');
+      expect(stance('Raising duties now would be folly.')).toBe('oppose');
+    });
+
+    it('reads a denied doubt ("nobody should doubt", "make no mistake") as emphasis, not as a negation', () => {
+      expect(stance('Make no mistake, we want these tariffs.')).toBe('support');
+      expect(stance('Nobody should doubt our tariffs.')).toBe('support');
+    });
+
+    it('reads doing one’s part and refusing to stand aside as engagement, not as a refusal', () => {
+      expect(stance('We will do our part on tariffs.')).toBe('support');
+      expect(stance('We will not stand idly by on tariffs, and we will do our part.')).toBe('support');
+    });
+
     it('reads a past event told with a preposition after its verb as a description', () => {
       expect(stance('The tariff papers arrived at the ministry on Tuesday morning.')).toBe('no-position');
     });

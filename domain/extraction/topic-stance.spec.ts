@@ -407,6 +407,15 @@ describe('topic and stance', () => {
       expect(stance('We will not stand idly by on tariffs, and we will do our part.')).toBe('support');
     });
 
+    it('reads a measure "being discussed" as undecided, and "a big day" as welcome like "a historic" one', () => {
+      expect(stance('Tariffs are being discussed.')).toBe('hedged');
+      // Strong enough for a reaction that names no subject to take the story's.
+      expect(guessStance(seedCues, 'A big day for everyone.', 'tariffs', tariffs)).toMatchObject({
+        stance: 'support',
+        cueWeight: 0.8,
+      });
+    });
+
     it('reads a past event told with a preposition after its verb as a description', () => {
       expect(stance('The tariff papers arrived at the ministry on Tuesday morning.')).toBe('no-position');
     });

@@ -416,6 +416,12 @@ describe('topic and stance', () => {
       });
     });
 
+    it('reads readiness that names no act as a measure held in reserve: support on a condition', () => {
+      expect(stance('Our list of tariffs is ready.')).toBe('conditional-support');
+      expect(stance('On tariffs, we stand ready.')).toBe('conditional-support');
+      expect(stance('We are ready to raise tariffs.')).toBe('support');
+    });
+
     it('reads a past event told with a preposition after its verb as a description', () => {
       expect(stance('The tariff papers arrived at the ministry on Tuesday morning.')).toBe('no-position');
     });

@@ -419,6 +419,11 @@ const RHETORICAL =
   /^ (?:why (?:should|would|must|do|does|did|on earth)|how (?:can|could|on earth)|who (?:would|could|can) (?:possibly )?(?:want|believe|accept)|what (?:is the point|good)|is it (?:fair|right|reasonable)|does anyone|do we really) |^ .* for whom $/;
 
 const POST_NEGATION_REACH = 3;
+/** A state of readiness with no "to" after it: "will be ready", "stands ready", "are prepared for". */
+const READINESS =
+  / (?:be|is|are|am|we're|they're|it's|stand|stands|remain|remains|stay|stays) (?:ready|prepared)(?= (?!to )|$)/g;
+/** As much as "ready to" and "prepared to". */
+const READINESS_WEIGHT = 0.8;
 
 /** Words that report a fact in the past or what there is: no position unless a cue says one. */
 const ED = '(?:\\w+[^\\We]ed|agreed)';
@@ -535,6 +540,15 @@ export const guessStance = (
     cues.condition,
     (phrase, at) => !TEMPORAL.test(phrase) || negatedBefore(at) || waitsOn(at),
   );
+  // Readiness that names no act ("we will be ready", "our list is ready", "prepared for every scenario") holds a
+  // measure in reserve: a side taken on the condition that events call for it.
+  for (const ready of text.matchAll(READINESS))
+    if (!negatedAt(ready.index)) {
+      support += READINESS_WEIGHT;
+      conditions.weight += 1;
+      conditions.counted += 1;
+      conditions.phrases.push(ready[0].trim());
+    }
   const hedges = weigh(text, cues.hedge);
   // A hedge before a "but" that goes on to take a side ("I'm not going to get ahead of the discussion ... but the
   // backstop is so important") gives way to the side taken.

@@ -422,6 +422,11 @@ describe('topic and stance', () => {
       expect(stance('We are ready to raise tariffs.')).toBe('support');
     });
 
+    it('reads "if you …, you …" as saying what a thing amounts to, not as a condition', () => {
+      expect(stance('If you raise tariffs, you tax your own consumers.')).toBe('support');
+      expect(stance('If they raise tariffs, our tariffs follow.')).toBe('conditional-support');
+    });
+
     it('reads a past event told with a preposition after its verb as a description', () => {
       expect(stance('The tariff papers arrived at the ministry on Tuesday morning.')).toBe('no-position');
     });

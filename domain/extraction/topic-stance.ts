@@ -383,8 +383,9 @@ const reversals = (cues: StanceCues, text: string, lexicon: TopicLexicon | undef
 const scopeEnds = (
   quote: string,
   text: string,
-): { ends: number[]; rhetorical: [number, number][]; contrasts: number[] } => {
+): { ends: number[]; rhetorical: [number, number][]; contrasts: number[]; generic: number[] } => {
   const ends: number[] = [];
+  const generic: number[] = [];
   const rhetorical: [number, number][] = [];
   const contrasts: number[] = [];
   let at = 0;
@@ -401,15 +402,21 @@ const scopeEnds = (
       rhetorical.push([at, at + words.length + 1]);
     // A sentence that opens on a condition ("If Putin says no to this, the Senate should …"): a negation in the
     // clause ends at its comma.
+    if (GENERIC_IF.test(sentence)) generic.push(at);
     const clause = IF_CLAUSE.exec(sentence);
     if (clause) ends.push(at + 1 + plainWords(clause[0].slice(0, -1)).trim().length);
     at += words.length + 1;
   }
   for (const but of wordRuns(text, ['but'])) ends.push(but);
-  return { ends, rhetorical, contrasts };
+  return { ends, rhetorical, contrasts, generic };
 };
 const CONTRAST = /,\s*not\b/giu;
 const IF_CLAUSE = /^\W*(?:if|unless|should)\s[^,.;:!?]*,/iu;
+/**
+ * "If you are buying their oil, you are paying for their war": a case put to anyone, which says what one thing
+ * amounts to; no condition on the speaker's side.
+ */
+const GENERIC_IF = /^\W*if you\s[^,.;:!?]*,\s*(?:then\s+)?you\s/iu;
 
 /**
  * A question asked to deny ("Why should families pay more?", "How can we keep sanctions that ruin us?", "A good deal
@@ -476,7 +483,7 @@ export const guessStance = (
   const { masked: text, present } = withoutSetPhrases(plain, setPhrases(cues));
   const talks = (cues.process ?? []).some((phrase) => present.has(phrase));
   const negations = weigh(text, cues.negation);
-  const { ends, rhetorical, contrasts } = scopeEnds(quote, text);
+  const { ends, rhetorical, contrasts, generic } = scopeEnds(quote, text);
   const negatedAt = (at: number) =>
     rhetorical.some(([from, to]) => at >= from && at < to) ||
     negations.at.some(
@@ -538,7 +545,9 @@ export const guessStance = (
   const conditions = weigh(
     text,
     cues.condition,
-    (phrase, at) => !TEMPORAL.test(phrase) || negatedBefore(at) || waitsOn(at),
+    (phrase, at) =>
+      !(phrase === 'if' && generic.includes(at)) &&
+      (!TEMPORAL.test(phrase) || negatedBefore(at) || waitsOn(at)),
   );
   // Readiness that names no act ("we will be ready", "our list is ready", "prepared for every scenario") holds a
   // measure in reserve: a side taken on the condition that events call for it.

@@ -427,6 +427,13 @@ describe('topic and stance', () => {
       expect(stance('If they raise tariffs, our tariffs follow.')).toBe('conditional-support');
     });
 
+    it('sets aside what others said, reported to be answered', () => {
+      expect(stance('Critics said these tariffs would never work. Well, the tariffs are working.')).toBe(
+        'support',
+      );
+      expect(stance('These tariffs would never work.')).toBe('oppose');
+    });
+
     it('reads a past event told with a preposition after its verb as a description', () => {
       expect(stance('The tariff papers arrived at the ministry on Tuesday morning.')).toBe('no-position');
     });

@@ -426,6 +426,9 @@ const RHETORICAL =
   /^ (?:why (?:should|would|must|do|does|did|on earth)|how (?:can|could|on earth)|who (?:would|could|can) (?:possibly )?(?:want|believe|accept)|what (?:is the point|good)|is it (?:fair|right|reasonable)|does anyone|do we really) |^ .* for whom $/;
 
 const POST_NEGATION_REACH = 3;
+/** A sentence that reports what others said or predicted, as a speaker does to answer them. */
+const OTHERS_SAID =
+  /^\W*(?:some(?: people)?|many|critics|sceptics|skeptics|the sceptics|the skeptics|the doubters|doubters|others|they|people) (?:said|say|says|told us|claimed|claim|predicted|warned|thought)\b/iu;
 /** A state of readiness with no "to" after it: "will be ready", "stands ready", "are prepared for". */
 const READINESS =
   / (?:be|is|are|am|we're|they're|it's|stand|stands|remain|remains|stay|stays) (?:ready|prepared)(?= (?!to )|$)/g;
@@ -474,10 +477,15 @@ const describes = (text: string): boolean => {
  */
 export const guessStance = (
   cues: StanceCues,
-  quote: string,
+  said: string,
   topicId: string | null,
   lexicon?: TopicLexicon,
 ): StanceGuess => {
+  // What others said, reported to be answered ("Some people said this could not be done."), is not the speaker's.
+  const quote = said
+    .split(/(?<=[.!?;])\s+/)
+    .filter((sentence) => !OTHERS_SAID.test(sentence))
+    .join(' ');
   const plain = plainWords(quote);
   // How the talks went is masked like a set phrase ("good progress" holds no "good" of a side), and remembered.
   const { masked: text, present } = withoutSetPhrases(plain, setPhrases(cues));

@@ -434,6 +434,10 @@ describe('topic and stance', () => {
       expect(stance('These tariffs would never work.')).toBe('oppose');
     });
 
+    it('reads a detailed discussion as a report on the talks, even beside a clause of time', () => {
+      expect(stance('A good, detailed discussion of tariffs until late in the evening.')).toBe('no-position');
+    });
+
     it('reads a past event told with a preposition after its verb as a description', () => {
       expect(stance('The tariff papers arrived at the ministry on Tuesday morning.')).toBe('no-position');
     });

@@ -617,7 +617,7 @@ export const guessStance = (
     return { stance: 'no-position', conditions: [], confidence: evidence === 0 ? 0.7 : 0.5 };
   // How the talks went ("frank but constructive", "very good progress") and no word of a side stronger than a wish
   // ("both sides want an agreement"): a report on the meeting, not a position on its subject.
-  if (evidence < TALKS_MAX_EVIDENCE && specific === 0 && conditions.weight === 0 && talks)
+  if (evidence < TALKS_MAX_EVIDENCE && specific === 0 && conditions.counted === 0 && talks)
     return { stance: 'no-position', conditions: [], confidence: 0.6 };
   // On a topic without a cue: words that use the proposition's own terms mostly assert it, and deny it when a
   // negation governs those terms ("nobody will ask Ukraine to give up its land", "cannot fight a trade war").

@@ -221,6 +221,26 @@ describe('topic and stance', () => {
     );
   });
 
+  it('reads a "not" after a comma as setting an alternative aside, not as denying the words before it', () => {
+    const sanctions = topics[1];
+    const stance = (quote: string) => guessStance(cues, quote, 'russia.sanctions', sanctions).stance;
+    expect(stance('Sanctions within weeks, not months.')).toBe('support');
+    expect(stance('Sanctions are not the answer.')).toBe('oppose');
+  });
+
+  it('with the seed lexicon, reads a truce’s first phase as the Gaza ceasefire', () => {
+    const seedTopics = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'seeds', 'topic-lexicon.json'), 'utf8'),
+    ) as TopicLexicon[];
+    const article = 'Mediators met on Gaza.';
+    expect(guessTopic(seedTopics, 'Phase one is only a beginning.', '', article).topicId).toBe(
+      'middle-east.gaza.ceasefire',
+    );
+    expect(guessTopic(seedTopics, 'The first phase has to start now.', '', article).topicId).toBe(
+      'middle-east.gaza.ceasefire',
+    );
+  });
+
   it('reads support, negated support, opposition, conditions, hedges and refusals from the cues', () => {
     const stance = (quote: string) => guessStance(cues, quote, 'ukraine.nato-membership').stance;
     expect(stance('We support their membership.')).toBe('support');
@@ -353,6 +373,69 @@ describe('topic and stance', () => {
       expect(stance('We are studying the tariffs carefully.')).toBe('hedged');
       expect(stance('We will decide on tariffs in due course.')).toBe('hedged');
       expect(stance('The tariffs are deeply concerning for our exporters.')).toBe('oppose');
+    });
+
+    it('reads a participle of resolve before its "to" as a side taken, not as a past verb', () => {
+      expect(stance('prepared to move on the tariffs')).toBe('support');
+      expect(stance('The tariffs were extended to March.')).toBe('no-position');
+    });
+
+    it('reads "even if" as conceding, not as a condition', () => {
+      expect(stance('We would keep these tariffs even if they had asked us to drop nothing.')).toBe(
+        'support',
+      );
+      expect(stance('We would keep these tariffs only if they kept theirs.')).toBe('conditional-support');
+    });
+
+    it('reads a measure kept as a last resort as conditional', () => {
+      expect(stance('Tariffs are a last resort.')).toBe('conditional-support');
+    });
+
+    it('reads "madness", "folly" and a measure "disguised as" another as criticism', () => {
+      expect(stance('These tariffs are madness.')).toBe('oppose');
+      expect(stance('Tariffs disguised as security policy.')).toBe('oppose');
+      expect(stance('Raising duties now would be folly.')).toBe('oppose');
+    });
+
+    it('reads a denied doubt ("nobody should doubt", "make no mistake") as emphasis, not as a negation', () => {
+      expect(stance('Make no mistake, we want these tariffs.')).toBe('support');
+      expect(stance('Nobody should doubt our tariffs.')).toBe('support');
+    });
+
+    it('reads doing one’s part and refusing to stand aside as engagement, not as a refusal', () => {
+      expect(stance('We will do our part on tariffs.')).toBe('support');
+      expect(stance('We will not stand idly by on tariffs, and we will do our part.')).toBe('support');
+    });
+
+    it('reads a measure "being discussed" as undecided, and "a big day" as welcome like "a historic" one', () => {
+      expect(stance('Tariffs are being discussed.')).toBe('hedged');
+      // Strong enough for a reaction that names no subject to take the story's.
+      expect(guessStance(seedCues, 'A big day for everyone.', 'tariffs', tariffs)).toMatchObject({
+        stance: 'support',
+        cueWeight: 0.8,
+      });
+    });
+
+    it('reads readiness that names no act as a measure held in reserve: support on a condition', () => {
+      expect(stance('Our list of tariffs is ready.')).toBe('conditional-support');
+      expect(stance('On tariffs, we stand ready.')).toBe('conditional-support');
+      expect(stance('We are ready to raise tariffs.')).toBe('support');
+    });
+
+    it('reads "if you …, you …" as saying what a thing amounts to, not as a condition', () => {
+      expect(stance('If you raise tariffs, you tax your own consumers.')).toBe('support');
+      expect(stance('If they raise tariffs, our tariffs follow.')).toBe('conditional-support');
+    });
+
+    it('sets aside what others said, reported to be answered', () => {
+      expect(stance('Critics said these tariffs would never work. Well, the tariffs are working.')).toBe(
+        'support',
+      );
+      expect(stance('These tariffs would never work.')).toBe('oppose');
+    });
+
+    it('reads a detailed discussion as a report on the talks, even beside a clause of time', () => {
+      expect(stance('A good, detailed discussion of tariffs until late in the evening.')).toBe('no-position');
     });
 
     it('reads a past event told with a preposition after its verb as a description', () => {

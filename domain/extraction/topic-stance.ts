@@ -380,26 +380,43 @@ const reversals = (cues: StanceCues, text: string, lexicon: TopicLexicon | undef
  * It is a right.") and at a "but" ("not now, but soon"). Offsets are those of the quotation's plain words: the
  * sentences' plain words joined by single spaces are the whole's.
  */
-const scopeEnds = (quote: string, text: string): { ends: number[]; rhetorical: [number, number][] } => {
+const scopeEnds = (
+  quote: string,
+  text: string,
+): { ends: number[]; rhetorical: [number, number][]; contrasts: number[]; generic: number[] } => {
   const ends: number[] = [];
+  const generic: number[] = [];
   const rhetorical: [number, number][] = [];
+  const contrasts: number[] = [];
   let at = 0;
   for (const sentence of quote.split(/(?<=[.!?;])\s+/)) {
     const words = plainWords(sentence).trim();
     if (words === '') continue;
     if (at > 0) ends.push(at);
+    // "within days, not weeks", "a deal, not a war": the "not" after a comma sets aside what follows it.
+    for (const contrast of sentence.matchAll(CONTRAST)) {
+      const before = plainWords(sentence.slice(0, contrast.index)).trim();
+      contrasts.push(before === '' ? at : at + 1 + before.length);
+    }
     if (RHETORICAL.test(` ${words} `) && /\?\W*$/.test(sentence))
       rhetorical.push([at, at + words.length + 1]);
     // A sentence that opens on a condition ("If Putin says no to this, the Senate should …"): a negation in the
     // clause ends at its comma.
+    if (GENERIC_IF.test(sentence)) generic.push(at);
     const clause = IF_CLAUSE.exec(sentence);
     if (clause) ends.push(at + 1 + plainWords(clause[0].slice(0, -1)).trim().length);
     at += words.length + 1;
   }
   for (const but of wordRuns(text, ['but'])) ends.push(but);
-  return { ends, rhetorical };
+  return { ends, rhetorical, contrasts, generic };
 };
+const CONTRAST = /,\s*not\b/giu;
 const IF_CLAUSE = /^\W*(?:if|unless|should)\s[^,.;:!?]*,/iu;
+/**
+ * "If you are buying their oil, you are paying for their war": a case put to anyone, which says what one thing
+ * amounts to; no condition on the speaker's side.
+ */
+const GENERIC_IF = /^\W*if you\s[^,.;:!?]*,\s*(?:then\s+)?you\s/iu;
 
 /**
  * A question asked to deny ("Why should families pay more?", "How can we keep sanctions that ruin us?", "A good deal
@@ -409,13 +426,27 @@ const RHETORICAL =
   /^ (?:why (?:should|would|must|do|does|did|on earth)|how (?:can|could|on earth)|who (?:would|could|can) (?:possibly )?(?:want|believe|accept)|what (?:is the point|good)|is it (?:fair|right|reasonable)|does anyone|do we really) |^ .* for whom $/;
 
 const POST_NEGATION_REACH = 3;
+/** A sentence that reports what others said or predicted, as a speaker does to answer them. */
+const OTHERS_SAID =
+  /^\W*(?:some(?: people)?|many|critics|sceptics|skeptics|the sceptics|the skeptics|the doubters|doubters|others|they|people) (?:said|say|says|told us|claimed|claim|predicted|warned|thought)\b/iu;
+/** A state of readiness with no "to" after it: "will be ready", "stands ready", "are prepared for". */
+const READINESS =
+  / (?:be|is|are|am|we're|they're|it's|stand|stands|remain|remains|stay|stays) (?:ready|prepared)(?= (?!to )|$)/g;
+/** As much as "ready to" and "prepared to". */
+const READINESS_WEIGHT = 0.8;
 
 /** Words that report a fact in the past or what there is: no position unless a cue says one. */
 const ED = '(?:\\w+[^\\We]ed|agreed)';
+/**
+ * Participles that state a resolve ("prepared to move", "committed to a deal", "determined to finish"): a fragment
+ * that lacks its "are" still takes a side; they are no past verbs before their "to".
+ */
+const RESOLVE =
+  '(?!(?:prepared|committed|determined|resolved|obliged|dedicated|poised|inclined|minded) to\\b)';
 /** Past verbs: common irregular ones, and a word in -ed after a pronoun or before its object ("signed it"). */
 const PAST = new RegExp(
   '\\b(?:was|were|had|did|came|went|met|got|made|took|gave|told|said|saw|spoke|held|sent|began|brought|left|' +
-    `thought|knew|(?:we|they|i|he|she|it|who|you) ${ED}|${ED} (?:to|the|a|an|it|them|that|this|us|him|her|on|with|out|up|` +
+    `thought|knew|(?:we|they|i|he|she|it|who|you) ${ED}|${RESOLVE}${ED} (?:to|the|a|an|it|them|that|this|us|him|her|on|with|out|up|` +
     `at|in|into|over|from|by|after|before|across|through|back|down|off))\\b`,
 );
 const PRESENT_OR_TO_COME =
@@ -446,16 +477,21 @@ const describes = (text: string): boolean => {
  */
 export const guessStance = (
   cues: StanceCues,
-  quote: string,
+  said: string,
   topicId: string | null,
   lexicon?: TopicLexicon,
 ): StanceGuess => {
+  // What others said, reported to be answered ("Some people said this could not be done."), is not the speaker's.
+  const quote = said
+    .split(/(?<=[.!?;])\s+/)
+    .filter((sentence) => !OTHERS_SAID.test(sentence))
+    .join(' ');
   const plain = plainWords(quote);
   // How the talks went is masked like a set phrase ("good progress" holds no "good" of a side), and remembered.
   const { masked: text, present } = withoutSetPhrases(plain, setPhrases(cues));
   const talks = (cues.process ?? []).some((phrase) => present.has(phrase));
   const negations = weigh(text, cues.negation);
-  const { ends, rhetorical } = scopeEnds(quote, text);
+  const { ends, rhetorical, contrasts, generic } = scopeEnds(quote, text);
   const negatedAt = (at: number) =>
     rhetorical.some(([from, to]) => at >= from && at < to) ||
     negations.at.some(
@@ -463,14 +499,18 @@ export const guessStance = (
         negation < at && at - negation <= NEGATION_REACH && !ends.some((end) => end > negation && end <= at),
     );
   // A negated predicate after the topic's words denies them too ("Tariffs are not the answer", "the sanctions
-  // have not worked").
+  // have not worked"), but not a "not" after a comma, which sets an alternative aside ("in Gaza within days, not
+  // weeks").
   const { offsets } = wordIndex(text);
   const deniedAfter = (at: number, length: number) => {
     const next = offsets.indexOf(at) + length;
     const until = offsets[next + POST_NEGATION_REACH] ?? text.length;
     return negations.at.some(
       (negation) =>
-        negation >= offsets[next] && negation < until && !ends.some((end) => end > at && end <= negation),
+        negation >= offsets[next] &&
+        negation < until &&
+        !contrasts.includes(negation) &&
+        !ends.some((end) => end > at && end <= negation),
     );
   };
   let specific = 0;
@@ -513,8 +553,19 @@ export const guessStance = (
   const conditions = weigh(
     text,
     cues.condition,
-    (phrase, at) => !TEMPORAL.test(phrase) || negatedBefore(at) || waitsOn(at),
+    (phrase, at) =>
+      !(phrase === 'if' && generic.includes(at)) &&
+      (!TEMPORAL.test(phrase) || negatedBefore(at) || waitsOn(at)),
   );
+  // Readiness that names no act ("we will be ready", "our list is ready", "prepared for every scenario") holds a
+  // measure in reserve: a side taken on the condition that events call for it.
+  for (const ready of text.matchAll(READINESS))
+    if (!negatedAt(ready.index)) {
+      support += READINESS_WEIGHT;
+      conditions.weight += 1;
+      conditions.counted += 1;
+      conditions.phrases.push(ready[0].trim());
+    }
   const hedges = weigh(text, cues.hedge);
   // A hedge before a "but" that goes on to take a side ("I'm not going to get ahead of the discussion ... but the
   // backstop is so important") gives way to the side taken.
@@ -566,7 +617,7 @@ export const guessStance = (
     return { stance: 'no-position', conditions: [], confidence: evidence === 0 ? 0.7 : 0.5 };
   // How the talks went ("frank but constructive", "very good progress") and no word of a side stronger than a wish
   // ("both sides want an agreement"): a report on the meeting, not a position on its subject.
-  if (evidence < TALKS_MAX_EVIDENCE && specific === 0 && conditions.weight === 0 && talks)
+  if (evidence < TALKS_MAX_EVIDENCE && specific === 0 && conditions.counted === 0 && talks)
     return { stance: 'no-position', conditions: [], confidence: 0.6 };
   // On a topic without a cue: words that use the proposition's own terms mostly assert it, and deny it when a
   // negation governs those terms ("nobody will ask Ukraine to give up its land", "cannot fight a trade war").
